@@ -1,0 +1,5 @@
+package com.rapport.events.referral;
+
+public enum PaymentKind {
+    DEPOSIT, MILESTONE, FINAL
+}

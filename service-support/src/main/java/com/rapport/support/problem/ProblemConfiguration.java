@@ -1,0 +1,33 @@
+package com.rapport.support.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** RFC 9457 errors for every service: one advice, one writer, one last-resort handler. */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class ProblemConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemResponseWriter problemResponseWriter(ObjectMapper mapper) {
+        return new ProblemResponseWriter(mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemExceptionHandler problemExceptionHandler(ObjectProvider<ProblemTranslator> translators) {
+        return new ProblemExceptionHandler(translators.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemWebExceptionHandler problemWebExceptionHandler(ProblemResponseWriter writer) {
+        return new ProblemWebExceptionHandler(writer);
+    }
+}
