@@ -1,0 +1,14 @@
+package com.rapport.commission.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * {@code rapport.commission.*}: the business calendar's zone (a payment's date, hence its payable date), how long a
+ * Kafka record waits for its command, and how many ledger entries a page or a streamed read may hold.
+ */
+@ConfigurationProperties("rapport.commission")
+public record CommissionProperties(ZoneId zone, Duration commandTimeout, int maxPageSize, int streamBatchSize) {
+}

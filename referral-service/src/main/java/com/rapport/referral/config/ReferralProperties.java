@@ -1,0 +1,30 @@
+package com.rapport.referral.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code rapport.referral.*}: the business windows and limits of this service, set in application.yml.
+ *
+ * @param duplicateWindow how long after its submission a referral blocks another one for the same client,
+ *                        even once rejected or lost (API.md: 180 days)
+ * @param idempotency     how long an {@code Idempotency-Key} is remembered, and how long a request that holds one
+ *                        may run before a retry may take the key over
+ * @param paging          list sizes
+ */
+@ConfigurationProperties("rapport.referral")
+public record ReferralProperties(
+        @DefaultValue("180d") Duration duplicateWindow,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Paging paging) {
+
+    public record Idempotency(@DefaultValue("24h") Duration retention,
+                              @DefaultValue("60s") Duration inProgressLease,
+                              @DefaultValue("255") int maxKeyLength) {
+    }
+
+    public record Paging(@DefaultValue("50") int defaultSize, @DefaultValue("200") int maxSize) {
+    }
+}

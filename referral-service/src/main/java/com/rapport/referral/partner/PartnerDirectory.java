@@ -1,0 +1,12 @@
+package com.rapport.referral.partner;
+
+import java.util.Optional;
+
+/**
+ * The command side's way to ask whether a partner exists (a parent, the partner a referral is credited to) without
+ * depending on a read model that may be being rebuilt.
+ */
+public interface PartnerDirectory {
+
+    Optional<RegisteredPartner> find(PartnerId partnerId);
+}

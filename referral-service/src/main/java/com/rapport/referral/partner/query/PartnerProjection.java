@@ -1,0 +1,41 @@
+package com.rapport.referral.partner.query;
+
+import com.rapport.referral.partner.PartnerId;
+import com.rapport.referral.partner.PartnerRegistered;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps the {@code partners} read model. Runs in a subscribing processor, on the command's thread, so the partner
+ * is readable as soon as the registering request is answered. Replacing by id makes a replay harmless.
+ */
+@Component
+@ProcessingGroup(PartnerProjection.GROUP)
+public class PartnerProjection {
+
+    public static final String GROUP = "partner-projection";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration writeTimeout;
+
+    public PartnerProjection(ReactiveMongoTemplate mongo,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${rapport.referral.projection-write-timeout:10s}") Duration writeTimeout) {
+        this.mongo = mongo;
+        this.writeTimeout = writeTimeout;
+    }
+
+    @EventHandler
+    void on(PartnerRegistered event, @Timestamp Instant at) {
+        PartnerView view = new PartnerView(event.partnerId().value(), event.name(), event.email(), event.language(),
+                Optional.ofNullable(event.parentPartnerId()).map(PartnerId::value).orElse(null), at);
+        mongo.save(view).block(writeTimeout);
+    }
+}
