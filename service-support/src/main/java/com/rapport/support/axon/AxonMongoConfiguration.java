@@ -16,6 +16,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -53,19 +54,18 @@ public class AxonMongoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public EventStorageEngine eventStorageEngine(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+                                                 MongoClient mongoClient, MongoProperties mongo,
                                                  Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new ExactKeyEventStorageStrategy())
+        MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
-        engine.ensureIndexes();
-        return engine;
+                .snapshotFilter(configuration.snapshotFilter());
+        ExactKeyEventStorageStrategy strategy = new ExactKeyEventStorageStrategy(
+                mongoClient.getDatabase(mongo.getMongoClientDatabase()).getCollection("eventcounters"));
+        return ExactKeyMongoEventStorageEngine.create(builder, strategy, axonMongoTemplate);
     }
 
     @Bean
@@ -117,6 +117,10 @@ public class AxonMongoConfiguration {
             if (error instanceof AggregateNotFoundException notFound) {
                 return new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
                         "%s does not exist".formatted(notFound.getAggregateIdentifier()));
+            }
+            if (error instanceof AggregateStreamCreationException) {
+                return new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists",
+                        "a resource with this identifier already exists");
             }
             if (error instanceof ConcurrencyException) {
                 return new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION,

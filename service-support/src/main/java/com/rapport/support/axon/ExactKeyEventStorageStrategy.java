@@ -1,9 +1,17 @@
 package com.rapport.support.axon;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
@@ -11,28 +19,137 @@ import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * Axon's document-per-event layout, read by exact keys only. The stock strategy loads an aggregate with an
- * {@code $and}/range query that a server without a usable secondary index (mongo-java-server) answers by scanning
- * every stored event; this one asks for {@code {aggregateIdentifier, sequenceNumber}} one equality at a time, which
- * the unique aggregate index serves on every server, so a load costs the same at 1,000 or 1,000,000 stored events.
- * Snapshots are kept one per aggregate under {@code _id = aggregateIdentifier} for the same reason.
+ * Axon's document-per-event layout, read by exact keys only, so that no read costs more as the store grows on any
+ * MongoDB-wire-protocol server. The stock strategy loads aggregates and feeds tracking processors with {@code $and}
+ * and range queries; a server without usable secondary indexes (mongo-java-server) answers those by scanning every
+ * stored event. Here:
+ * <ul>
+ * <li>an aggregate loads by {@code {aggregateIdentifier, sequenceNumber}} equality, one event at a time, which the
+ * unique aggregate index serves everywhere;</li>
+ * <li>every event also gets a {@code globalIndex} from an atomically incremented counter, under a unique index;
+ * tracking processors read the next window of indices (and any gaps still open) with one {@code $in} on that index,
+ * tracked by Axon's {@link GapAwareTrackingToken}: an index allocated by a commit still in flight is a gap that is
+ * asked for again until it fills or falls {@code maxGapOffset} behind;</li>
+ * <li>snapshots are kept one per aggregate under {@code _id = aggregateIdentifier}.</li>
+ * </ul>
  */
 public class ExactKeyEventStorageStrategy extends DocumentPerEventStorageStrategy {
 
-    private final EventEntryConfiguration config;
+    public static final String GLOBAL_INDEX = "globalIndex";
+    static final String COUNTER_ID = "domainevents";
+    private static final int MAX_GAP_OFFSET = 1000;
 
-    public ExactKeyEventStorageStrategy() {
-        this(EventEntryConfiguration.getDefault());
+    private final EventEntryConfiguration config;
+    private final MongoCollection<Document> counters;
+
+    /** @param counters where the global index counter lives (one document per event collection) */
+    public ExactKeyEventStorageStrategy(MongoCollection<Document> counters) {
+        this(EventEntryConfiguration.getDefault(), counters);
     }
 
-    public ExactKeyEventStorageStrategy(EventEntryConfiguration config) {
+    public ExactKeyEventStorageStrategy(EventEntryConfiguration config, MongoCollection<Document> counters) {
         super(config, null);
         this.config = config;
+        this.counters = counters;
+    }
+
+    @Override
+    public void appendEvents(MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events,
+                             Serializer serializer) {
+        long first = allocate(events.size());
+        List<Document> documents = new ArrayList<>(events.size());
+        Iterator<Document> created = createEventDocuments(events, serializer).iterator();
+        for (long index = first; created.hasNext(); index++) {
+            documents.add(created.next().append(GLOBAL_INDEX, index));
+        }
+        // ordered: a reader that sees index n+1 of this batch also sees n
+        eventCollection.insertMany(documents, new InsertManyOptions().ordered(true));
+    }
+
+    /** Reserves {@code count} consecutive indices and returns the first. */
+    private long allocate(int count) {
+        Document counter = counters.findOneAndUpdate(new Document("_id", COUNTER_ID),
+                new Document("$inc", new Document("next", (long) count)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("next", Number.class).longValue() - count;
+    }
+
+    /** The highest index handed out so far, or -1. */
+    long lastAllocatedIndex() {
+        Document counter = counters.find(new Document("_id", COUNTER_ID)).first();
+        return counter == null ? -1 : counter.get("next", Number.class).longValue() - 1;
+    }
+
+    @Override
+    public List<? extends TrackedEventData<?>> findTrackedEvents(MongoCollection<Document> eventCollection,
+                                                                 TrackingToken lastToken, int batchSize) {
+        if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
+            throw new IllegalArgumentException("unsupported tracking token " + lastToken);
+        }
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        long next = token == null ? 0 : token.getIndex() + 1;
+        List<Document> found = fetchWindow(eventCollection, token, next, batchSize);
+        if (found.isEmpty()) {
+            long last = lastAllocatedIndex();
+            if (last >= next + batchSize) {
+                // a whole window of indices was reserved but nothing is there (yet): step over it, keeping its
+                // indices as gaps, so that a failed or slow commit never stalls the processors behind it
+                token = advance(token, next + batchSize - 1);
+                found = fetchWindow(eventCollection, token, next + batchSize, batchSize);
+            }
+        }
+        List<TrackedEventData<?>> results = new ArrayList<>(found.size());
+        for (Document document : found) {
+            long index = document.get(GLOBAL_INDEX, Number.class).longValue();
+            token = advance(token, index);
+            results.add(new TrackedEventEntry(new EventEntry(document, config), token));
+        }
+        return results;
+    }
+
+    private List<Document> fetchWindow(MongoCollection<Document> collection, GapAwareTrackingToken token,
+                                       long from, int size) {
+        List<Long> wanted = new ArrayList<>(size + (token == null ? 0 : token.getGaps().size()));
+        if (token != null) {
+            wanted.addAll(token.getGaps());
+        }
+        for (long index = from; index < from + size; index++) {
+            wanted.add(index);
+        }
+        List<Document> found = new ArrayList<>();
+        // a single-field $in is answered from the unique index by MongoDB and mongo-java-server alike
+        collection.find(new Document(GLOBAL_INDEX, new Document("$in", wanted))).into(found);
+        found.sort(Comparator.comparingLong(d -> d.get(GLOBAL_INDEX, Number.class).longValue()));
+        return found;
+    }
+
+    private static GapAwareTrackingToken advance(GapAwareTrackingToken token, long index) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(index, LongStream.range(Math.max(0, index - MAX_GAP_OFFSET), index)
+                    .boxed().toList());
+        }
+        return token.advanceTo(index, MAX_GAP_OFFSET);
+    }
+
+    @Override
+    public TrackingToken createTailToken(MongoCollection<Document> eventsCollection) {
+        return null;
+    }
+
+    @Override
+    public void ensureIndexes(MongoCollection<Document> eventsCollection,
+                              MongoCollection<Document> snapshotsCollection) {
+        super.ensureIndexes(eventsCollection, snapshotsCollection);
+        eventsCollection.createIndex(new Document(GLOBAL_INDEX, 1),
+                new IndexOptions().unique(true).name("uniqueGlobalIndex"));
     }
 
     @Override
