@@ -7,8 +7,10 @@ import java.time.ZoneId;
 
 /**
  * {@code rapport.commission.*}: the business calendar's zone (a payment's date, hence its payable date), how long a
- * Kafka record waits for its command, and how many ledger entries a page or a streamed read may hold.
+ * Kafka record waits for its command and a projection for its write, and how many ledger entries a page or a
+ * streamed read holds at once.
  */
 @ConfigurationProperties("rapport.commission")
-public record CommissionProperties(ZoneId zone, Duration commandTimeout, int maxPageSize, int streamBatchSize) {
+public record CommissionProperties(ZoneId zone, Duration commandTimeout, Duration storeTimeout, int maxPageSize,
+                                   int streamBatchSize) {
 }

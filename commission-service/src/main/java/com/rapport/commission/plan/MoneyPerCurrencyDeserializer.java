@@ -66,5 +66,4 @@ public class MoneyPerCurrencyDeserializer extends JsonDeserializer<List<Money>> 
         // a JSON number keeps the digits it was written with (BigDecimal, never a double)
         return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
     }
-
 }

@@ -2,6 +2,7 @@ package com.rapport.commission.plan;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.rapport.commission.config.PlainDecimalSerializer;
 import com.rapport.events.money.Money;
 
 import java.math.BigDecimal;

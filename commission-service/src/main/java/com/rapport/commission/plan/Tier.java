@@ -1,6 +1,7 @@
 package com.rapport.commission.plan;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.rapport.commission.config.PlainDecimalSerializer;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package com.rapport.commission.plan;
+package com.rapport.commission.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;

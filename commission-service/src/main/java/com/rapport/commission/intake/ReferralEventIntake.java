@@ -1,0 +1,134 @@
+package com.rapport.commission.intake;
+
+import com.rapport.commission.accrual.AccrualCommands.LockCommission;
+import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
+import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
+import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
+import com.rapport.commission.accrual.InconsistentReferralEventException;
+import com.rapport.commission.accrual.ReferralStage;
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.partner.Partner;
+import com.rapport.commission.partner.PartnerDirectory;
+import com.rapport.commission.plan.PlanCatalogue;
+import com.rapport.commission.plan.PlanVersion;
+import com.rapport.events.CloudEventCodec.Decoded;
+import com.rapport.events.UnprocessableEventException;
+import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.PartnerRegisteredV1;
+import com.rapport.events.referral.PaymentReceivedV1;
+import com.rapport.events.referral.ReferralCompletedV1;
+import com.rapport.events.referral.ReferralDeliveredV1;
+import com.rapport.events.referral.ReferralLostV1;
+import com.rapport.events.referral.RefundIssuedV1;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns referral events into commands on the referral's commission. Runs on the Kafka listener thread and waits
+ * for each command, so the record's offset is committed only once its effect is stored. Idempotency lives in the
+ * aggregate (it records the event ids it applied) and in the partner directory (an upsert).
+ */
+@Component
+class ReferralEventIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralEventIntake.class);
+
+    private final CommandGateway commands;
+    private final PartnerDirectory partners;
+    private final PlanCatalogue plans;
+    private final ZoneId zone;
+    private final Duration timeout;
+
+    ReferralEventIntake(CommandGateway commands, PartnerDirectory partners, PlanCatalogue plans,
+                        CommissionProperties properties) {
+        this.commands = commands;
+        this.partners = partners;
+        this.plans = plans;
+        this.zone = properties.zone();
+        this.timeout = properties.commandTimeout();
+    }
+
+    void apply(Decoded event) {
+        String eventId = event.eventId();
+        Object payload = event.payload();
+        if (payload instanceof PartnerRegisteredV1 registered) {
+            partners.register(registered);
+        } else if (payload instanceof ContractSignedV1 signed) {
+            lock(eventId, signed);
+        } else if (payload instanceof PaymentReceivedV1 paid) {
+            send(new RecordClientPayment(paid.referralId(), eventId, paid.paymentId(), paid.amount(),
+                    paid.receivedAt(), dateOf(paid.receivedAt()), paid.netCash()), true);
+        } else if (payload instanceof RefundIssuedV1 refund) {
+            send(new RecordClientRefund(refund.referralId(), eventId, refund.refundId(), refund.amount(),
+                    refund.issuedAt(), dateOf(refund.issuedAt()), refund.netCash()), true);
+        } else if (payload instanceof ReferralDeliveredV1 delivered) {
+            send(new RecordReferralStage(delivered.referralId(), eventId, ReferralStage.DELIVERED), false);
+        } else if (payload instanceof ReferralCompletedV1 completed) {
+            send(new RecordReferralStage(completed.referralId(), eventId, ReferralStage.COMPLETED), false);
+        } else if (payload instanceof ReferralLostV1 lost) {
+            send(new RecordReferralStage(lost.referralId(), eventId, ReferralStage.LOST), false);
+        } else {
+            log.debug("{} {} does not concern commissions", event.type().type(), eventId);
+        }
+    }
+
+    private void lock(String eventId, ContractSignedV1 signed) {
+        Partner introducer = partners.require(signed.partnerId());
+        PlanVersion plan = plans.currentPlanOf(signed.partnerId()).block(timeout);
+        if (plan == null) {
+            // the default plan is created at start-up, possibly just after the listener started
+            throw new IllegalStateException("the plan of partner %s is not published yet".formatted(signed.partnerId()));
+        }
+        send(new LockCommission(signed.referralId(), eventId, introducer.partnerId(), introducer.name(),
+                introducer.parentPartnerId(), signed.contractValue(), signed.contractNumber(), signed.signedAt(),
+                plan), true);
+    }
+
+    /**
+     * Sends and waits. A referral without a signed contract has no commission: for cash that is a contradiction
+     * (dead-lettered), for a stage change (a referral lost before its contract) there is nothing to do.
+     */
+    private void send(Object command, boolean commissionRequired) {
+        try {
+            commands.send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying " + command, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer in " + timeout + " to " + command, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CommandExecutionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e.getCause();
+            if (cause instanceof AggregateNotFoundException) {
+                if (commissionRequired) {
+                    throw new UnprocessableEventException("no signed contract is known for " + command, cause);
+                }
+                log.debug("no commission for {}: the referral has no signed contract", command);
+                return;
+            }
+            if (cause instanceof InconsistentReferralEventException inconsistent) {
+                throw new UnprocessableEventException(inconsistent.getMessage(), inconsistent);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+}

@@ -1,0 +1,42 @@
+package com.rapport.commission.ledger;
+
+import com.rapport.commission.config.BsonValues;
+import com.rapport.events.commission.CommissionRole;
+import org.bson.Document;
+
+/** Ledger entries in MongoDB: one document per entry, {@code _id} = entryId, so writing one twice is harmless. */
+public final class LedgerDocuments {
+
+    public static final String LEDGER = "ledger_entries";
+
+    private LedgerDocuments() {
+    }
+
+    public static Document toDocument(LedgerEntry entry) {
+        return new Document("_id", entry.entryId())
+                .append("partnerId", entry.partnerId())
+                .append("referralId", entry.referralId())
+                .append("role", entry.role() == null ? null : entry.role().name())
+                .append("type", entry.type().name())
+                .append("amount", BsonValues.money(entry.amount()))
+                .append("currency", entry.amount().currencyCode())
+                .append("rate", BsonValues.rate(entry.rate()))
+                .append("basis", BsonValues.money(entry.basis()))
+                .append("payableAt", BsonValues.date(entry.payableAt()))
+                .append("occurredOn", BsonValues.date(entry.occurredOn()))
+                .append("createdAt", BsonValues.instant(entry.createdAt()))
+                .append("sourceEventId", entry.sourceEventId())
+                .append("explanation", entry.explanation())
+                .append("batchId", entry.batchId());
+    }
+
+    public static LedgerEntry fromDocument(Document d) {
+        String role = d.getString("role");
+        return new LedgerEntry(d.getString("_id"), d.getString("partnerId"), d.getString("referralId"),
+                role == null ? null : CommissionRole.valueOf(role), EntryType.valueOf(d.getString("type")),
+                BsonValues.money(d.get("amount")), BsonValues.rate(d.get("rate")), BsonValues.money(d.get("basis")),
+                BsonValues.date(d.get("payableAt")), BsonValues.instant(d.get("createdAt")),
+                d.getString("sourceEventId"), d.getString("explanation"), BsonValues.date(d.get("occurredOn")),
+                d.getString("batchId"));
+    }
+}

@@ -1,0 +1,96 @@
+package com.rapport.commission.ledger;
+
+import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
+import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.RateLocked;
+import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
+import com.rapport.commission.accrual.CumulativeAccrual;
+import com.rapport.commission.accrual.ReferralStage;
+import com.rapport.commission.config.BsonValues;
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.events.commission.CommissionRole;
+import com.rapport.events.money.Money;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Writes ledger entries and each referral's open commission as the events happen. Subscribing, so what a REST call
+ * or a consumed record caused is readable when it returns; runs on Axon's command threads, where blocking is fine.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class LedgerProjection {
+
+    public static final String GROUP = "ledger";
+    static final String OPEN_COMMISSIONS = "referral_commissions";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
+
+    LedgerProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.timeout = properties.storeTimeout();
+    }
+
+    @EventHandler
+    void on(CommissionAccrued event, @Timestamp Instant createdAt) {
+        write(new LedgerEntry(event.entryId(), event.partnerId(), event.referralId(), event.role(),
+                EntryType.ACCRUAL, event.amount(), event.rate(), event.basis(), event.payableAt(), createdAt,
+                event.sourceEventId(), event.explanation(), event.occurredOn(), null));
+        updateEarned(event.referralId(), event.role(), event.earnedSoFar());
+    }
+
+    @EventHandler
+    void on(CommissionReversed event, @Timestamp Instant createdAt) {
+        write(new LedgerEntry(event.entryId(), event.partnerId(), event.referralId(), event.role(),
+                EntryType.REVERSAL, event.amount(), event.rate(), event.basis(), event.payableAt(), createdAt,
+                event.sourceEventId(), event.explanation(), event.occurredOn(), null));
+        updateEarned(event.referralId(), event.role(), event.earnedSoFar());
+    }
+
+    @EventHandler
+    void on(RateLocked event) {
+        if (event.role() != CommissionRole.INTRODUCER) {
+            return;
+        }
+        Money fullTarget = CumulativeAccrual.target(event.rate(), event.cap(), event.contractValue());
+        mongo.save(new Document("_id", event.referralId())
+                        .append("partnerId", event.partnerId())
+                        .append("fullTarget", BsonValues.money(fullTarget))
+                        .append("earned", BsonValues.money(Money.zero(fullTarget.currency())))
+                        .append("stage", ReferralStage.CONTRACTED.name()), OPEN_COMMISSIONS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(ReferralStageChanged event) {
+        mongo.updateFirst(byId(event.referralId()), Update.update("stage", event.stage().name()), OPEN_COMMISSIONS)
+                .block(timeout);
+    }
+
+    /** Writes (or rewrites, identically) one entry; used for PAYOUT entries too. */
+    public void write(LedgerEntry entry) {
+        mongo.save(LedgerDocuments.toDocument(entry), LedgerDocuments.LEDGER).block(timeout);
+    }
+
+    private void updateEarned(String referralId, CommissionRole role, Money earnedSoFar) {
+        if (role == CommissionRole.INTRODUCER) {
+            mongo.updateFirst(byId(referralId), Update.update("earned", BsonValues.money(earnedSoFar)),
+                    OPEN_COMMISSIONS).block(timeout);
+        }
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

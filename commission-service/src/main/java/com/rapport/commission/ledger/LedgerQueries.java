@@ -1,0 +1,78 @@
+package com.rapport.commission.ledger;
+
+import com.rapport.commission.accrual.ReferralStage;
+import com.rapport.commission.config.BsonValues;
+import com.rapport.commission.config.CommissionProperties;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The query side of the ledger: pages of entries, a partner's entries in order, and its summary. */
+@Component
+public class LedgerQueries {
+
+    /** Ledger order: when an entry was written, then its id (stable paging). */
+    public static final Sort LEDGER_ORDER = Sort.by("createdAt", "_id");
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+    private final int streamBatchSize;
+
+    LedgerQueries(ReactiveMongoTemplate mongo, Clock clock, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.streamBatchSize = properties.streamBatchSize();
+    }
+
+    /** Entries filtered by partner and/or referral (null = any). */
+    public Mono<PageOf<LedgerEntry>> page(String partnerId, String referralId, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (partnerId != null) {
+            criteria = criteria.and("partnerId").is(partnerId);
+        }
+        if (referralId != null) {
+            criteria = criteria.and("referralId").is(referralId);
+        }
+        Query query = Query.query(criteria);
+        Mono<Long> total = mongo.count(query, LedgerDocuments.LEDGER);
+        Mono<java.util.List<LedgerEntry>> items = mongo.find(Query.query(criteria).with(LEDGER_ORDER)
+                        .skip((long) page * size).limit(size), Document.class, LedgerDocuments.LEDGER)
+                .map(LedgerDocuments::fromDocument)
+                .collectList();
+        return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    /** A partner's entries in ledger order, streamed. */
+    public Flux<LedgerEntry> entriesOf(String partnerId) {
+        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)).with(LEDGER_ORDER)
+                        .cursorBatchSize(streamBatchSize), Document.class, LedgerDocuments.LEDGER)
+                .map(LedgerDocuments::fromDocument);
+    }
+
+    /** The introducer's still-open contracted referrals: what they will still earn. */
+    public Flux<OpenCommission> openCommissionsOf(String partnerId) {
+        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)), Document.class,
+                        LedgerProjection.OPEN_COMMISSIONS)
+                .map(d -> new OpenCommission(d.getString("_id"), d.getString("partnerId"),
+                        BsonValues.money(d.get("fullTarget")), BsonValues.money(d.get("earned")),
+                        ReferralStage.valueOf(d.getString("stage"))))
+                .filter(open -> open.stage().isOpen());
+    }
+
+    public Mono<PartnerSummary> summaryOf(String partnerId) {
+        LocalDate today = LocalDate.now(clock);
+        return entriesOf(partnerId)
+                .reduce(new BalanceSheet(today), BalanceSheet::add)
+                .flatMap(sheet -> openCommissionsOf(partnerId)
+                        .reduce(sheet, (s, open) -> s.addProjected(open.remaining())))
+                .map(sheet -> new PartnerSummary(partnerId, sheet.balances()));
+    }
+}

@@ -1,0 +1,50 @@
+package com.rapport.commission.partner;
+
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.events.referral.PartnerRegisteredV1;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * The partners referral-service registered, copied from {@code partner.registered} (this service never reads
+ * another service's database). Registering is an upsert by partnerId, so a redelivered event changes nothing.
+ */
+@Component
+public class PartnerDirectory {
+
+    static final String PARTNERS = "partners";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
+
+    PartnerDirectory(ReactiveMongoTemplate mongo, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.timeout = properties.storeTimeout();
+    }
+
+    /** Blocking: called from the Kafka listener thread. */
+    public void register(PartnerRegisteredV1 event) {
+        mongo.save(new Document("_id", event.partnerId())
+                        .append("name", event.name())
+                        .append("parentPartnerId", event.parentPartnerId()), PARTNERS)
+                .block(timeout);
+    }
+
+    public Mono<Partner> find(String partnerId) {
+        return mongo.findById(partnerId, Document.class, PARTNERS)
+                .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getString("parentPartnerId")));
+    }
+
+    /** Blocking: called from the Kafka listener thread. */
+    public Partner require(String partnerId) {
+        Partner partner = find(partnerId).block(timeout);
+        if (partner == null) {
+            throw new PartnerNotYetKnownException(partnerId);
+        }
+        return partner;
+    }
+}

@@ -1,0 +1,67 @@
+package com.rapport.commission.plan;
+
+import com.rapport.commission.config.CommissionProperties;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+import static com.rapport.commission.plan.PlanDocuments.PARTNER_PLANS;
+import static com.rapport.commission.plan.PlanDocuments.PLANS;
+import static com.rapport.commission.plan.PlanDocuments.PLAN_VERSIONS;
+
+/** The query side of plans: current and past versions, and which plan a partner is on. */
+@Component
+public class PlanCatalogue implements KnownPlans {
+
+    private final ReactiveMongoTemplate mongo;
+    private final String defaultPlanId;
+    private final Duration timeout;
+
+    PlanCatalogue(ReactiveMongoTemplate mongo, DefaultPlanProperties defaultPlan, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.defaultPlanId = defaultPlan.planId();
+        this.timeout = properties.storeTimeout();
+    }
+
+    public Flux<PlanVersion> currentPlans() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, PLANS).map(PlanDocuments::fromDocument);
+    }
+
+    public Mono<PlanVersion> current(String planId) {
+        return mongo.findById(planId, Document.class, PLANS).map(PlanDocuments::fromDocument);
+    }
+
+    public Mono<PlanVersion> version(String planId, int version) {
+        return mongo.findById(planId + ":" + version, Document.class, PLAN_VERSIONS).map(PlanDocuments::fromDocument);
+    }
+
+    public Flux<PlanVersion> versions(String planId) {
+        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(Sort.by("version")), Document.class,
+                PLAN_VERSIONS).map(PlanDocuments::fromDocument);
+    }
+
+    /** The plan a partner is on: the one finance assigned, else the default plan. */
+    public Mono<String> planIdOf(String partnerId) {
+        return mongo.findById(partnerId, Document.class, PARTNER_PLANS)
+                .map(document -> document.getString("planId"))
+                .defaultIfEmpty(defaultPlanId);
+    }
+
+    /** The version a contract of this partner signed now would lock. */
+    public Mono<PlanVersion> currentPlanOf(String partnerId) {
+        return planIdOf(partnerId).flatMap(this::current);
+    }
+
+    /** Blocking: only for Axon command threads. */
+    @Override
+    public boolean exists(String planId) {
+        return Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(planId)), PLANS).block(timeout));
+    }
+}

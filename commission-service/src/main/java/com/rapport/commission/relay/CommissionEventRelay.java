@@ -1,0 +1,54 @@
+package com.rapport.commission.relay;
+
+import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
+import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.RateLocked;
+import com.rapport.events.commission.CommissionAccruedV1;
+import com.rapport.events.commission.CommissionReversedV1;
+import com.rapport.events.commission.RateLockedV1;
+import com.rapport.support.kafka.IntegrationEventPublisher;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Relays this service's events to {@code commission-events} (EVENTS.md). A tracking processor whose errors
+ * propagate: its token moves only after Kafka acknowledged, so a crash re-sends and never skips. The CloudEvent id
+ * is the Axon event's id, so a re-sent event is recognisably the same one.
+ */
+@Component
+@ProcessingGroup(CommissionEventRelay.GROUP)
+class CommissionEventRelay {
+
+    static final String GROUP = "commission-relay";
+
+    private final IntegrationEventPublisher publisher;
+
+    CommissionEventRelay(IntegrationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(RateLocked event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new RateLockedV1(event.referralId(), event.partnerId(), event.role(),
+                event.planId(), event.planVersion(), event.rate(), event.cap()));
+    }
+
+    @EventHandler
+    void on(CommissionAccrued event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new CommissionAccruedV1(event.entryId(), event.referralId(),
+                event.partnerId(), event.role(), event.amount(), event.rate(), event.basis(), event.payableAt(),
+                event.explanation(), event.sourceEventId()));
+    }
+
+    @EventHandler
+    void on(CommissionReversed event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new CommissionReversedV1(event.entryId(), event.referralId(),
+                event.partnerId(), event.role(), event.amount(), event.rate(), event.basis(), event.payableAt(),
+                event.explanation(), event.sourceEventId()));
+    }
+}

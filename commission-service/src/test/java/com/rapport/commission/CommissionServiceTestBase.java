@@ -1,0 +1,58 @@
+package com.rapport.commission;
+
+import com.rapport.testsupport.TestInfrastructure;
+import com.rapport.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The whole service on real infrastructure: embedded Kafka and a MongoDB-wire server (TestInfrastructure), tokens
+ * signed and served over a real JWKS endpoint (TestTokens). Each test class gets its own database and consumer
+ * group, so classes sharing the JVM's broker do not see each other's state.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CommissionServiceTestBase {
+
+    protected static final TestTokens TOKENS = TestTokens.shared();
+    protected static ReferralEventsFixture referralService;
+
+    @Autowired
+    protected WebTestClient web;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TestInfrastructure.shared().register(registry, "rapport-commission-test-" + run);
+        TOKENS.register(registry);
+        registry.add("spring.kafka.consumer.group-id", () -> "commission-service-test-" + run);
+        registry.add("rapport.kafka.retry-initial-interval", () -> "100ms");
+        registry.add("rapport.kafka.retry-max-interval", () -> "1s");
+    }
+
+    @BeforeAll
+    static void startReferralService() {
+        referralService = new ReferralEventsFixture();
+    }
+
+    @AfterAll
+    static void stopReferralService() {
+        referralService.close();
+    }
+
+    protected WebTestClient as(String token) {
+        return web.mutate().responseTimeout(Duration.ofSeconds(30)).defaultHeader("Authorization", "Bearer " + token)
+                .build();
+    }
+
+    protected static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
