@@ -1,0 +1,118 @@
+package com.rapport.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The steps the journeys share: users, partners, referrals, and reading a topic like any Kafka client. */
+final class Journeys {
+
+    final LocalStack stack = RunningStack.get();
+    final Api api = new Api(stack.gatewayUrl());
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String admin = api.login("admin", "admin-dev-password");
+    final String ops = api.login("ops", "ops-dev-password");
+    final String finance = api.login("finance", "finance-dev-password");
+
+    record Partner(String id, String email, String token) {
+    }
+
+    Partner partner(String label) {
+        return partner(label, "en", null);
+    }
+
+    Partner partner(String label, String language, String parentPartnerId) {
+        String email = label + "-" + run + "@partners.example";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Partner " + label + " " + run,
+                "email", email, "language", language));
+        if (parentPartnerId != null) {
+            body.put("parentPartnerId", parentPartnerId);
+        }
+        Api.Response created = api.post("/api/partners", ops, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("partnerId").asText();
+        String username = label + "-" + run;
+        String password = "pw-" + username + "-secret";
+        Api.Response login = api.post("/auth/users", admin, Map.of("username", username, "password", password,
+                "roles", List.of("PARTNER"), "partnerId", id));
+        assertThat(login.status()).as(login.toString()).isEqualTo(201);
+        return new Partner(id, email, api.login(username, password));
+    }
+
+    static Map<String, Object> referralBody(String company, String contactEmail) {
+        return Map.of("client", Map.of("company", company, "contactName", "Li Wei", "contactEmail", contactEmail),
+                "description", "Mini-program for a retail chain",
+                "estimatedValue", money("80000", "CNY"));
+    }
+
+    String submit(Partner partner, String company) {
+        Api.Response submitted = api.post("/api/referrals", partner.token(),
+                referralBody(company, "contact-" + UUID.randomUUID() + "@client.example"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().path("referralId").asText();
+    }
+
+    JsonNode act(String referral, String action, Object body) {
+        Api.Response response = api.post("/api/referrals/" + referral + "/" + action, ops, body);
+        assertThat(response.status()).as(action + " " + response).isBetween(200, 201);
+        return response.json();
+    }
+
+    static Map<String, Object> money(String amount, String currency) {
+        return Map.of("amount", amount, "currency", currency);
+    }
+
+    static Map<String, Object> payment(String id, String amount, String currency, String kind, String receivedAt) {
+        return Map.of("paymentId", id, "amount", money(amount, currency), "kind", kind, "receivedAt", receivedAt);
+    }
+
+    static Map<String, Object> contract(String amount, String currency) {
+        return Map.of("contractValue", money(amount, currency), "signedAt", "2026-11-02T09:00:00Z");
+    }
+
+    /** Every record of the topic whose key matches, in the order of its partition, waiting for {@code expected}. */
+    List<ConsumerRecord<String, String>> records(String topic, Predicate<String> key, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.options().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && key.test(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Api.JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    static List<String> types(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> json(r.value()).path("type").asText()).toList();
+    }
+}
