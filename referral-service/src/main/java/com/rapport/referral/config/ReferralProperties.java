@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param idempotency     how long an {@code Idempotency-Key} is remembered, and how long a request that holds one
  *                        may run before a retry may take the key over
  * @param paging          list sizes
+ * @param projectionWriteTimeout how long a read-model write may take before the event handler gives up
  */
 @ConfigurationProperties("rapport.referral")
 public record ReferralProperties(
         @DefaultValue("180d") Duration duplicateWindow,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Paging paging) {
+        @DefaultValue Paging paging,
+        @DefaultValue("10s") Duration projectionWriteTimeout) {
 
     public record Idempotency(@DefaultValue("24h") Duration retention,
                               @DefaultValue("60s") Duration inProgressLease,

@@ -1,5 +1,6 @@
 package com.rapport.referral.partner.query;
 
+import com.rapport.referral.config.ReferralProperties;
 import com.rapport.referral.partner.PartnerId;
 import com.rapport.referral.partner.PartnerRegistered;
 import org.axonframework.config.ProcessingGroup;
@@ -25,11 +26,9 @@ public class PartnerProjection {
     private final ReactiveMongoTemplate mongo;
     private final Duration writeTimeout;
 
-    public PartnerProjection(ReactiveMongoTemplate mongo,
-                             @org.springframework.beans.factory.annotation.Value(
-                                     "${rapport.referral.projection-write-timeout:10s}") Duration writeTimeout) {
+    public PartnerProjection(ReactiveMongoTemplate mongo, ReferralProperties properties) {
         this.mongo = mongo;
-        this.writeTimeout = writeTimeout;
+        this.writeTimeout = properties.projectionWriteTimeout();
     }
 
     @EventHandler

@@ -1,0 +1,45 @@
+package com.rapport.referral.partner;
+
+import com.rapport.referral.partner.query.PartnerView;
+import com.rapport.referral.partner.query.PartnerViews;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.Role;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+
+/** {@code POST /api/partners} (OPS): registers a partner and answers it as the read model now shows it. */
+@RestController
+public class PartnerRegistrationController {
+
+    private final CommandGateway commands;
+    private final PartnerViews views;
+
+    public PartnerRegistrationController(CommandGateway commands, PartnerViews views) {
+        this.commands = commands;
+        this.views = views;
+    }
+
+    @PostMapping("/api/partners")
+    public Mono<ResponseEntity<PartnerView>> register(@Valid @RequestBody Mono<RegisterPartnerRequest> body,
+                                                      Caller caller) {
+        caller.require(Role.OPS);
+        PartnerId partnerId = PartnerId.generate();
+        return body
+                .map(request -> new RegisterPartner(partnerId, request.name(), request.email(), request.language(),
+                        PartnerId.of(blankToNull(request.parentPartnerId()))))
+                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
+                .then(views.byId(partnerId.value()))
+                .map(view -> ResponseEntity.created(URI.create("/api/partners/" + view.partnerId())).body(view));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

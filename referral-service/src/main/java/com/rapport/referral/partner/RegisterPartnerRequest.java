@@ -1,0 +1,14 @@
+package com.rapport.referral.partner;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/partners}. */
+public record RegisterPartnerRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Pattern(regexp = PartnerLanguage.CODES_PATTERN, message = "must be en, fr or zh") String language,
+        @Size(max = 100) String parentPartnerId) {
+}

@@ -1,0 +1,6 @@
+package com.rapport.referral.referral;
+
+/** What a client payment is for. */
+public enum PaymentKind {
+    DEPOSIT, MILESTONE, FINAL
+}

@@ -1,0 +1,7 @@
+package com.rapport.referral.referral;
+
+import com.rapport.events.money.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record QuoteReferral(@TargetAggregateIdentifier ReferralId referralId, Money amount) {
+}

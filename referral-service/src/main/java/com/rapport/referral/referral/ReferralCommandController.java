@@ -1,0 +1,168 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerId;
+import com.rapport.referral.referral.query.ReferralView;
+import com.rapport.referral.referral.query.ReferralViews;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.Role;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The referral's write endpoints: parse, check the role, send the command, answer the referral as the read model
+ * now shows it. Roles are checked before the body is read, so a forbidden caller learns nothing from validation.
+ */
+@RestController
+public class ReferralCommandController {
+
+    private final CommandGateway commands;
+    private final ReferralViews views;
+
+    public ReferralCommandController(CommandGateway commands, ReferralViews views) {
+        this.commands = commands;
+        this.views = views;
+    }
+
+    @PostMapping("/api/referrals")
+    public Mono<ResponseEntity<ReferralView>> submit(@Valid @RequestBody Mono<ReferralRequests.Submit> body,
+                                                     Caller caller) {
+        caller.require(Role.PARTNER, Role.OPS);
+        ReferralId referralId = ReferralId.generate();
+        return body.map(request -> new SubmitReferral(referralId, creditedPartner(request, caller),
+                        new ReferredClient(request.client().company(), request.client().contactName(),
+                                request.client().contactEmail()),
+                        request.description(), request.estimatedValue()))
+                .flatMap(this::send)
+                .then(created(referralId));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/qualify")
+    public Mono<ReferralView> qualify(@PathVariable String referralId, Caller caller) {
+        return ops(caller, referralId, Mono.just(new QualifyReferral(ReferralId.of(referralId))));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/reject")
+    public Mono<ReferralView> reject(@PathVariable String referralId,
+                                     @Valid @RequestBody Mono<ReferralRequests.Reason> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new RejectReferral(ReferralId.of(referralId), request.reason())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/quote")
+    public Mono<ReferralView> quote(@PathVariable String referralId,
+                                    @Valid @RequestBody Mono<ReferralRequests.Quote> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new QuoteReferral(ReferralId.of(referralId), request.amount())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/contract")
+    public Mono<ReferralView> signContract(@PathVariable String referralId,
+                                           @Valid @RequestBody Mono<ReferralRequests.Contract> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new SignContract(ReferralId.of(referralId), request.contractValue(),
+                request.signedAt())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/milestones")
+    public Mono<ResponseEntity<ReferralView>> recordMilestone(@PathVariable String referralId,
+                                                              @Valid @RequestBody Mono<ReferralRequests.Milestone> body,
+                                                              Caller caller) {
+        caller.require(Role.OPS);
+        return body.map(request -> new RecordMilestone(ReferralId.of(referralId), request.name(), request.note()))
+                .flatMap(this::send)
+                .then(views.byId(referralId))
+                .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/payments")
+    public Mono<ResponseEntity<ReferralView>> recordPayment(@PathVariable String referralId,
+                                                            @Valid @RequestBody Mono<ReferralRequests.Payment> body,
+                                                            Caller caller) {
+        caller.require(Role.OPS);
+        return recorded(referralId, body.map(request -> new RecordPayment(ReferralId.of(referralId),
+                request.paymentId(), request.amount(), request.kind(), request.receivedAt())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/refunds")
+    public Mono<ResponseEntity<ReferralView>> issueRefund(@PathVariable String referralId,
+                                                          @Valid @RequestBody Mono<ReferralRequests.Refund> body,
+                                                          Caller caller) {
+        caller.require(Role.OPS);
+        return recorded(referralId, body.map(request -> new IssueRefund(ReferralId.of(referralId),
+                request.refundId(), request.amount(), request.reason(), request.issuedAt())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/deliver")
+    public Mono<ReferralView> deliver(@PathVariable String referralId, Caller caller) {
+        return ops(caller, referralId, Mono.just(new DeliverReferral(ReferralId.of(referralId))));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/complete")
+    public Mono<ReferralView> complete(@PathVariable String referralId, Caller caller) {
+        return ops(caller, referralId, Mono.just(new CompleteReferral(ReferralId.of(referralId))));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/lose")
+    public Mono<ReferralView> lose(@PathVariable String referralId,
+                                   @Valid @RequestBody Mono<ReferralRequests.Reason> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new LoseReferral(ReferralId.of(referralId), request.reason())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/reassign")
+    public Mono<ReferralView> reassign(@PathVariable String referralId,
+                                       @Valid @RequestBody Mono<ReferralRequests.Reassign> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new ReassignReferral(ReferralId.of(referralId),
+                new PartnerId(request.partnerId().trim()), request.reason())));
+    }
+
+    /** A partner refers for itself; operations must say for whom. */
+    private static PartnerId creditedPartner(ReferralRequests.Submit request, Caller caller) {
+        String named = request.partnerId() == null || request.partnerId().isBlank() ? null : request.partnerId().trim();
+        if (caller.isPartner()) {
+            if (named != null && !named.equals(caller.partnerId())) {
+                throw ProblemException.forbidden("a partner can only submit referrals for itself");
+            }
+            if (caller.partnerId() == null) {
+                throw ProblemException.forbidden("this login is not bound to a partner");
+            }
+            return new PartnerId(caller.partnerId());
+        }
+        if (named == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Invalid request",
+                    "partnerId is required when operations submits a referral",
+                    Map.of("errors", List.of(Map.of("field", "partnerId", "message", "must not be blank"))));
+        }
+        return new PartnerId(named);
+    }
+
+    private Mono<ReferralView> ops(Caller caller, String referralId, Mono<?> command) {
+        caller.require(Role.OPS);
+        return command.flatMap(this::send).then(views.byId(referralId));
+    }
+
+    private Mono<ResponseEntity<ReferralView>> recorded(String referralId, Mono<?> command) {
+        return command.flatMap(this::send)
+                .flatMap(outcome -> views.byId(referralId)
+                        .map(view -> ResponseEntity.status(outcome == RecordOutcome.RECORDED
+                                ? HttpStatus.CREATED : HttpStatus.OK).body(view)));
+    }
+
+    private Mono<Object> send(Object command) {
+        return Mono.fromFuture(() -> commands.send(command));
+    }
+
+    private Mono<ResponseEntity<ReferralView>> created(ReferralId referralId) {
+        return views.byId(referralId.value())
+                .map(view -> ResponseEntity.created(URI.create("/api/referrals/" + view.referralId())).body(view));
+    }
+}

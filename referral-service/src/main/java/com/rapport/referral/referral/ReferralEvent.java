@@ -1,0 +1,13 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerId;
+
+/** Every event of a referral names the referral and the partner credited with it when it happened. */
+public sealed interface ReferralEvent permits ReferralSubmitted, ReferralQualified, ReferralRejected,
+        ReferralQuoted, ContractSigned, MilestoneReached, PaymentReceived, RefundIssued, ReferralDelivered,
+        ReferralCompleted, ReferralLost, ReferralReassigned {
+
+    ReferralId referralId();
+
+    PartnerId partnerId();
+}

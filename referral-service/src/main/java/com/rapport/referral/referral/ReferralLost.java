@@ -1,0 +1,8 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerId;
+
+/** {@code lostAtStatus}: the status the referral had when it was lost. */
+public record ReferralLost(ReferralId referralId, PartnerId partnerId, String reason, ReferralStatus lostAtStatus)
+        implements ReferralEvent {
+}

@@ -1,0 +1,8 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerId;
+
+/** {@code partnerId} is the partner credited from now on; {@code previousPartnerId} the one who had it. */
+public record ReferralReassigned(ReferralId referralId, PartnerId partnerId, PartnerId previousPartnerId,
+                                 String reason) implements ReferralEvent {
+}

@@ -1,0 +1,183 @@
+package com.rapport.referral.referral.query;
+
+import com.rapport.events.money.Money;
+import com.rapport.referral.config.ReferralProperties;
+import com.rapport.referral.referral.ContractSigned;
+import com.rapport.referral.referral.MilestoneReached;
+import com.rapport.referral.referral.PaymentReceived;
+import com.rapport.referral.referral.ReferralCompleted;
+import com.rapport.referral.referral.ReferralDelivered;
+import com.rapport.referral.referral.ReferralEvent;
+import com.rapport.referral.referral.ReferralLost;
+import com.rapport.referral.referral.ReferralQualified;
+import com.rapport.referral.referral.ReferralQuoted;
+import com.rapport.referral.referral.ReferralReassigned;
+import com.rapport.referral.referral.ReferralRejected;
+import com.rapport.referral.referral.ReferralStatus;
+import com.rapport.referral.referral.ReferralSubmitted;
+import com.rapport.referral.referral.RefundIssued;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Keeps the {@code referrals} read model, timeline included. Runs in a subscribing processor, on the command's
+ * thread, so a GET right after a POST sees the change. Each document remembers the sequence number of the last
+ * event applied, so an event seen twice (a rebuild racing live traffic) changes nothing the second time.
+ */
+@Component
+@ProcessingGroup(ReferralProjection.GROUP)
+public class ReferralProjection {
+
+    public static final String GROUP = "referral-projection";
+    private static final Logger log = LoggerFactory.getLogger(ReferralProjection.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration writeTimeout;
+
+    public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties) {
+        this.mongo = mongo;
+        this.writeTimeout = properties.projectionWriteTimeout();
+    }
+
+    @EventHandler
+    void on(ReferralSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(event.referralId().value())),
+                ReferralView.class).block(writeTimeout))) {
+            return;
+        }
+        ReferralView.Builder view = new ReferralView.Builder();
+        view.referralId = event.referralId().value();
+        view.partnerId = event.partnerId().value();
+        view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
+                event.client().contactEmail());
+        view.description = event.description();
+        view.status = ReferralStatus.SUBMITTED;
+        view.estimatedValue = event.estimatedValue();
+        view.createdAt = at;
+        record(view, event, sequence, at, "submitted",
+                "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()));
+        mongo.save(view.build()).block(writeTimeout);
+    }
+
+    @EventHandler
+    void on(ReferralQualified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "qualified", "Qualified", view -> view.status = ReferralStatus.QUALIFIED);
+    }
+
+    @EventHandler
+    void on(ReferralRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "rejected", "Rejected: " + event.reason(),
+                view -> view.status = ReferralStatus.REJECTED);
+    }
+
+    @EventHandler
+    void on(ReferralQuoted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "quoted", "Quoted " + event.amount(), view -> {
+            view.status = ReferralStatus.QUOTED;
+            view.quotedAmount = event.amount();
+        });
+    }
+
+    @EventHandler
+    void on(ContractSigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "contract-signed", "Contract signed for %s on %s (the partner's contract no. %d)"
+                .formatted(event.contractValue(), event.signedAt(), event.contractNumber()), view -> {
+            view.status = ReferralStatus.CONTRACTED;
+            view.contractValue = event.contractValue();
+            view.contractNumber = event.contractNumber();
+            view.signedAt = event.signedAt();
+            view.cashReceived = Money.zero(event.contractValue().currency());
+            view.refunded = Money.zero(event.contractValue().currency());
+        });
+    }
+
+    @EventHandler
+    void on(MilestoneReached event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String summary = "Milestone reached: " + event.name() + (event.note() == null ? "" : " (" + event.note() + ")");
+        change(event, sequence, at, "milestone-reached", summary, view -> {
+        });
+    }
+
+    @EventHandler
+    void on(PaymentReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "payment-received", "%s payment %s of %s received on %s; net cash %s"
+                .formatted(event.kind(), event.paymentId(), event.amount(), event.receivedAt(), event.netCash()), view -> {
+            view.cashReceived = view.cashReceived.plus(event.amount());
+            view.payments.add(new ReferralView.PaymentView(event.paymentId(), event.amount(), event.kind().name(),
+                    event.receivedAt()));
+        });
+    }
+
+    @EventHandler
+    void on(RefundIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "refund-issued", "Refund %s of %s issued on %s: %s; net cash %s"
+                .formatted(event.refundId(), event.amount(), event.issuedAt(), event.reason(), event.netCash()), view -> {
+            view.refunded = view.refunded.plus(event.amount());
+            view.refunds.add(new ReferralView.RefundView(event.refundId(), event.amount(), event.reason(),
+                    event.issuedAt()));
+        });
+    }
+
+    @EventHandler
+    void on(ReferralDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "delivered", "Delivered", view -> view.status = ReferralStatus.DELIVERED);
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "completed", "Completed", view -> view.status = ReferralStatus.COMPLETED);
+    }
+
+    @EventHandler
+    void on(ReferralLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "lost", "Lost while %s: %s".formatted(event.lostAtStatus(), event.reason()),
+                view -> view.status = ReferralStatus.LOST);
+    }
+
+    @EventHandler
+    void on(ReferralReassigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "reassigned", "Reassigned from partner %s to partner %s: %s"
+                .formatted(event.previousPartnerId(), event.partnerId(), event.reason()), view -> {
+            view.formerPartnerIds.remove(event.partnerId().value());
+            view.formerPartnerIds.add(event.previousPartnerId().value());
+            view.partnerId = event.partnerId().value();
+        });
+    }
+
+    private void change(ReferralEvent event, long sequence, Instant at, String type, String summary,
+                        Consumer<ReferralView.Builder> change) {
+        ReferralView current = mongo.findById(event.referralId().value(), ReferralView.class).block(writeTimeout);
+        if (current == null) {
+            log.warn("No read model for referral {} while applying {} #{}; a rebuild will restore it",
+                    event.referralId(), type, sequence);
+            return;
+        }
+        if (sequence <= current.lastSequence()) {
+            return;
+        }
+        ReferralView.Builder view = current.toBuilder();
+        change.accept(view);
+        record(view, event, sequence, at, type, summary);
+        mongo.save(view.build()).block(writeTimeout);
+    }
+
+    private static void record(ReferralView.Builder view, ReferralEvent event, long sequence, Instant at, String type,
+                               String summary) {
+        view.timeline.add(new TimelineEntry(at, type, summary, event.partnerId().value()));
+        view.lastSequence = sequence;
+        view.updatedAt = at;
+    }
+}

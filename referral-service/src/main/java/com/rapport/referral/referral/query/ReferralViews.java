@@ -1,0 +1,57 @@
+package com.rapport.referral.referral.query;
+
+import com.rapport.referral.paging.Page;
+import com.rapport.referral.paging.PageRequest;
+import com.rapport.referral.referral.ReferralStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Reads of the {@code referrals} read model. */
+@Component
+public class ReferralViews {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public ReferralViews(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<ReferralView> byId(String referralId) {
+        return mongo.findById(referralId, ReferralView.class);
+    }
+
+    /**
+     * Newest first. {@code visibleTo}, when set, limits the list to referrals that partner has or had the credit for;
+     * {@code partnerId} and {@code status} are the optional filters of API.md.
+     */
+    public Mono<Page<ReferralView>> list(String visibleTo, String partnerId, ReferralStatus status,
+                                         PageRequest request) {
+        List<Criteria> conditions = new ArrayList<>();
+        if (visibleTo != null) {
+            conditions.add(new Criteria().orOperator(where("partnerId").is(visibleTo),
+                    where("formerPartnerIds").is(visibleTo)));
+        }
+        if (partnerId != null) {
+            conditions.add(where("partnerId").is(partnerId));
+        }
+        if (status != null) {
+            conditions.add(where("status").is(status.name()));
+        }
+        Criteria criteria = conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions);
+        Query page = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+                .skip(request.offset()).limit(request.size());
+        return Mono.zip(mongo.find(page, ReferralView.class).collectList(),
+                        mongo.count(Query.query(criteria), ReferralView.class))
+                .map(result -> request.of(result.getT1(), result.getT2()));
+    }
+}

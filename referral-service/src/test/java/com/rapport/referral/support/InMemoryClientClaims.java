@@ -1,0 +1,39 @@
+package com.rapport.referral.support;
+
+import com.rapport.referral.referral.ReferralId;
+import com.rapport.referral.referral.ReferredClient;
+import com.rapport.referral.referral.claim.ClientClaims;
+import com.rapport.referral.referral.claim.DuplicateReferralException;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/** For aggregate tests: refuses the clients it was told are taken, remembers the ones it gave out. */
+public final class InMemoryClientClaims implements ClientClaims {
+
+    private final Set<String> takenCompanies = new HashSet<>();
+    private final Set<ReferralId> claimedFor = new HashSet<>();
+
+    public InMemoryClientClaims alreadyTaken(String company) {
+        takenCompanies.add(company);
+        return this;
+    }
+
+    public boolean claimed(ReferralId referralId) {
+        return claimedFor.contains(referralId);
+    }
+
+    @Override
+    public void claim(ReferralId referralId, ReferredClient client) {
+        if (takenCompanies.contains(client.company())) {
+            throw new DuplicateReferralException(Duration.ofDays(180));
+        }
+        claimedFor.add(referralId);
+    }
+
+    @Override
+    public void close(ReferralId referralId, ReferredClient client) {
+        claimedFor.remove(referralId);
+    }
+}
