@@ -9,6 +9,8 @@ export const PORTAL = {
   followUpRefreshMs: [1500, 4000, 9000],
   /** how long an announcement stays visible on screen */
   toastMs: 8000,
+  /** at most this many announcements on screen at once: the newest win */
+  maxToasts: 3,
   /** reconnection backoff of the live feed */
   streamRetryMinMs: 1000,
   streamRetryMaxMs: 30000,

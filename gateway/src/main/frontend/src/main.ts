@@ -67,6 +67,9 @@ function announce(key: MessageKey, params?: Params): void {
   const toast = h('p', { className: 'toast' });
   setText(toast, key, params);
   toasts.appendChild(toast);
+  while (toasts.childElementCount > PORTAL.maxToasts) {
+    toasts.firstElementChild?.remove();
+  }
   window.setTimeout(() => toast.remove(), PORTAL.toastMs);
 }
 

@@ -226,10 +226,11 @@ export function opsView(ctx: AppContext): View {
   }
 
   function actionForm(action: Action, referral: Referral): HTMLElement {
+    const fields = action.fields(referral);
     const form = new Form({
       id: `ops-action-${action.action}`,
       className: 'form action-form',
-      fields: action.fields(referral),
+      fields,
       submit: action.label,
       onSubmit: async (values) => {
         const updated = await ctx.api.post<Referral>(
@@ -247,7 +248,14 @@ export function opsView(ctx: AppContext): View {
       },
     });
     form.element.dataset.action = action.action;
-    return h('div', { className: 'action' }, form.element);
+    if (fields.length === 0) {
+      return h('div', { className: 'action' }, form.element);
+    }
+    // a form with fields gets a heading naming the action, so "Reason" says what it is the reason for
+    const heading = tx(action.label, undefined, 'h4');
+    heading.id = `ops-action-${action.action}-heading`;
+    form.element.setAttribute('aria-labelledby', heading.id);
+    return h('div', { className: 'action' }, heading, form.element);
   }
 
   void loadList();

@@ -1,0 +1,362 @@
+// The partner portal's journey in a real browser (Debian's Chromium driven by playwright-core), against a running
+// gateway: a partner signs in, refers a client, is refused the same client again, operations signs a contract and
+// records a payment in the ops view, and the partner's open dashboard shows the new status, the commission and the
+// live notification without a reload, then switches to Chinese. Screenshots of every page go to SCREENSHOT_DIR.
+//
+//   PORTAL_URL=http://localhost:8080 SCREENSHOT_DIR=target/portal-screenshots node e2e/portal-journey.mjs
+//
+// Optional: CHROMIUM (default /usr/bin/chromium), JOURNEY_TIMEOUT_MS (how long to wait for anything, default 30000),
+// OPS_USER/OPS_PASSWORD, ADMIN_USER/ADMIN_PASSWORD (default the local stack's development users).
+// Exits 0 when every step passed; otherwise prints which step failed and why, saves a failure-*.png, exits 1.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+const PORTAL_URL = (process.env.PORTAL_URL ?? '').replace(/\/+$/, '');
+const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? 'portal-screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.JOURNEY_TIMEOUT_MS ?? 30000);
+const OPS = { username: process.env.OPS_USER ?? 'ops', password: process.env.OPS_PASSWORD ?? 'ops-dev-password' };
+const ADMIN = { username: process.env.ADMIN_USER ?? 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin-dev-password' };
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+
+if (!PORTAL_URL) {
+  console.error('portal-journey: set PORTAL_URL to the gateway base URL, e.g. http://localhost:8080');
+  process.exit(2);
+}
+
+const run = randomUUID().slice(0, 8);
+const partnerEmail = `journey-${run}@partner.example`;
+const partnerLogin = { username: `journey-${run}`, password: `journey-pw-${run}` };
+const client = {
+  company: `Journey Retail ${run}`,
+  contactName: 'Li Wei',
+  contactEmail: `li.${run}@client.example`,
+  description: 'Mini-program for a retail chain',
+};
+const CONTRACT = '10000.00';
+const PAYMENT = '3000.00';
+const COMMISSION = '300.00'; // 10 % (tier 1 of the standard plan) of the payment
+
+const pages = [];
+const problems = [];
+let shot = 0;
+
+function log(message) {
+  console.log(`portal-journey: ${message}`);
+}
+
+class JourneyFailure extends Error {}
+function fail(message) {
+  throw new JourneyFailure(message);
+}
+
+async function screenshot(page, name, fullPage = true) {
+  shot += 1;
+  const file = join(SCREENSHOT_DIR, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  log(`  screenshot ${file}`);
+}
+
+async function step(name, action) {
+  log(`step: ${name}`);
+  try {
+    return await action();
+  } catch (error) {
+    for (const [label, page] of pages) {
+      try {
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${label}.png`), fullPage: true });
+      } catch {
+        // the page may be gone
+      }
+    }
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new JourneyFailure(`step "${name}" failed: ${reason}`);
+  }
+}
+
+// ---- API set-up: a partner and its login, made the way operations and an administrator would
+
+async function call(method, path, body, token) {
+  const response = await fetch(`${PORTAL_URL}${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { raw: text.slice(0, 300) };
+  }
+  return { status: response.status, json };
+}
+
+async function signIn({ username, password }) {
+  const answer = await call('POST', '/auth/token', { username, password });
+  if (answer.status !== 200 || !answer.json?.accessToken) {
+    fail(`POST /auth/token as ${username} answered ${answer.status} ${JSON.stringify(answer.json)}`);
+  }
+  return answer.json.accessToken;
+}
+
+async function eventually(what, probe, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last.ok) {
+      return last.value;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  fail(`${what}: not done within ${timeout} ms (last: ${last?.reason})`);
+  return undefined;
+}
+
+// ---- the browser
+
+async function openPortal(browser, label, options = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  pages.push([label, page]);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to (execute|apply|load|connect)/i.test(text)) {
+      problems.push(`${label}: CSP violation: ${text}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`${label}: script error: ${error.message}`));
+  await page.goto(`${PORTAL_URL}/`);
+  return page;
+}
+
+async function signInInBrowser(page, { username, password }) {
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-form button[type=submit]').click();
+  await page.locator('header.top').waitFor();
+}
+
+async function fillReferral(page) {
+  await page.locator('#ref-company').fill(client.company);
+  await page.locator('#ref-contact-name').fill(client.contactName);
+  await page.locator('#ref-contact-email').fill(client.contactEmail);
+  await page.locator('#ref-description').fill(client.description);
+  await page.locator('#ref-amount').fill('80000');
+  await page.locator('#ref-currency').selectOption('EUR');
+  await page.locator('#referral-form button[type=submit]').click();
+}
+
+async function opsAction(page, action, fill) {
+  const form = page.locator(`#ops-action-${action}`);
+  if (!(await form.isVisible())) {
+    await page.locator('details.other-actions summary').click();
+  }
+  if (fill) {
+    await fill(form);
+  }
+  await form.locator('button[type=submit]').click();
+}
+
+async function main() {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  log(`portal ${PORTAL_URL}, screenshots in ${SCREENSHOT_DIR}, run ${run}`);
+
+  const partner = await step('operations registers a partner and an administrator gives it a login', async () => {
+    const opsToken = await signIn(OPS);
+    const created = await call('POST', '/api/partners', { name: `Journey Partner ${run}`, email: partnerEmail, language: 'en' }, opsToken);
+    if (created.status !== 201 || !created.json?.partnerId) {
+      fail(`POST /api/partners answered ${created.status} ${JSON.stringify(created.json)}`);
+    }
+    const adminToken = await signIn(ADMIN);
+    // the gateway checks that the partner exists; give the referral service's read side a moment if it needs it
+    await eventually('POST /auth/users', async () => {
+      const user = await call('POST', '/auth/users', { ...partnerLogin, roles: ['PARTNER'], partnerId: created.json.partnerId }, adminToken);
+      return user.status === 201 ? { ok: true } : { ok: false, reason: `${user.status} ${JSON.stringify(user.json)}` };
+    });
+    return created.json;
+  });
+  log(`  partner ${partner.partnerId}, login ${partnerLogin.username}`);
+
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-portal-journey-'));
+  // Playwright gives each launch its own fresh profile; this directory holds Chromium's other state (crash dumps)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...LAUNCH_ARGS, `--crash-dumps-dir=${userDataDir}`],
+    env: { ...process.env, HOME: userDataDir, XDG_CONFIG_HOME: userDataDir, XDG_CACHE_HOME: userDataDir },
+    headless: true,
+    timeout: TIMEOUT,
+  });
+  try {
+    const partnerPage = await openPortal(browser, 'partner');
+
+    await step('the partner signs in', async () => {
+      await partnerPage.locator('#login-form').waitFor();
+      await screenshot(partnerPage, 'sign-in');
+      await signInInBrowser(partnerPage, partnerLogin);
+      await partnerPage.locator('#referral-form').waitFor();
+      await partnerPage.locator('#live-status[data-state="open"]').waitFor();
+      await screenshot(partnerPage, 'partner-dashboard');
+    });
+
+    const referralId = await step('the partner refers a client', async () => {
+      await fillReferral(partnerPage);
+      await partnerPage.locator('#referral-form-message.success').waitFor();
+      const row = partnerPage.locator('#referrals-table tbody tr', { hasText: client.company });
+      await row.waitFor();
+      const status = await row.locator('.status-badge').getAttribute('data-status');
+      if (status !== 'SUBMITTED') {
+        fail(`the new referral shows status ${status}, expected SUBMITTED`);
+      }
+      await screenshot(partnerPage, 'partner-referred');
+      return row.getAttribute('data-referral-id');
+    });
+    log(`  referral ${referralId}`);
+
+    await step('the same client again is refused with the duplicate-referral message', async () => {
+      await fillReferral(partnerPage);
+      const message = partnerPage.locator('#referral-form-message[data-problem="duplicate-referral"]');
+      await message.waitFor();
+      const text = await message.innerText();
+      if (!/already been referred/.test(text)) {
+        fail(`the duplicate message reads "${text}"`);
+      }
+      const rows = await partnerPage.locator('#referrals-table tbody tr', { hasText: client.company }).count();
+      if (rows !== 1) {
+        fail(`${rows} referrals of the client are listed after the refused second try`);
+      }
+      await screenshot(partnerPage, 'partner-duplicate-refused');
+    });
+
+    await step('the partner opens the referral timeline', async () => {
+      await partnerPage.locator(`#referrals-table tr[data-referral-id="${referralId}"] button`).click();
+      await partnerPage.locator('#referral-detail .timeline li').first().waitFor();
+      await screenshot(partnerPage, 'partner-timeline');
+      // remember this document: if the page reloads, the marker is gone and the last step says so
+      await partnerPage.evaluate(() => { window.journeyMarker = 'no reload'; });
+    });
+
+    const opsPage = await openPortal(browser, 'ops');
+
+    await step('operations signs in and finds the referral in the ops view', async () => {
+      await signInInBrowser(opsPage, OPS);
+      await opsPage.locator('#ops-filter').waitFor();
+      await opsPage.locator('#ops-status').selectOption('SUBMITTED');
+      await opsPage.locator('#ops-filter button[type=submit]').click();
+      const row = opsPage.locator(`#ops-referrals tr[data-referral-id="${referralId}"]`);
+      await row.waitFor();
+      await screenshot(opsPage, 'ops-referrals-to-work');
+      await row.locator('button').click();
+      await opsPage.locator('#ops-detail-heading').waitFor();
+    });
+
+    await step('operations sees the API refuse a step the status does not allow', async () => {
+      await opsAction(opsPage, 'complete');
+      const message = opsPage.locator('#ops-action-complete-message[data-problem="illegal-transition"]');
+      await message.waitFor();
+      await screenshot(opsPage, 'ops-illegal-transition');
+    });
+
+    await step('operations qualifies the referral and signs the contract', async () => {
+      await opsAction(opsPage, 'qualify');
+      await opsPage.locator('#ops-detail-heading .status-badge[data-status="QUALIFIED"]').waitFor();
+      await opsAction(opsPage, 'contract', async (form) => {
+        await form.locator('#ops-contract-amount').fill(CONTRACT);
+        await form.locator('#ops-contract-currency').selectOption('EUR');
+      });
+      await opsPage.locator('#ops-detail-heading .status-badge[data-status="CONTRACTED"]').waitFor();
+      await opsPage.locator('#ops-message.success').waitFor();
+      await screenshot(opsPage, 'ops-contract-signed');
+    });
+
+    await step('operations records a payment', async () => {
+      await opsAction(opsPage, 'payment', async (form) => {
+        await form.locator('#ops-payment-amount').fill(PAYMENT);
+        await form.locator('#ops-payment-currency').selectOption('EUR');
+        await form.locator('#ops-payment-kind').selectOption('DEPOSIT');
+      });
+      await opsPage.locator('#ops-detail .timeline li[data-type="payment-received"]').waitFor();
+      await screenshot(opsPage, 'ops-payment-recorded');
+    });
+
+    await step('the partner dashboard shows the new status, the commission and the live notification without a reload', async () => {
+      await partnerPage.locator(`#referrals-table tr[data-referral-id="${referralId}"] .status-badge[data-status="CONTRACTED"]`).waitFor();
+      await partnerPage.locator('#latest-notifications li[data-event-type*="contract-signed"], #latest-notifications li[data-event-type*="payment-received"]').first().waitFor();
+      await eventually('the EUR commission on the dashboard', async () => {
+        const cell = partnerPage.locator('#summary-table tr[data-currency="EUR"] td[data-field="accrued"]');
+        const text = (await cell.count()) ? await cell.innerText() : '(no EUR row)';
+        return text.includes(COMMISSION.replace(/^(\d+)/, (d) => Number(d).toLocaleString('en-GB')))
+          ? { ok: true } : { ok: false, reason: `accrued shows ${text}` };
+      });
+      if ((await partnerPage.evaluate(() => window.journeyMarker)) !== 'no reload') {
+        fail('the partner page was reloaded');
+      }
+      await partnerPage.locator('#referral-detail .timeline li[data-type="payment-received"]').waitFor();
+      await screenshot(partnerPage, 'partner-live-update');
+    });
+
+    await step('the partner switches the portal to Chinese', async () => {
+      await partnerPage.locator('#language-select').selectOption('zh');
+      await partnerPage.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      const heading = await partnerPage.locator('main h1').innerText();
+      if (heading !== '您的概览') {
+        fail(`the dashboard heading reads "${heading}" in Chinese`);
+      }
+      const badge = await partnerPage.locator(`#referrals-table tr[data-referral-id="${referralId}"] .status-badge`).innerText();
+      if (badge !== '已签约') {
+        fail(`the status reads "${badge}" in Chinese`);
+      }
+      await screenshot(partnerPage, 'partner-dashboard-zh');
+      await partnerPage.locator('a[data-route="#/commissions"]').click();
+      await partnerPage.locator('#commission-chart').waitFor();
+      await partnerPage.locator('#ledger-table tbody tr').first().waitFor();
+      await screenshot(partnerPage, 'partner-commissions-zh');
+      await partnerPage.locator('a[data-route="#/notifications"]').click();
+      await partnerPage.locator('#preferences-form').waitFor();
+      await screenshot(partnerPage, 'partner-notifications-zh');
+      await partnerPage.locator('a[data-route="#/statements"]').click();
+      await partnerPage.locator('#statement-form button[type=submit]').click();
+      await partnerPage.locator('#statement-result > *, #statement-form-message.error').first().waitFor();
+      await screenshot(partnerPage, 'partner-statements-zh');
+    });
+
+    await step('the dashboard fits a phone screen', async () => {
+      await partnerPage.setViewportSize({ width: 390, height: 844 });
+      await partnerPage.locator('a[data-route="#/dashboard"]').click();
+      await partnerPage.locator('#referrals-table').waitFor();
+      const overflow = await partnerPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) {
+        fail(`the page is ${overflow}px wider than a 390px phone screen`);
+      }
+      await screenshot(partnerPage, 'partner-dashboard-phone');
+    });
+
+    if (problems.length) {
+      fail(`the browser reported:\n  ${problems.join('\n  ')}`);
+    }
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => {
+    log(`PASSED (${shot} screenshots in ${SCREENSHOT_DIR})`);
+    process.exit(0);
+  },
+  (error) => {
+    console.error(`portal-journey: FAILED: ${error instanceof JourneyFailure ? error.message : error?.stack ?? error}`);
+    process.exit(1);
+  },
+);
