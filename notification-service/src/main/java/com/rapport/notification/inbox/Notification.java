@@ -1,0 +1,40 @@
+package com.rapport.notification.inbox;
+
+import com.rapport.notification.message.RenderedMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One thing a partner is told, written once and kept as it was said, with its delivery log per channel.
+ * The id is derived from the CloudEvent id and the partner, so the unique {@code _id} makes a redelivered event
+ * create nothing new. {@code cloudEvent} is the source event's JSON, posted as is to the partner's webhook.
+ */
+@Document("notifications")
+public record Notification(@Id String notificationId, String eventId, String partnerId, String referralId,
+                           String eventType, String language, String subject, List<String> paragraphs,
+                           Instant createdAt, Map<Channel, Delivery> deliveries, String cloudEvent) {
+
+    public Notification {
+        paragraphs = List.copyOf(paragraphs);
+        deliveries = deliveries.isEmpty() ? Map.of() : new EnumMap<>(deliveries);
+    }
+
+    public static String idOf(String eventId, String partnerId) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + partnerId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public String body() {
+        return new RenderedMessage(subject, paragraphs).body();
+    }
+
+    public Delivery delivery(Channel channel) {
+        return deliveries.get(channel);
+    }
+}

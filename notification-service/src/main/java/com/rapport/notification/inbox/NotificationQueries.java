@@ -1,0 +1,60 @@
+package com.rapport.notification.inbox;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** Reads notifications for the API, newest first, without blocking. */
+@Component
+public class NotificationQueries {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public NotificationQueries(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<NotificationPage> ofPartner(String partnerId, int page, int size) {
+        return mongo.findById(partnerId, Inbox.class)
+                .flatMap(inbox -> {
+                    List<String> oldestFirst = inbox.notificationIds();
+                    long skipped = (long) page * size;
+                    List<String> newestFirst = new ArrayList<>();
+                    for (long i = oldestFirst.size() - 1 - skipped; i >= 0 && newestFirst.size() < size; i--) {
+                        newestFirst.add(oldestFirst.get((int) i));
+                    }
+                    return byIds(newestFirst)
+                            .map(items -> new NotificationPage(items, page, size, oldestFirst.size()));
+                })
+                .defaultIfEmpty(new NotificationPage(List.of(), page, size, 0));
+    }
+
+    /** Every partner's notifications, for operations. */
+    public Mono<NotificationPage> ofEveryone(int page, int size) {
+        Query newestFirst = new Query().with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(newestFirst, Notification.class).map(NotificationView::of).collectList()
+                .zipWith(mongo.count(new Query(), Notification.class))
+                .map(found -> new NotificationPage(found.getT1(), page, size, found.getT2()));
+    }
+
+    private Mono<List<NotificationView>> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return mongo.find(query(where("_id").in(ids)), Notification.class)
+                .collectMap(Notification::notificationId)
+                .map((Map<String, Notification> found) -> ids.stream().map(found::get).filter(Objects::nonNull)
+                        .map(NotificationView::of).toList());
+    }
+}

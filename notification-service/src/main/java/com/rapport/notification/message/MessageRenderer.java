@@ -1,0 +1,68 @@
+package com.rapport.notification.message;
+
+import com.rapport.events.money.Money;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Puts a {@link Message} into words from the message bundles ({@code messages/notifications*.properties}) in the
+ * addressee's language, formatting each argument for that language. All wording lives in the bundles.
+ */
+@Component
+public class MessageRenderer {
+
+    static final String SUBJECT = ".subject";
+    static final String BODY = ".body";
+    static final String GREETING = "greeting";
+    static final String SIGN_OFF = "sign-off";
+
+    private final MessageSource messages;
+
+    public MessageRenderer(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public RenderedMessage render(Message message, Addressee to) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(text(GREETING, List.of(to.name()), to));
+        paragraphs.add(text(message.key() + BODY, message.arguments(), to));
+        message.paragraphs().forEach(paragraph -> paragraphs.add(text(paragraph.key(), paragraph.arguments(), to)));
+        paragraphs.add(text(SIGN_OFF, List.of(), to));
+        return new RenderedMessage(text(message.key() + SUBJECT, message.arguments(), to), paragraphs);
+    }
+
+    /** One bundle entry with its arguments formatted for the addressee. */
+    public String text(String key, List<Object> arguments, Addressee to) {
+        Locale locale = to.language().locale();
+        Object[] formatted = arguments.stream().map(argument -> format(argument, to)).toArray();
+        return messages.getMessage(key, formatted, locale);
+    }
+
+    private Object format(Object argument, Addressee to) {
+        Locale locale = to.language().locale();
+        if (argument instanceof Money money) {
+            return LocaleFormats.money(money, locale);
+        }
+        if (argument instanceof Instant instant) {
+            return LocaleFormats.date(instant, locale, to.timeZone());
+        }
+        if (argument instanceof LocalDate date) {
+            return LocaleFormats.date(date, locale);
+        }
+        if (argument instanceof Percent percent) {
+            return LocaleFormats.percent(percent, locale);
+        }
+        if (argument instanceof Term term) {
+            // a value this version has no word for (a new status, say) is shown as it came rather than failing
+            return messages.getMessage(term.key(), null, term.key().substring(term.key().lastIndexOf('.') + 1),
+                    locale);
+        }
+        return argument;
+    }
+}

@@ -1,0 +1,29 @@
+package com.rapport.notification.preference;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+
+/** A partner's current preferences, for the threads that write and deliver notifications (blocking). */
+@Component
+public class PreferencesLookup {
+
+    private final MongoTemplate mongo;
+    private final PreferenceProperties properties;
+
+    public PreferencesLookup(MongoTemplate mongo, PreferenceProperties properties) {
+        this.mongo = mongo;
+        this.properties = properties;
+    }
+
+    public PartnerPreferences of(String partnerId) {
+        PartnerPreferences found = mongo.findById(partnerId, PartnerPreferences.class);
+        return found != null ? found : PartnerPreferences.defaults(partnerId);
+    }
+
+    /** The zone the partner's dates and digest hour are in. */
+    public ZoneId timeZoneOf(PartnerPreferences preferences) {
+        return preferences.timeZone() != null ? ZoneId.of(preferences.timeZone()) : properties.defaultTimeZone();
+    }
+}
