@@ -1,0 +1,120 @@
+package com.rapport.gateway.auth.user;
+
+import com.rapport.gateway.auth.ConditionalOnLocalIssuer;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.Role;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Creates logins. ADMIN and OPS may; OPS only with the roles it is allowed to give (never ADMIN). A PARTNER login
+ * names an existing partner, other logins none. Usernames are unique without regard to case.
+ */
+@Component
+@ConditionalOnLocalIssuer
+public class UserRegistration {
+
+    private final UserAccounts accounts;
+    private final RegistrationReceipts receipts;
+    private final Passwords passwords;
+    private final DevelopmentPasswords developmentPasswords;
+    private final PartnerDirectory partners;
+    private final UsersProperties properties;
+    private final Clock clock;
+
+    public UserRegistration(UserAccounts accounts, RegistrationReceipts receipts, Passwords passwords,
+                            DevelopmentPasswords developmentPasswords, PartnerDirectory partners,
+                            UsersProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.receipts = receipts;
+        this.passwords = passwords;
+        this.developmentPasswords = developmentPasswords;
+        this.partners = partners;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param callerToken    the caller's bearer token, shown to the referral-service to look the partner up
+     * @param idempotencyKey optional; the same key and request answer the original login again
+     */
+    public Mono<UserAccount> register(NewUser request, Caller caller, String callerToken, String idempotencyKey) {
+        caller.require(Role.ADMIN, Role.OPS);
+        Set<Role> roles = EnumSet.copyOf(request.roles());
+        refuseRolesTheCallerMayNotGive(caller, roles);
+        refuseBrokenRules(request, roles);
+        String username = Usernames.normalized(request.username());
+        String partnerId = roles.contains(Role.PARTNER) ? request.partnerId().trim() : null;
+        if (idempotencyKey == null) {
+            return create(username, request.password(), roles, partnerId, caller, callerToken);
+        }
+        return receipts.find(caller.username(), idempotencyKey)
+                .flatMap(receipt -> replay(receipt, username, request.password(), roles, partnerId))
+                .switchIfEmpty(Mono.defer(() -> create(username, request.password(), roles, partnerId, caller,
+                        callerToken)
+                        .flatMap(account -> receipts.remember(caller.username(), idempotencyKey, account)
+                                .thenReturn(account))));
+    }
+
+    private void refuseRolesTheCallerMayNotGive(Caller caller, Set<Role> roles) {
+        if (caller.roles().contains(Role.ADMIN)) {
+            return;
+        }
+        Set<Role> withheld = EnumSet.copyOf(roles);
+        withheld.removeAll(properties.opsMayGrant());
+        if (!withheld.isEmpty()) {
+            throw ProblemException.forbidden("only an ADMIN may create users with the roles " + withheld);
+        }
+    }
+
+    private void refuseBrokenRules(NewUser request, Set<Role> roles) {
+        boolean hasPartnerId = request.partnerId() != null && !request.partnerId().isBlank();
+        if (roles.contains(Role.PARTNER) && !hasPartnerId) {
+            throw new InvalidUserException("partnerId", "is required for a PARTNER user");
+        }
+        if (!roles.contains(Role.PARTNER) && hasPartnerId) {
+            throw new InvalidUserException("partnerId", "is only for PARTNER users");
+        }
+        if (!Passwords.fits(request.password())) {
+            throw new InvalidUserException("password", "must be at most %d bytes in UTF-8".formatted(
+                    Passwords.MAX_BYTES));
+        }
+        if (developmentPasswords.refuses(request.password())) {
+            throw new InvalidUserException("password", "is a published development password");
+        }
+    }
+
+    private Mono<UserAccount> create(String username, String password, Set<Role> roles, String partnerId,
+                                     Caller caller, String callerToken) {
+        return accounts.find(username)
+                .<UserAccount>flatMap(existing -> Mono.error(new UsernameTakenException(username)))
+                .then(partnerId != null && properties.verifyPartner()
+                        ? partners.exists(partnerId, callerToken) : Mono.just(true))
+                .flatMap(partnerExists -> partnerExists ? passwords.hash(password)
+                        : Mono.error(new InvalidUserException("partnerId", "names no partner")))
+                .map(hash -> new UserAccount(username, hash, roles, partnerId, now(), caller.username()))
+                .flatMap(accounts::insert);
+    }
+
+    /** MongoDB keeps milliseconds: the answer to a replay must equal the first one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Mono<UserAccount> replay(RegistrationReceipts.Receipt receipt, String username, String password,
+                                     Set<Role> roles, String partnerId) {
+        if (!receipt.describes(username, roles, partnerId)) {
+            return Mono.error(new IdempotencyKeyReusedException());
+        }
+        return accounts.find(username)
+                .filterWhen(account -> passwords.matches(password, account.passwordHash()))
+                .switchIfEmpty(Mono.error(new IdempotencyKeyReusedException()));
+    }
+}

@@ -1,0 +1,179 @@
+package com.rapport.gateway.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rapport.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAdministrationTest extends GatewayIntegrationTest {
+
+    @Test
+    void adminCreatesAPartnerLoginThatCanThenSignIn() {
+        String username = unique("partner");
+        String partnerId = knownPartner();
+
+        JsonNode created = createUser(admin(), Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of("PARTNER"), "partnerId", partnerId))
+                .expectStatus().isCreated()
+                .expectHeader().location("/auth/users/" + username)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(created.path("username").asText()).isEqualTo(username);
+        assertThat(created.path("roles")).hasSize(1);
+        assertThat(created.path("partnerId").asText()).isEqualTo(partnerId);
+        assertThat(created.toString()).doesNotContain("long-enough-password").doesNotContainIgnoringCase("hash");
+        signIn(username, "long-enough-password").expectStatus().isOk();
+    }
+
+    @Test
+    void opsCreatesStaffLogins() {
+        createUser(ops(), Map.of("username", unique("clerk"), "password", "long-enough-password",
+                "roles", List.of("OPS")))
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void aPasswordUnderEightCharactersIsA400NamingTheField() {
+        createUser(admin(), Map.of("username", unique("short"), "password", "seven77", "roles", List.of("OPS")))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(problem("validation-failed"))
+                .jsonPath("$.errors[0].field").isEqualTo("password");
+    }
+
+    @Test
+    void aTakenUsernameIsA409WhateverItsCase() {
+        String username = unique("twice");
+        createUser(admin(), Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of("FINANCE"))).expectStatus().isCreated();
+
+        createUser(admin(), Map.of("username", username.toUpperCase(), "password", "another-password",
+                "roles", List.of("OPS")))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(problem("duplicate-username"));
+        signIn(username, "another-password").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aPartnerLoginWithoutAPartnerIdIsA400() {
+        createUser(admin(), Map.of("username", unique("nobody"), "password", "long-enough-password",
+                "roles", List.of("PARTNER")))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(problem("validation-failed"))
+                .jsonPath("$.errors[0].field").isEqualTo("partnerId");
+    }
+
+    @Test
+    void aPartnerLoginForAPartnerTheReferralServiceDoesNotKnowIsA400() {
+        createUser(admin(), Map.of("username", unique("ghost"), "password", "long-enough-password",
+                "roles", List.of("PARTNER"), "partnerId", UUID.randomUUID().toString()))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("partnerId")
+                .jsonPath("$.errors[0].message").isEqualTo("names no partner");
+    }
+
+    @Test
+    void opsMayNotCreateAnAdmin() {
+        String username = unique("wannabe");
+
+        createUser(ops(), Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of("ADMIN")))
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo(problem("forbidden"));
+        signIn(username, "long-enough-password").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void financeAndPartnersMayNotCreateUsers() {
+        String finance = accessToken("finance", "finance-dev-password");
+
+        createUser(finance, Map.of("username", unique("x"), "password", "long-enough-password",
+                "roles", List.of("OPS")))
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void creatingUsersNeedsAToken() {
+        client().post().uri("/auth/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", unique("anon"), "password", "long-enough-password",
+                        "roles", List.of("ADMIN")))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo(problem("unauthenticated"));
+    }
+
+    @Test
+    void anUnknownRoleIsA400() {
+        createUser(admin(), Map.of("username", unique("odd"), "password", "long-enough-password",
+                "roles", List.of("SUPERUSER")))
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndRequestAnswerTheOriginalLoginAgain() {
+        String username = unique("retry");
+        Map<String, Object> request = Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of("OPS"));
+        String key = UUID.randomUUID().toString();
+        String admin = admin();
+
+        JsonNode first = withKey(admin, key, request).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode again = withKey(admin, key, request).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(again).isEqualTo(first);
+        withKey(admin, key, Map.of("username", username, "password", "other-password-entirely",
+                "roles", List.of("OPS")))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(problem("idempotency-key-reused"));
+        withKey(admin, key, Map.of("username", unique("other"), "password", "long-enough-password",
+                "roles", List.of("OPS")))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(problem("idempotency-key-reused"));
+    }
+
+    @Test
+    void staffCanReadALoginButNeverItsHash() {
+        String username = newUser("long-enough-password", "FINANCE");
+
+        String body = client().get().uri("/auth/users/" + username).headers(h -> h.setBearerAuth(ops()))
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains(username).doesNotContain("$2a$").doesNotContainIgnoringCase("hash");
+        client().get().uri("/auth/users/" + unique("missing")).headers(h -> h.setBearerAuth(ops()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec withKey(String token, String key, Map<String, Object> body) {
+        return client().post().uri("/auth/users")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static String knownPartner() {
+        String partnerId = UUID.randomUUID().toString();
+        REFERRAL.knowsPartner(partnerId);
+        return partnerId;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
