@@ -81,6 +81,10 @@ public final class Api {
         return Map.of("amount", amount, "currency", currency);
     }
 
+    public static JsonNode json(Object value) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value);
+    }
+
     public static void assertProblem(JsonNode problem, int status, String slug) {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).endsWith("/problems/" + slug);

@@ -1,0 +1,89 @@
+package com.rapport.referral.referral.claim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rapport.referral.support.Api;
+import com.rapport.referral.support.ReferralServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import java.util.Map;
+
+import static com.rapport.referral.support.Api.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The conflict rules of API.md, whoever refers the client. */
+class DuplicateReferralTest extends ReferralServiceIntegrationTest {
+
+    @Test
+    void theSameCompanyWrittenDifferentlyIsADuplicateForAnyPartner() {
+        String marker = Api.unique();
+        api.post("/api/referrals", tokens.partner(api.registerPartner("One")),
+                Api.referralFor("Acme " + marker + " Ltd", "a-" + marker + "@acme.example"), HttpStatus.CREATED);
+        JsonNode refused = api.post("/api/referrals", tokens.partner(api.registerPartner("Two")),
+                Api.referralFor("  ACME   " + marker.toUpperCase() + "\tltd ", "b-" + marker + "@acme.example"),
+                HttpStatus.CONFLICT);
+        assertProblem(refused, 409, "duplicate-referral");
+        assertThat(refused.get("detail").asText()).contains("180 days");
+    }
+
+    @Test
+    void theSameContactEmailInAnotherCaseIsADuplicate() {
+        String marker = Api.unique();
+        String partner = api.registerPartner("Mail");
+        api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Alpha " + marker, "li-" + marker + "@client.example"), HttpStatus.CREATED);
+        assertProblem(api.post("/api/referrals", tokens.ops(), withPartner(Api.referralFor("Beta " + marker,
+                        "LI-" + marker + "@Client.Example"), api.registerPartner("Other")), HttpStatus.CONFLICT),
+                409, "duplicate-referral");
+    }
+
+    @Test
+    void aRejectedReferralStillBlocksItsClientWithinTheWindow() {
+        String marker = Api.unique();
+        String partner = api.registerPartner("Rejected");
+        String referral = api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Gamma " + marker, "g-" + marker + "@client.example"), HttpStatus.CREATED)
+                .get("referralId").asText();
+        api.post("/api/referrals/" + referral + "/reject", tokens.ops(), Map.of("reason", "no"), HttpStatus.OK);
+        assertProblem(api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Gamma " + marker, "other-" + marker + "@client.example"), HttpStatus.CONFLICT),
+                409, "duplicate-referral");
+    }
+
+    @Test
+    void referringYourOwnAddressIsASelfReferralAndClaimsNothing() {
+        String marker = Api.unique();
+        String email = "me-" + marker + "@partner.example";
+        String partner = api.registerPartner("Self", email, null);
+        assertProblem(api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Self " + marker, email.toUpperCase()), HttpStatus.CONFLICT), 409, "self-referral");
+        // the refused submission did not hold the company name
+        api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Self " + marker, "client-" + marker + "@client.example"), HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPartnerSubmitsOnlyForItselfAndOperationsMustNameThePartner() {
+        String marker = Api.unique();
+        String partner = api.registerPartner("Own");
+        assertProblem(api.post("/api/referrals", tokens.partner(partner),
+                withPartner(Api.referralFor("Own " + marker, "o-" + marker + "@c.example"), "someone-else"),
+                HttpStatus.FORBIDDEN), 403, "forbidden");
+        JsonNode missing = api.post("/api/referrals", tokens.ops(),
+                Api.referralFor("Own " + marker, "o-" + marker + "@c.example"), HttpStatus.BAD_REQUEST);
+        assertProblem(missing, 400, "validation-failed");
+        assertThat(missing.get("errors").get(0).get("field").asText()).isEqualTo("partnerId");
+        assertProblem(api.post("/api/referrals", tokens.ops(),
+                withPartner(Api.referralFor("Own " + marker, "o-" + marker + "@c.example"), "no-such-partner"),
+                HttpStatus.BAD_REQUEST), 400, "unknown-partner");
+        JsonNode byOps = api.post("/api/referrals", tokens.ops(),
+                withPartner(Api.referralFor("Own " + marker, "o-" + marker + "@c.example"), partner),
+                HttpStatus.CREATED);
+        assertThat(byOps.get("partnerId").asText()).isEqualTo(partner);
+    }
+
+    private static Map<String, Object> withPartner(Map<String, Object> body, String partnerId) {
+        body.put("partnerId", partnerId);
+        return body;
+    }
+}

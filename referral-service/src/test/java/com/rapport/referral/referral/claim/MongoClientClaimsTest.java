@@ -1,0 +1,100 @@
+package com.rapport.referral.referral.claim;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.rapport.referral.config.ReferralProperties;
+import com.rapport.referral.referral.ReferralId;
+import com.rapport.referral.referral.ReferredClient;
+import com.rapport.referral.support.Api;
+import com.rapport.referral.support.MovableClock;
+import com.rapport.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The claim rules against a real MongoDB-wire server, with time moved by hand. */
+class MongoClientClaimsTest {
+
+    private static final Duration WINDOW = Duration.ofDays(180);
+    private static MongoClient client;
+
+    private MovableClock clock;
+    private MongoClientClaims claims;
+    private ReferredClient acme;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ReferralProperties properties = new ReferralProperties(WINDOW,
+                new ReferralProperties.Idempotency(Duration.ofHours(24), Duration.ofSeconds(60), 255),
+                new ReferralProperties.Paging(50, 200), Duration.ofSeconds(10));
+        claims = new MongoClientClaims(new MongoTemplate(client, "rapport-referral-claims-test"), clock, properties);
+        String marker = Api.unique();
+        acme = new ReferredClient("Acme " + marker, "Li", "li-" + marker + "@acme.example");
+    }
+
+    @Test
+    void anOpenReferralBlocksItsClientForever() {
+        claims.claim(new ReferralId("first"), acme);
+        clock.advance(WINDOW.multipliedBy(3));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+    }
+
+    @Test
+    void aClosedReferralBlocksItsClientUntilTheWindowAfterItsSubmissionEnds() {
+        claims.claim(new ReferralId("first"), acme);
+        clock.advance(Duration.ofDays(10));
+        claims.close(new ReferralId("first"), acme);
+        clock.advance(WINDOW.minusDays(10).minusSeconds(1));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> claims.claim(new ReferralId("third"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+    }
+
+    @Test
+    void claimingAgainForTheSameReferralIsHarmless() {
+        claims.claim(new ReferralId("first"), acme);
+        assertThatCode(() -> claims.claim(new ReferralId("first"), acme)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRefusedClaimGivesBackTheKeysItHadTaken() {
+        String marker = Api.unique();
+        ReferredClient byEmail = new ReferredClient("Other " + marker, "Li", acme.contactEmail());
+        claims.claim(new ReferralId("first"), acme);
+        // the company key of byEmail is free and taken first; its email key is held: the whole claim is refused
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), byEmail))
+                .isInstanceOf(DuplicateReferralException.class);
+        ReferredClient sameCompany = new ReferredClient("Other " + marker, "Wu", "wu-" + marker + "@other.example");
+        assertThatCode(() -> claims.claim(new ReferralId("third"), sameCompany)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void companyNamesAreComparedTrimmedLowerCasedAndWithWhiteSpaceCollapsed() {
+        assertThat(ClientKeys.normalizedCompany("  Acme \t  Trading\u00a0LTD ")).isEqualTo("acme trading ltd");
+        assertThat(ClientKeys.normalizedEmail(" Li@Acme.Example ")).isEqualTo("li@acme.example");
+    }
+}
