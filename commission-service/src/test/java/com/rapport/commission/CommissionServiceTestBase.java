@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,10 +16,11 @@ import java.util.UUID;
 
 /**
  * The whole service on real infrastructure: embedded Kafka and a MongoDB-wire server (TestInfrastructure), tokens
- * signed and served over a real JWKS endpoint (TestTokens). Each test class gets its own database and consumer
+ * signed and served over a real JWKS endpoint (TestTokens). Today is {@link FixedBusinessDay#TODAY}. Each test class gets its own database and consumer
  * group, so classes sharing the JVM's broker do not see each other's state.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedBusinessDay.class)
 public abstract class CommissionServiceTestBase {
 
     protected static final TestTokens TOKENS = TestTokens.shared();

@@ -5,14 +5,17 @@ import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.accrual.CumulativeAccrual;
+import com.rapport.commission.accrual.Explanations;
 import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,6 +62,14 @@ public class LedgerProjection {
     }
 
     @EventHandler
+    void on(PayoutLinePaid event, @MessageIdentifier String eventId, @Timestamp Instant createdAt) {
+        write(new LedgerEntry(event.entryId(), event.partnerId(), null, null, EntryType.PAYOUT,
+                event.amount().negate(), null, null, event.paidOn(), createdAt, eventId,
+                "Paid out %s in batch %s (commissions payable by %s)".formatted(Explanations.amount(event.amount()),
+                        event.batchId(), event.asOf()), event.paidOn(), event.batchId()));
+    }
+
+    @EventHandler
     void on(RateLocked event) {
         if (event.role() != CommissionRole.INTRODUCER) {
             return;
@@ -78,8 +89,8 @@ public class LedgerProjection {
                 .block(timeout);
     }
 
-    /** Writes (or rewrites, identically) one entry; used for PAYOUT entries too. */
-    public void write(LedgerEntry entry) {
+    /** Writes (or rewrites, identically) one entry. */
+    private void write(LedgerEntry entry) {
         mongo.save(LedgerDocuments.toDocument(entry), LedgerDocuments.LEDGER).block(timeout);
     }
 

@@ -3,8 +3,15 @@ package com.rapport.commission.relay;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
+import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.commission.CommissionAccruedV1;
 import com.rapport.events.commission.CommissionReversedV1;
+import com.rapport.events.commission.PayoutCancelledV1;
+import com.rapport.events.commission.PayoutCreatedV1;
+import com.rapport.events.commission.PayoutLine;
+import com.rapport.events.commission.PayoutPaidV1;
 import com.rapport.events.commission.RateLockedV1;
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
@@ -50,5 +57,21 @@ class CommissionEventRelay {
         publisher.publishAndWait(eventId, time, new CommissionReversedV1(event.entryId(), event.referralId(),
                 event.partnerId(), event.role(), event.amount(), event.rate(), event.basis(), event.payableAt(),
                 event.explanation(), event.sourceEventId()));
+    }
+
+    @EventHandler
+    void on(PayoutBatchCreated event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new PayoutCreatedV1(event.batchId(), event.asOf(),
+                event.lines().stream().map(line -> new PayoutLine(line.partnerId(), line.amount())).toList()));
+    }
+
+    @EventHandler
+    void on(PayoutLinePaid event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new PayoutPaidV1(event.batchId(), event.partnerId(), event.amount()));
+    }
+
+    @EventHandler
+    void on(PayoutBatchCancelled event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new PayoutCancelledV1(event.batchId()));
     }
 }

@@ -70,6 +70,9 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
                 .jsonPath("$.currencies[0].reversed.amount").isEqualTo("0.00")
                 .jsonPath("$.currencies[0].paid.amount").isEqualTo("0.00")
                 .jsonPath("$.currencies[0].balance.amount").isEqualTo("1000.00")
+                // today is 2026-11-26: the first entry (payable 2026-11-24) is payable, the others still on hold
+                .jsonPath("$.currencies[0].payable.amount").isEqualTo("333.33")
+                .jsonPath("$.currencies[0].pending.amount").isEqualTo("666.67")
                 .jsonPath("$.currencies[0].projected.amount").isEqualTo("0.00");
 
         // the other partner: 404 for the first partner's ledger, nothing for its referral

@@ -1,0 +1,73 @@
+package com.rapport.commission.payout;
+
+import com.rapport.commission.config.BsonValues;
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Keeps the batches finance reads, and frees a cancelled batch's entries. Subscribing: when cancel returns, the
+ * entries are already available to the next batch.
+ */
+@Component
+@ProcessingGroup(PayoutBatchProjection.GROUP)
+class PayoutBatchProjection {
+
+    static final String GROUP = "payouts";
+    static final String BATCHES = "payout_batches";
+
+    private final ReactiveMongoTemplate mongo;
+    private final PayoutClaims claims;
+    private final Duration timeout;
+
+    PayoutBatchProjection(ReactiveMongoTemplate mongo, PayoutClaims claims, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.claims = claims;
+        this.timeout = properties.storeTimeout();
+    }
+
+    @EventHandler
+    void on(PayoutBatchCreated event, @Timestamp Instant createdAt) {
+        mongo.save(new Document("_id", event.batchId())
+                        .append("asOf", BsonValues.date(event.asOf()))
+                        .append("status", BatchStatus.OPEN.name())
+                        .append("lines", event.lines().stream()
+                                .map(line -> new Document("partnerId", line.partnerId())
+                                        .append("amount", BsonValues.money(line.amount()))
+                                        .append("entryIds", line.entryIds()))
+                                .toList())
+                        .append("createdAt", Date.from(createdAt)), BATCHES)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(PayoutBatchPaid event) {
+        mongo.updateFirst(byId(event.batchId()), new Update().set("status", BatchStatus.PAID.name())
+                .set("paidOn", BsonValues.date(event.paidOn())), BATCHES).block(timeout);
+    }
+
+    @EventHandler
+    void on(PayoutBatchCancelled event) {
+        mongo.updateFirst(byId(event.batchId()), Update.update("status", BatchStatus.CANCELLED.name()), BATCHES)
+                .block(timeout);
+        event.lines().forEach(line -> claims.release(event.batchId(), line.entryIds()));
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

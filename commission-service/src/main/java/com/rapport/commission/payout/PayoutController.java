@@ -1,0 +1,104 @@
+package com.rapport.commission.payout;
+
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.ledger.PageOf;
+import com.rapport.commission.ledger.PagingRules;
+import com.rapport.commission.payout.PayoutCommands.CancelPayoutBatch;
+import com.rapport.commission.payout.PayoutCommands.ConfirmPayoutBatch;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Payout batches (FINANCE): create over what is payable by a date, read, confirm, cancel. */
+@RestController
+class PayoutController {
+
+    private final PayoutBatchCreator creator;
+    private final PayoutBatchQueries batches;
+    private final PayoutRequests requests;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final int maxPageSize;
+
+    PayoutController(PayoutBatchCreator creator, PayoutBatchQueries batches, PayoutRequests requests,
+                     CommandGateway commands, Clock clock, CommissionProperties properties) {
+        this.creator = creator;
+        this.batches = batches;
+        this.requests = requests;
+        this.commands = commands;
+        this.clock = clock;
+        this.maxPageSize = properties.maxPageSize();
+    }
+
+    record CreateBatchRequest(@NotNull LocalDate asOf) {
+    }
+
+    @PostMapping("/api/payouts")
+    Mono<ResponseEntity<PayoutBatchView>> create(Caller caller, @Valid @RequestBody CreateBatchRequest request,
+                                                 @RequestHeader(name = "Idempotency-Key", required = false)
+                                                 String idempotencyKey) {
+        caller.require(Role.FINANCE);
+        String proposed = UUID.randomUUID().toString();
+        Mono<PayoutRequests.Reservation> reservation = idempotencyKey == null
+                ? Mono.just(new PayoutRequests.Reservation(proposed, true))
+                : requests.reserve(idempotencyKey, request.asOf(), proposed);
+        return reservation.flatMap(reserved -> (reserved.first()
+                        ? Mono.fromRunnable(() -> creator.create(reserved.batchId(), request.asOf()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then(batches.find(reserved.batchId()))
+                        : batches.find(reserved.batchId()).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
+                        ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))
+                .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch)));
+    }
+
+    @GetMapping("/api/payouts")
+    Mono<PageOf<PayoutBatchView>> list(Caller caller, @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        caller.require(Role.FINANCE);
+        PagingRules.require(page, size, maxPageSize);
+        return Mono.zip(batches.all(page, size).collectList(), batches.count())
+                .map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    @GetMapping("/api/payouts/{batchId}")
+    Mono<PayoutBatchView> batch(Caller caller, @PathVariable String batchId) {
+        caller.require(Role.FINANCE);
+        return found(batchId);
+    }
+
+    @PostMapping("/api/payouts/{batchId}/confirm")
+    Mono<PayoutBatchView> confirm(Caller caller, @PathVariable String batchId) {
+        caller.require(Role.FINANCE);
+        return Mono.fromFuture(commands.send(new ConfirmPayoutBatch(batchId, LocalDate.now(clock))))
+                .then(found(batchId));
+    }
+
+    @PostMapping("/api/payouts/{batchId}/cancel")
+    Mono<PayoutBatchView> cancel(Caller caller, @PathVariable String batchId) {
+        caller.require(Role.FINANCE);
+        return Mono.fromFuture(commands.send(new CancelPayoutBatch(batchId))).then(found(batchId));
+    }
+
+    private Mono<PayoutBatchView> found(String batchId) {
+        return batches.find(batchId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("batch", batchId)));
+    }
+}
