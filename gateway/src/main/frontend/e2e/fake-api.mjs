@@ -254,9 +254,14 @@ async function api(req, res, url, caller) {
     if (caller.partnerId && caller.partnerId !== statementMatch[1]) throw notFound('partner');
     const from = url.searchParams.get('from');
     const to = url.searchParams.get('to');
-    const entries = ledger.filter((e) => e.partnerId === statementMatch[1] && e.occurredOn >= from && e.occurredOn <= to)
-      .map((e) => ({ date: e.occurredOn, type: e.type, referralId: e.referralId, amount: e.amount, explanation: e.explanation }));
-    return send(res, 200, { partnerId: statementMatch[1], from, to, entries });
+    const entries = ledger.filter((e) => e.partnerId === statementMatch[1] && e.occurredOn >= from && e.occurredOn <= to);
+    const currencies = [...new Set(entries.map((e) => e.amount.currency))].map((currency) => {
+      const mine = entries.filter((e) => e.amount.currency === currency);
+      const total = mine.reduce((sum, e) => sum + Number(e.amount.amount), 0).toFixed(2);
+      const zero = { amount: '0.00', currency };
+      return { currency, openingBalance: zero, accrued: { amount: total, currency }, reversed: zero, paid: zero, closingBalance: { amount: total, currency }, entries: mine };
+    });
+    return send(res, 200, { partnerId: statementMatch[1], from, to, currencies });
   }
   if (path === '/api/notifications/stream') {
     if (!caller.partnerId) throw new Problem(403, 'forbidden', 'Forbidden', 'the live feed belongs to a partner');

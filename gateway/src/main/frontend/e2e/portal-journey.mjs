@@ -8,7 +8,7 @@
 // Optional: CHROMIUM (default /usr/bin/chromium), JOURNEY_TIMEOUT_MS (how long to wait for anything, default 30000),
 // OPS_USER/OPS_PASSWORD, ADMIN_USER/ADMIN_PASSWORD (default the local stack's development users).
 // Exits 0 when every step passed; otherwise prints which step failed and why, saves a failure-*.png, exits 1.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -73,7 +73,9 @@ async function step(name, action) {
         // the page may be gone
       }
     }
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // our own failures say exactly what was wrong; Playwright's carry a long call log after the first lines
+    const reason = error instanceof JourneyFailure ? error.message
+      : error instanceof Error ? error.message.split('\n').slice(0, 4).join('\n') : String(error);
     throw new JourneyFailure(`step "${name}" failed: ${reason}`);
   }
 }
@@ -326,8 +328,21 @@ async function main() {
       await screenshot(partnerPage, 'partner-notifications-zh');
       await partnerPage.locator('a[data-route="#/statements"]').click();
       await partnerPage.locator('#statement-form button[type=submit]').click();
-      await partnerPage.locator('#statement-result > *, #statement-form-message.error').first().waitFor();
+      await partnerPage.locator('#statement-result .statement').waitFor();
       await screenshot(partnerPage, 'partner-statements-zh');
+    });
+
+    await step('the partner downloads the statement as CSV', async () => {
+      const [download] = await Promise.all([
+        partnerPage.waitForEvent('download'),
+        partnerPage.locator('#statement-csv').click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
+      if (!lines[0].startsWith('currency,date,type') || !lines.some((line) => line.includes(`ACCRUAL`) && line.includes(COMMISSION))) {
+        fail(`the statement CSV ${download.suggestedFilename()} reads:\n${csv.slice(0, 500)}`);
+      }
+      log(`  ${download.suggestedFilename()}: ${lines.length - 1} line(s)`);
     });
 
     await step('the dashboard fits a phone screen', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../src/format/csv';
-import { statementCsvRows, statementShape } from '../src/format/statement';
+import { STATEMENT_CSV_HEADER, type Statement, statementCsvRows } from '../src/format/statement';
 import { mergeNotifications } from '../src/live/notifications';
-import type { Notification } from '../src/api/types';
+import type { LedgerEntry, Notification } from '../src/api/types';
 
 describe('CSV', () => {
   it('quotes what needs quoting', () => {
@@ -24,39 +24,41 @@ describe('CSV', () => {
   });
 });
 
-describe('statements of any reasonable shape', () => {
-  const statement = {
+describe('the statement as CSV', () => {
+  const entry = (id: string, occurredOn: string, type: LedgerEntry['type'], amount: string): LedgerEntry => ({
+    entryId: id, partnerId: 'p-1', referralId: type === 'PAYOUT' ? null : 'r-9', role: type === 'PAYOUT' ? null : 'INTRODUCER', type,
+    amount: { amount, currency: 'EUR' }, rate: type === 'PAYOUT' ? null : '0.10',
+    basis: type === 'PAYOUT' ? null : { amount: '3333.33', currency: 'EUR' }, payableAt: type === 'PAYOUT' ? null : '2026-12-04',
+    createdAt: `${occurredOn}T09:00:00Z`, explanation: type === 'PAYOUT' ? null : '10% of a 3,333.33 EUR payment, "tier 1"',
+    occurredOn, batchId: type === 'PAYOUT' ? 'b-1' : null,
+  });
+  const statement: Statement = {
     partnerId: 'p-1', from: '2026-11-01', to: '2026-11-30',
-    opening: { amount: '0.00', currency: 'EUR' },
-    entries: [
-      { date: '2026-11-20', type: 'ACCRUAL', amount: { amount: '333.33', currency: 'EUR' }, explanation: '10% of 3,333.33 EUR' },
-      { date: '2026-11-25', type: 'REVERSAL', amount: { amount: '-33.33', currency: 'EUR' }, referralId: 'r-9' },
-    ],
-    totals: [{ currency: 'EUR', amount: { amount: '300.00', currency: 'EUR' } }],
+    currencies: [{
+      currency: 'EUR',
+      openingBalance: { amount: '0.00', currency: 'EUR' }, accrued: { amount: '333.33', currency: 'EUR' },
+      reversed: { amount: '0.00', currency: 'EUR' }, paid: { amount: '333.33', currency: 'EUR' },
+      closingBalance: { amount: '0.00', currency: 'EUR' },
+      entries: [entry('e2', '2026-11-28', 'PAYOUT', '-333.33'), entry('e1', '2026-11-20', 'ACCRUAL', '333.33')],
+    }],
   };
 
-  it('sorts fields from tables', () => {
-    const shape = statementShape(statement);
-    expect(shape.fields.map(([k]) => k)).toEqual(['partnerId', 'from', 'to', 'opening']);
-    expect(shape.tables.map((t) => [t.name, t.columns])).toEqual([
-      ['entries', ['date', 'type', 'amount', 'explanation', 'referralId']],
-      ['totals', ['currency', 'amount']],
+  it('writes one line per entry, oldest first, with every field a bookkeeper needs', () => {
+    expect(statementCsvRows(statement)).toEqual([
+      ['EUR', '2026-11-20', 'ACCRUAL', 'INTRODUCER', 'r-9', '333.33', '0.10', '3333.33 EUR', '2026-12-04', '',
+        '10% of a 3,333.33 EUR payment, "tier 1"', 'e1'],
+      ['EUR', '2026-11-28', 'PAYOUT', '', '', '-333.33', '', '', '', 'b-1', '', 'e2'],
     ]);
+    expect(STATEMENT_CSV_HEADER).toHaveLength(statementCsvRows(statement)[0].length);
   });
 
-  it('downloads the biggest table, money split into amount and currency', () => {
-    expect(statementCsvRows(statementShape(statement))).toEqual({
-      header: ['date', 'type', 'amount', 'amountCurrency', 'explanation', 'referralId'],
-      rows: [
-        ['2026-11-20', 'ACCRUAL', '333.33', 'EUR', '10% of 3,333.33 EUR', ''],
-        ['2026-11-25', 'REVERSAL', '-33.33', 'EUR', '', 'r-9'],
-      ],
-    });
+  it('quotes the explanation that holds commas and quotes', () => {
+    const csv = toCsv(STATEMENT_CSV_HEADER, statementCsvRows(statement));
+    expect(csv.split('\r\n')[1]).toContain('"10% of a 3,333.33 EUR payment, ""tier 1"""');
   });
 
-  it('has nothing to download when there are no lines', () => {
-    expect(statementCsvRows(statementShape({ partnerId: 'p', entries: [] }))).toBeNull();
-    expect(statementShape('nonsense')).toEqual({ fields: [], tables: [] });
+  it('has no line for a period without entries', () => {
+    expect(statementCsvRows({ ...statement, currencies: [] })).toEqual([]);
   });
 });
 

@@ -111,7 +111,7 @@ export function commissionsView(ctx: AppContext): View {
   };
 }
 
-export function ledgerTable(entries: LedgerEntry[]): HTMLElement {
+export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table'): HTMLElement {
   const sorted = [...entries].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   const rows = sorted.map((entry) => h('tr', { 'data-entry-id': entry.entryId, 'data-type': entry.type },
     h('td', {}, date(entry.occurredOn ?? entry.createdAt)),
@@ -121,7 +121,7 @@ export function ledgerTable(entries: LedgerEntry[]): HTMLElement {
     h('td', {}, entry.rate ? formatRate(entry.rate, i18n.language) : '—'),
     h('td', {}, date(entry.payableAt)),
     h('td', { lang: 'en' }, entry.explanation ?? '')));
-  return table('ledger-table', 'commission.ledger', [
+  return table(id, 'commission.ledger', [
     'ledger.date', 'ledger.type', 'ledger.role', 'ledger.amount', 'ledger.rate', 'ledger.payableAt', 'ledger.explanation',
   ], rows, 'commission.noEntries');
 }

@@ -25,11 +25,11 @@ export function dashboardView(ctx: AppContext): View {
 
   const page = h('div', { className: 'dashboard' },
     h('h1', {}, tx('dashboard.title')),
-    h('div', { className: 'grid' },
-      section('summary', 'dashboard.summary', summaryBox, h('p', {}, linkTo('#/commissions', 'dashboard.seeCommissions'))),
-      section('latest', 'dashboard.latest', feedBox, h('p', {}, linkTo('#/notifications', 'dashboard.seeNotifications')))),
+    section('summary', 'dashboard.summary', summaryBox, h('p', {}, linkTo('#/commissions', 'dashboard.seeCommissions'))),
     section('referrals', 'dashboard.referrals', referralsBox, detailBox),
-    section('refer', 'dashboard.refer', form.element));
+    h('div', { className: 'grid' },
+      section('refer', 'dashboard.refer', form.element),
+      section('latest', 'dashboard.latest', feedBox, h('p', {}, linkTo('#/notifications', 'dashboard.seeNotifications')))));
 
   async function loadSummary(): Promise<void> {
     try {

@@ -3,17 +3,14 @@ import type { LedgerEntry } from '../api/types';
 import type { AppContext, View } from '../app-context';
 import { toCsv } from '../format/csv';
 import { firstOfMonth, isoToday } from '../format/format';
-import { type StatementShape, isMoney, statementCsvRows, statementShape } from '../format/statement';
+import { STATEMENT_BALANCES, STATEMENT_CSV_HEADER, type Statement, statementCsvRows } from '../format/statement';
 import type { MessageKey } from '../i18n/i18n';
-import { t } from '../i18n/i18n';
 import { h, replaceChildren } from '../ui/dom';
 import { download } from '../ui/download';
 import { Form } from '../ui/forms';
 import { date, money, tx } from '../ui/l10n';
-import { ledgerOf } from './commissions';
+import { ledgerOf, ledgerTable } from './commissions';
 import { loading, problemPanel, section, table } from './components';
-
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
 
 export function statementsView(ctx: AppContext): View {
   const partnerId = ctx.claims.partnerId ?? '';
@@ -33,8 +30,8 @@ export function statementsView(ctx: AppContext): View {
       replaceChildren(statementBox, loading());
       const query = new URLSearchParams({ from: values.from, to: values.to });
       try {
-        const statement = await ctx.api.get<unknown>(`/api/statements/${encodeURIComponent(partnerId)}?${query}`);
-        replaceChildren(statementBox, renderStatement(statementShape(statement), `statement-${values.from}-${values.to}.csv`));
+        const statement = await ctx.api.get<Statement>(`/api/statements/${encodeURIComponent(partnerId)}?${query}`);
+        replaceChildren(statementBox, renderStatement(statement, `statement-${values.from}-${values.to}.csv`));
       } catch (error) {
         replaceChildren(statementBox);
         throw error;
@@ -62,44 +59,31 @@ export function statementsView(ctx: AppContext): View {
   return { element: page };
 }
 
-function renderStatement(shape: StatementShape, filename: string): HTMLElement {
-  const fields = h('dl', { className: 'facts' }, shape.fields.flatMap(([key, value]) => [
-    h('dt', {}, label(key)),
-    h('dd', {}, isMoney(value) ? money(value) : typeof value === 'string' && DATE_LIKE.test(value) ? date(value) : String(value ?? '—')),
-  ]));
-  const tables = shape.tables.map((part) => {
-    const rows = part.rows.map((row) => h('tr', {}, part.columns.map((column) => {
-      const value = row[column];
-      return h('td', {}, isMoney(value) ? money(value)
-        : typeof value === 'string' && DATE_LIKE.test(value) ? date(value)
-          : value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-    })));
-    const heading = h('h3', {}, label(part.name));
-    const grid = h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': part.name },
-      h('table', { 'data-part': part.name },
-        h('thead', {}, h('tr', {}, part.columns.map((column) => h('th', { scope: 'col' }, label(column))))),
-        h('tbody', {}, rows)));
-    return h('div', {}, heading, part.rows.length ? grid : tx('statement.noLines', undefined, 'p'));
+function renderStatement(statement: Statement, filename: string): HTMLElement {
+  const facts = h('dl', { className: 'facts' },
+    h('dt', {}, tx('statement.period')),
+    h('dd', {}, date(statement.from), ' – ', date(statement.to)));
+  const parts = (statement.currencies ?? []).map((part) => {
+    const balances = h('tr', { 'data-currency': part.currency },
+      STATEMENT_BALANCES.map((name) => h('td', { 'data-field': name, className: 'num' }, money(part[name]))));
+    const heading = tx('statement.currencyHeading', { currency: part.currency }, 'h3');
+    return h('div', { className: 'statement-currency', 'data-currency': part.currency },
+      heading,
+      table(`statement-balances-${part.currency}`, 'statement.balances',
+        STATEMENT_BALANCES.map((name) => `statement.${name}` as MessageKey), [balances], 'statement.noLines'),
+      part.entries?.length ? ledgerTable(part.entries, `statement-entries-${part.currency}`) : tx('statement.noLines', undefined, 'p'));
   });
-  const csv = statementCsvRows(shape);
+  const rows = statementCsvRows(statement);
   const button = tx('statement.downloadCsv', undefined, 'button');
   button.type = 'button';
   button.id = 'statement-csv';
   button.className = 'secondary';
-  button.disabled = csv === null;
-  button.addEventListener('click', () => {
-    if (csv) {
-      download(filename, toCsv(csv.header, csv.rows));
-    }
-  });
-  return h('div', { className: 'statement' }, fields, tables, h('p', {}, button));
-}
-
-/** A field name of the API in words when the catalogue knows it, else as the API spells it. */
-function label(apiField: string): HTMLElement {
-  const key = `field.${apiField}` as MessageKey;
-  const text = t(key);
-  return text === key ? h('span', {}, apiField) : tx(key);
+  button.disabled = rows.length === 0;
+  button.addEventListener('click', () => download(filename, toCsv(STATEMENT_CSV_HEADER, rows)));
+  return h('div', { className: 'statement' },
+    facts,
+    parts.length ? parts : tx('statement.noLines', undefined, 'p'),
+    h('p', {}, button));
 }
 
 function payoutHistory(payouts: LedgerEntry[]): HTMLElement {
