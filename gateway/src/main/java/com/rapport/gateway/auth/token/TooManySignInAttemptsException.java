@@ -1,5 +1,6 @@
 package com.rapport.gateway.auth.token;
 
+import com.rapport.gateway.ratelimit.RetryAfter;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,6 @@ public class TooManySignInAttemptsException extends ProblemException {
 
     /** Whole seconds, rounded up, for the Retry-After header. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return RetryAfter.seconds(retryAfter);
     }
 }
