@@ -12,7 +12,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PORTAL_URL = (process.env.PORTAL_URL ?? '').replace(/\/+$/, '');
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? 'portal-screenshots');
@@ -59,6 +62,22 @@ async function screenshot(page, name, fullPage = true) {
   const file = join(SCREENSHOT_DIR, `${String(shot).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage });
   log(`  screenshot ${file}`);
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is (labels, names, contrast, landmarks...); serious or critical
+ * findings fail the journey. Evaluated through the debugging protocol, so the page's strict CSP stays in force.
+ */
+async function checkAccessibility(page, where) {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length) {
+    fail(`accessibility of ${where}: ${serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
+  }
+  log(`  accessibility of ${where}: no serious finding (${results.passes.length} rules passed)`);
 }
 
 async function step(name, action) {
@@ -205,10 +224,24 @@ async function main() {
     await step('the partner signs in', async () => {
       await partnerPage.locator('#login-form').waitFor();
       await screenshot(partnerPage, 'sign-in');
+      await checkAccessibility(partnerPage, 'the sign-in page');
       await signInInBrowser(partnerPage, partnerLogin);
       await partnerPage.locator('#referral-form').waitFor();
       await partnerPage.locator('#live-status[data-state="open"]').waitFor();
       await screenshot(partnerPage, 'partner-dashboard');
+      // the keyboard alone reaches the referral form, and shows where it is
+      let reached = null;
+      for (let press = 0; press < 40 && reached === null; press++) {
+        await partnerPage.keyboard.press('Tab');
+        reached = await partnerPage.evaluate(() => (document.activeElement?.id === 'ref-company'
+          ? getComputedStyle(document.activeElement).outlineStyle : null));
+      }
+      if (reached === null) {
+        fail('40 presses of Tab did not reach the referral form');
+      }
+      if (reached === 'none') {
+        fail('the focused field shows no focus outline');
+      }
     });
 
     const referralId = await step('the partner refers a client', async () => {
@@ -238,6 +271,7 @@ async function main() {
         fail(`${rows} referrals of the client are listed after the refused second try`);
       }
       await screenshot(partnerPage, 'partner-duplicate-refused');
+      await checkAccessibility(partnerPage, 'the dashboard with a refused referral');
     });
 
     await step('the partner opens the referral timeline', async () => {
@@ -289,6 +323,7 @@ async function main() {
       });
       await opsPage.locator('#ops-detail .timeline li[data-type="payment-received"]').waitFor();
       await screenshot(opsPage, 'ops-payment-recorded');
+      await checkAccessibility(opsPage, 'the operations view');
     });
 
     await step('the partner dashboard shows the new status, the commission and the live notification without a reload', async () => {
@@ -323,13 +358,16 @@ async function main() {
       await partnerPage.locator('#commission-chart').waitFor();
       await partnerPage.locator('#ledger-table tbody tr').first().waitFor();
       await screenshot(partnerPage, 'partner-commissions-zh');
+      await checkAccessibility(partnerPage, 'the commissions page in Chinese');
       await partnerPage.locator('a[data-route="#/notifications"]').click();
       await partnerPage.locator('#preferences-form').waitFor();
       await screenshot(partnerPage, 'partner-notifications-zh');
+      await checkAccessibility(partnerPage, 'the notifications page in Chinese');
       await partnerPage.locator('a[data-route="#/statements"]').click();
       await partnerPage.locator('#statement-form button[type=submit]').click();
       await partnerPage.locator('#statement-result .statement').waitFor();
       await screenshot(partnerPage, 'partner-statements-zh');
+      await checkAccessibility(partnerPage, 'the statements page in Chinese');
     });
 
     await step('the partner downloads the statement as CSV', async () => {
