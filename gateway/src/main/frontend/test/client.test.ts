@@ -69,7 +69,7 @@ describe('the API client', () => {
       .mockResolvedValueOnce(new Response('<html>bad gateway</html>', { status: 502 }))
       .mockRejectedValueOnce(new TypeError('Failed to fetch'));
     const api = new ApiClient(() => undefined, fetchImpl);
-    expect(((await api.get('/a').catch((e: unknown) => e)) as ApiError).slug).toBe('service-unavailable');
+    expect(((await api.get('/a').catch((e: unknown) => e)) as ApiError).slug).toBe('bad-gateway');
     expect(((await api.get('/a').catch((e: unknown) => e)) as ApiError).slug).toBe('network');
   });
 

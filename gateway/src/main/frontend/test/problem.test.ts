@@ -69,6 +69,14 @@ describe('what the page says for a problem', () => {
     });
   });
 
+  it('explains why a daily digest needs email, as the notification service refuses it', () => {
+    const described = describeProblem({
+      type: `${BASE}digest-needs-email`, status: 400, title: 'Digest needs email',
+      detail: 'frequency DAILY_DIGEST sends one email a day; it needs "email": true',
+    }, tIn('fr'));
+    expect(described.message).toMatch(/récapitulatif quotidien/);
+  });
+
   it('says when to try again after a 429', () => {
     const described = describeProblem({ type: `${BASE}too-many-requests`, status: 429 }, t, 30);
     expect(described.message).toBe('Too many attempts. Please try again in 30 seconds.');

@@ -67,9 +67,11 @@ export function statusSlug(status: number): string {
     case 429:
       return 'too-many-requests';
     case 502:
+      return 'bad-gateway';
     case 503:
-    case 504:
       return 'service-unavailable';
+    case 504:
+      return 'gateway-timeout';
     default:
       return status >= 500 ? 'internal-error' : 'unknown';
   }
@@ -101,7 +103,11 @@ export const KNOWN_SLUGS = [
   'unknown-partner',
   'already-assigned',
   'duplicate-username',
+  'digest-needs-email',
+  'unsupported-language',
   'internal-error',
+  'bad-gateway',
+  'gateway-timeout',
   'service-unavailable',
   'network',
   'unknown',
