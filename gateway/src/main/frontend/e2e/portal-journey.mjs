@@ -122,11 +122,17 @@ async function call(method, path, body, token) {
 }
 
 async function signIn({ username, password }) {
-  const answer = await call('POST', '/auth/token', { username, password });
-  if (answer.status !== 200 || !answer.json?.accessToken) {
-    fail(`POST /auth/token as ${username} answered ${answer.status} ${JSON.stringify(answer.json)}`);
-  }
-  return answer.json.accessToken;
+  // sign-ins are rate-limited per address; other tests on this machine may have used the allowance
+  return eventually(`POST /auth/token as ${username}`, async () => {
+    const answer = await call('POST', '/auth/token', { username, password });
+    if (answer.status === 200 && answer.json?.accessToken) {
+      return { ok: true, value: answer.json.accessToken };
+    }
+    if (answer.status !== 429) {
+      fail(`POST /auth/token as ${username} answered ${answer.status} ${JSON.stringify(answer.json)}`);
+    }
+    return { ok: false, reason: '429 too many sign-ins' };
+  });
 }
 
 async function eventually(what, probe, timeout = TIMEOUT) {
@@ -164,8 +170,23 @@ async function openPortal(browser, label, options = {}) {
 async function signInInBrowser(page, { username, password }) {
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(password);
-  await page.locator('#login-form button[type=submit]').click();
-  await page.locator('header.top').waitFor();
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    await page.locator('#login-form button[type=submit]').click();
+    // whichever comes first; the other wait is left to time out quietly
+    const outcome = await Promise.race([
+      page.locator('header.top').waitFor().then(() => 'signed-in', () => 'timed out'),
+      page.locator('#login-form-message[data-problem]').waitFor()
+        .then(() => page.locator('#login-form-message').getAttribute('data-problem'), () => 'timed out'),
+    ]);
+    if (outcome === 'signed-in') {
+      return;
+    }
+    if (outcome !== 'too-many-requests' || Date.now() > deadline) {
+      fail(`signing in as ${username} in the page was refused: ${await page.locator('#login-form-message').innerText()}`);
+    }
+    await page.waitForTimeout(2000); // the page says when to retry; a short wait and another try is enough here
+  }
 }
 
 async function fillReferral(page) {
