@@ -110,7 +110,7 @@ async function call(method, path, body, token) {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,
-  });
+  }).catch((error) => fail(`cannot reach ${PORTAL_URL}${path}: ${error.cause?.message ?? error.message}`));
   const text = await response.text();
   let json = null;
   try {
