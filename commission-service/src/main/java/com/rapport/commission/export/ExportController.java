@@ -75,6 +75,11 @@ class ExportController {
                         "batch %s is CANCELLED: there is nothing to pay".formatted(batchId));
             }
             List<PayoutBatchView.Line> eur = Pain001Writer.eurLines(batch);
+            if (eur.isEmpty()) {
+                // a credit transfer initiation needs at least one transaction
+                throw ProblemException.conflict("no-euro-lines", "Nothing to pay in EUR",
+                        "batch %s has no EUR line for a pain.001 file".formatted(batchId));
+            }
             return detailsOf(eur).map(accounts -> {
                 List<String> missing = eur.stream().map(PayoutBatchView.Line::partnerId)
                         .filter(p -> !accounts.containsKey(p)).toList();

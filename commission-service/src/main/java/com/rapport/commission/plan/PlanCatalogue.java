@@ -1,6 +1,7 @@
 package com.rapport.commission.plan;
 
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.events.money.Money;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -11,6 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Currency;
+import java.util.Optional;
 
 import static com.rapport.commission.plan.PlanDocuments.PARTNER_PLANS;
 import static com.rapport.commission.plan.PlanDocuments.PLANS;
@@ -18,7 +21,7 @@ import static com.rapport.commission.plan.PlanDocuments.PLAN_VERSIONS;
 
 /** The query side of plans: current and past versions, and which plan a partner is on. */
 @Component
-public class PlanCatalogue implements KnownPlans {
+public class PlanCatalogue implements KnownPlans, MinimumPayouts {
 
     private final ReactiveMongoTemplate mongo;
     private final String defaultPlanId;
@@ -63,5 +66,12 @@ public class PlanCatalogue implements KnownPlans {
     @Override
     public boolean exists(String planId) {
         return Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(planId)), PLANS).block(timeout));
+    }
+
+    /** Blocking: only for Axon command and bounded-elastic threads. */
+    @Override
+    public Optional<Money> minimumPayout(String partnerId, Currency currency) {
+        return Optional.ofNullable(currentPlanOf(partnerId).block(timeout))
+                .flatMap(plan -> plan.terms().minimumPayoutFor(currency));
     }
 }

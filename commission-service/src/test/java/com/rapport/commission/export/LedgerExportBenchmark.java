@@ -1,0 +1,173 @@
+package com.rapport.commission.export;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.rapport.commission.FixedBusinessDay;
+import com.rapport.commission.ledger.EntryType;
+import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerEntry;
+import com.rapport.events.commission.CommissionRole;
+import com.rapport.events.money.Money;
+import com.rapport.testsupport.FreePorts;
+import com.rapport.testsupport.TestInfrastructure;
+import com.rapport.testsupport.TestTokens;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exports {@code benchmark.entries} (default 1,000,000) ledger entries through {@code GET /api/exports/ledger.csv}
+ * of the running service, over HTTP, and reports the time and the service JVM's peak heap. The database runs in a
+ * separate JVM. Run it as the README says (it is left out of the normal build by its tag).
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedBusinessDay.class)
+class LedgerExportBenchmark {
+
+    private static final int ENTRIES = Integer.getInteger("benchmark.entries", 1_000_000);
+    private static final int INSERT_BATCH = 10_000;
+    private static final String DATABASE = "rapport-commission-benchmark";
+    private static Process database;
+    private static String databaseUri;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+        startDatabase();
+        TestInfrastructure.shared().register(registry, DATABASE);
+        registry.add("spring.data.mongodb.uri", () -> databaseUri);
+        TestTokens.shared().register(registry);
+        registry.add("spring.kafka.consumer.group-id", () -> "commission-benchmark-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        if (database != null) {
+            database.getOutputStream().close();
+            database.destroy();
+        }
+    }
+
+    @Test
+    void exportsAMillionLedgerEntriesInConstantMemory() throws Exception {
+        long seeded = seed();
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/exports/ledger.csv"))
+                .header("Authorization", "Bearer " + TestTokens.shared().finance()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                bytes += line.length() + 2;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long max = Runtime.getRuntime().maxMemory();
+
+        // with -Xmx below the size of the CSV, finishing at all shows the export streamed instead of holding the file
+        String report = String.format("ledger.csv benchmark: %,d entries (%,d lines, %,d MB of CSV) in %.1f s = %,.0f"
+                        + " entries/s; service JVM heap: %,d MB before, peak %,d MB, max (-Xmx) %,d MB",
+                seeded, lines, bytes >> 20, seconds, seeded / seconds, before >> 20, peak >> 20, max >> 20);
+        System.out.println(report);
+        Path out = Path.of("target", "benchmark", "ledger-export.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report + System.lineSeparator());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(lines).isEqualTo(seeded + 1);
+    }
+
+    private static long seed() {
+        try (MongoClient client = MongoClients.create(databaseUri)) {
+            MongoCollection<Document> ledger = client.getDatabase(DATABASE).getCollection(LedgerDocuments.LEDGER);
+            long existing = ledger.countDocuments();
+            Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
+            List<Document> batch = new ArrayList<>(INSERT_BATCH);
+            for (long i = existing; i < ENTRIES; i++) {
+                LocalDate day = LocalDate.parse("2026-01-01").plusDays(i % 365);
+                Money amount = Money.of(BigDecimal.valueOf(1 + i % 100_000, 2), "EUR");
+                batch.add(LedgerDocuments.toDocument(new LedgerEntry(UUID.randomUUID().toString(),
+                        "partner-" + (i % 1_000), "referral-" + (i % 50_000), CommissionRole.INTRODUCER,
+                        EntryType.ACCRUAL, amount, new BigDecimal("0.10"), amount, day.plusDays(14),
+                        createdAt.plusSeconds(i), "event-" + i, "10% of a payment, \"quoted\", for the benchmark",
+                        day, null)));
+                if (batch.size() == INSERT_BATCH) {
+                    ledger.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                ledger.insertMany(batch);
+            }
+            return ledger.countDocuments();
+        }
+    }
+
+    private static void startDatabase() throws IOException {
+        if (database != null) {
+            return;
+        }
+        int mongoPort = FreePorts.next();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        database = new ProcessBuilder(java, "-Xmx" + System.getProperty("benchmark.database-heap", "8g"), "-cp",
+                System.getProperty("java.class.path"), BenchmarkMongoServer.class.getName(), String.valueOf(mongoPort))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(database.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = output.readLine()) != null && !line.contains(BenchmarkMongoServer.READY)) {
+            // skip the server's start-up output
+        }
+        if (line == null) {
+            throw new UncheckedIOException(new IOException("the benchmark database did not start"));
+        }
+        databaseUri = "mongodb://127.0.0.1:" + mongoPort + "/" + DATABASE;
+    }
+}

@@ -1,0 +1,36 @@
+package com.rapport.commission.payout;
+
+import com.rapport.support.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BankAccountTest {
+
+    @Test
+    void anIbanIsKeptInElectronicForm() {
+        BankAccount account = BankAccount.validated(" Li Wei ", "gb82 west 1234 5698 7654 32", "westgb2l");
+
+        assertThat(account).isEqualTo(new BankAccount("Li Wei", "GB82WEST12345698765432", "WESTGB2L"));
+    }
+
+    @Test
+    void aWrongCheckDigitIsRefused() {
+        assertThatThrownBy(() -> BankAccount.validated("X", "GB83WEST12345698765432", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.slug()).isEqualTo("invalid-iban"));
+    }
+
+    @Test
+    void anIbanOfTheWrongLengthForItsCountryIsRefused() {
+        assertThatThrownBy(() -> BankAccount.validated("X", "DE8937040044053201300", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+    }
+
+    @Test
+    void aMalformedBicIsRefusedAndNoBicIsFine() {
+        assertThatThrownBy(() -> BankAccount.validated("X", "GB82WEST12345698765432", "WEST"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.slug()).isEqualTo("invalid-bic"));
+        assertThat(BankAccount.validated("X", "GB82WEST12345698765432", " ").bic()).isNull();
+    }
+}
