@@ -27,6 +27,13 @@ class ReferralJourneyTest extends ReferralServiceIntegrationTest {
     private static final Duration KAFKA_PATIENCE = Duration.ofSeconds(60);
 
     @Test
+    void healthIsUpAndNeedsNoToken() {
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
     void aReferralIsSubmittedQualifiedContractedAndPaidAndEveryStepReachesKafka() {
         String partnerA = api.registerPartner("Partner A");
         String partnerB = api.registerPartner("Partner B");
@@ -124,6 +131,6 @@ class ReferralJourneyTest extends ReferralServiceIntegrationTest {
     }
 
     private static JsonNode json(Object value) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value);
+        return Api.json(value);
     }
 }

@@ -3,6 +3,7 @@ package com.rapport.referral.idempotency;
 import com.rapport.referral.config.ReferralProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class IdempotencyStore {
     }
 
     private Mono<Decision> takeOver(IdempotencyRecord existing, String fingerprint, Instant now,
-                                    org.springframework.data.mongodb.core.query.Criteria unchanged) {
+                                    Criteria unchanged) {
         IdempotencyRecord fresh = IdempotencyRecord.started(existing.id(), fingerprint, now, policy);
         Update replace = new Update().set("fingerprint", fresh.fingerprint()).set("state", fresh.state())
                 .set("createdAt", fresh.createdAt()).set("expiresAt", fresh.expiresAt())

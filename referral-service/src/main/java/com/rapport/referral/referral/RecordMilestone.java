@@ -2,5 +2,7 @@ package com.rapport.referral.referral;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RecordMilestone(@TargetAggregateIdentifier ReferralId referralId, String name, String note) {
+/** {@code note} is optional. */
+public record RecordMilestone(@TargetAggregateIdentifier ReferralId referralId, String name,
+                              String note) {
 }

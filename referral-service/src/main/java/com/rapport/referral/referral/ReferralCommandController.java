@@ -57,20 +57,22 @@ public class ReferralCommandController {
     @PostMapping("/api/referrals/{referralId}/reject")
     public Mono<ReferralView> reject(@PathVariable String referralId,
                                      @Valid @RequestBody Mono<ReferralRequests.Reason> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new RejectReferral(ReferralId.of(referralId), request.reason())));
+        return ops(caller, referralId,
+                body.map(request -> new RejectReferral(ReferralId.of(referralId), request.reason())));
     }
 
     @PostMapping("/api/referrals/{referralId}/quote")
     public Mono<ReferralView> quote(@PathVariable String referralId,
                                     @Valid @RequestBody Mono<ReferralRequests.Quote> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new QuoteReferral(ReferralId.of(referralId), request.amount())));
+        return ops(caller, referralId,
+                body.map(request -> new QuoteReferral(ReferralId.of(referralId), request.amount())));
     }
 
     @PostMapping("/api/referrals/{referralId}/contract")
     public Mono<ReferralView> signContract(@PathVariable String referralId,
                                            @Valid @RequestBody Mono<ReferralRequests.Contract> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new SignContract(ReferralId.of(referralId), request.contractValue(),
-                request.signedAt())));
+        return ops(caller, referralId, body.map(request -> new SignContract(ReferralId.of(referralId),
+                request.contractValue(), request.signedAt())));
     }
 
     @PostMapping("/api/referrals/{referralId}/milestones")
@@ -115,7 +117,8 @@ public class ReferralCommandController {
     @PostMapping("/api/referrals/{referralId}/lose")
     public Mono<ReferralView> lose(@PathVariable String referralId,
                                    @Valid @RequestBody Mono<ReferralRequests.Reason> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new LoseReferral(ReferralId.of(referralId), request.reason())));
+        return ops(caller, referralId,
+                body.map(request -> new LoseReferral(ReferralId.of(referralId), request.reason())));
     }
 
     @PostMapping("/api/referrals/{referralId}/reassign")

@@ -19,7 +19,8 @@ public class ReferralRefusedException extends ProblemException {
 
     public static ReferralRefusedException paymentsExceedContract(Money paid, Money amount, Money contractValue) {
         return new ReferralRefusedException("payments-exceed-contract", "Payments exceed the contract",
-                "%s already received plus %s would exceed the contract value %s".formatted(paid, amount, contractValue));
+                "%s already received plus %s would exceed the contract value %s"
+                        .formatted(paid, amount, contractValue));
     }
 
     public static ReferralRefusedException refundsExceedPayments(Money refunded, Money amount, Money paid) {

@@ -1,6 +1,7 @@
 package com.rapport.referral.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rapport.referral.badinput.BadInputCases.BadInput;
 import com.rapport.referral.support.Api;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -121,8 +123,8 @@ class BadInputTest extends ReferralServiceIntegrationTest {
 
     private static Object parse(byte[] body) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Object.class);
-        } catch (java.io.IOException e) {
+            return new ObjectMapper().readValue(body, Object.class);
+        } catch (IOException e) {
             throw new AssertionError("the answer is not JSON: " + new String(body, StandardCharsets.UTF_8), e);
         }
     }

@@ -1,6 +1,7 @@
 package com.rapport.referral.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rapport.testsupport.TestTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,7 +83,7 @@ public final class Api {
     }
 
     public static JsonNode json(Object value) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value);
+        return new ObjectMapper().valueToTree(value);
     }
 
     public static void assertProblem(JsonNode problem, int status, String slug) {

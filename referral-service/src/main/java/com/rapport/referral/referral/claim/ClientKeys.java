@@ -18,7 +18,8 @@ public final class ClientKeys {
     }
 
     public static List<String> of(ReferredClient client) {
-        return List.of("company:" + normalizedCompany(client.company()), "email:" + normalizedEmail(client.contactEmail()));
+        return List.of("company:" + normalizedCompany(client.company()),
+                "email:" + normalizedEmail(client.contactEmail()));
     }
 
     static String normalizedCompany(String company) {

@@ -113,8 +113,9 @@ public class ReferralProjection {
 
     @EventHandler
     void on(PaymentReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "payment-received", "%s payment %s of %s received on %s; net cash %s"
-                .formatted(event.kind(), event.paymentId(), event.amount(), event.receivedAt(), event.netCash()), view -> {
+        String summary = "%s payment %s of %s received on %s; net cash %s"
+                .formatted(event.kind(), event.paymentId(), event.amount(), event.receivedAt(), event.netCash());
+        change(event, sequence, at, "payment-received", summary, view -> {
             view.cashReceived = view.cashReceived.plus(event.amount());
             view.payments.add(new ReferralView.PaymentView(event.paymentId(), event.amount(), event.kind().name(),
                     event.receivedAt()));
@@ -123,8 +124,9 @@ public class ReferralProjection {
 
     @EventHandler
     void on(RefundIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "refund-issued", "Refund %s of %s issued on %s: %s; net cash %s"
-                .formatted(event.refundId(), event.amount(), event.issuedAt(), event.reason(), event.netCash()), view -> {
+        String summary = "Refund %s of %s issued on %s: %s; net cash %s"
+                .formatted(event.refundId(), event.amount(), event.issuedAt(), event.reason(), event.netCash());
+        change(event, sequence, at, "refund-issued", summary, view -> {
             view.refunded = view.refunded.plus(event.amount());
             view.refunds.add(new ReferralView.RefundView(event.refundId(), event.amount(), event.reason(),
                     event.issuedAt()));

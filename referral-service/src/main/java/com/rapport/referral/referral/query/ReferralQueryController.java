@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Referral reads: staff see every referral, a partner those it has (or had) the credit for; others get 404. */
@@ -63,7 +64,7 @@ public class ReferralQueryController {
 
     private static ReferralStatus statusOf(String status) {
         try {
-            return ReferralStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            return ReferralStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Invalid request",
                     "status must be one of " + Arrays.toString(ReferralStatus.values()),
