@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public abstract class GatewayIntegrationTest {
     /** A new login with a unique name; PARTNER logins get a partner the referral-service knows. */
     protected String newUser(String password, String role) {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> user = new java.util.HashMap<>(Map.of("username", username, "password", password,
+        Map<String, Object> user = new HashMap<>(Map.of("username", username, "password", password,
                 "roles", List.of(role)));
         if (role.equals("PARTNER")) {
             String partnerId = UUID.randomUUID().toString();

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 /**
  * A real HTTP service for the gateway to route to (the JDK's HttpServer on a free port): it answers each request
  * with what it received (method, path, query, lower-cased headers, body size, its own name) and remembers it.
- * {@code GET /api/partners/{id}} (but {@code me}) answers 200 for partners it was told about and a 404 problem otherwise, like the
- * referral-service; {@code /api/referrals/refused} answers a 409 problem, to check that problems pass untouched.
+ * {@code GET /api/partners/{id}} (but {@code me}) answers 200 for partners it was told about and a 404 problem
+ * otherwise, like the referral-service; {@code /api/referrals/refused} answers a 409 problem, to check that
+ * problems pass untouched.
  */
 public final class RecordingService implements AutoCloseable {
 

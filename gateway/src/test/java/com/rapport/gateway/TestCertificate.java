@@ -33,7 +33,8 @@ public final class TestCertificate {
                     "-ext", "SAN=dns:localhost,ip:127.0.0.1"))
                     .redirectErrorStream(true).start();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + new String(process.getInputStream().readAllBytes()));
+                String output = new String(process.getInputStream().readAllBytes());
+                throw new IllegalStateException("keytool failed: " + output);
             }
             return new TestCertificate(file);
         } catch (IOException e) {

@@ -35,7 +35,10 @@ public class InMemoryRequestBudget implements RequestBudget, DisposableBean {
         return Mono.just(bucket.take(now));
     }
 
-    /** Forgets every bucket that is full again: it would behave exactly like a new one. */
+    /**
+     * Forgets every bucket that is full again: it would behave exactly like a new one. A request racing with this
+     * may spend a token from a bucket just dropped: at most one extra request, for a client that was idle anyway.
+     */
     void sweep() {
         long now = clock.millis();
         buckets.values().removeIf(bucket -> bucket.isFull(now));

@@ -40,7 +40,9 @@ public class UsersController {
     public Mono<ResponseEntity<UserView>> create(
             @Valid @RequestBody NewUser request, Caller caller, @AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+        boolean keyUnusable = idempotencyKey != null
+                && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH);
+        if (keyUnusable) {
             throw new InvalidUserException("Idempotency-Key",
                     "must be 1 to %d characters".formatted(MAX_IDEMPOTENCY_KEY_LENGTH));
         }
