@@ -4,15 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.referral.support.Api;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static com.rapport.referral.support.Api.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The conflict rules of API.md, whoever refers the client. */
 class DuplicateReferralTest extends ReferralServiceIntegrationTest {
+
+    private static final Duration CLAIM_PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void theSameCompanyWrittenDifferentlyIsADuplicateForAnyPartner() {
@@ -48,6 +57,33 @@ class DuplicateReferralTest extends ReferralServiceIntegrationTest {
         assertProblem(api.post("/api/referrals", tokens.partner(partner),
                 Api.referralFor("Gamma " + marker, "other-" + marker + "@client.example"), HttpStatus.CONFLICT),
                 409, "duplicate-referral");
+    }
+
+    @Test
+    void aRejectedOrLostReferralClosesItsClaims() {
+        String marker = Api.unique();
+        String partner = api.registerPartner("Closing");
+        String rejected = api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Delta " + marker, "d-" + marker + "@client.example"), HttpStatus.CREATED)
+                .get("referralId").asText();
+        String lost = api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Epsilon " + marker, "e-" + marker + "@client.example"), HttpStatus.CREATED)
+                .get("referralId").asText();
+        assertThat(claim("company:delta " + marker).closedAt()).isNull();
+
+        api.post("/api/referrals/" + rejected + "/reject", tokens.ops(), Map.of("reason", "no"), HttpStatus.OK);
+        api.post("/api/referrals/" + lost + "/lose", tokens.ops(), Map.of("reason", "gone"), HttpStatus.OK);
+
+        await().atMost(CLAIM_PATIENCE).untilAsserted(() -> {
+            assertThat(claim("company:delta " + marker).closedAt()).isNotNull();
+            assertThat(claim("email:d-" + marker + "@client.example").closedAt()).isNotNull();
+            assertThat(claim("company:epsilon " + marker).closedAt()).isNotNull();
+            assertThat(claim("email:e-" + marker + "@client.example").referralId()).isEqualTo(lost);
+        });
+    }
+
+    private ClientClaim claim(String key) {
+        return mongo.findById(key, ClientClaim.class);
     }
 
     @Test
