@@ -20,15 +20,21 @@ import java.util.UUID;
 /**
  * The gateway as it runs in the local stack (local profile, so the development users exist), on a real port, with
  * real MongoDB from TestInfrastructure and three real HTTP services to route to. Classes extending this share one
- * Spring context. Rate limits are generous here; tight ones are tested in their own context.
+ * Spring context. Rate limits are generous here; tight ones are tested in their own context. The read timeout for
+ * services is short, so that waiting for one to time out does not take long.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
+                + GatewayIntegrationTest.READ_TIMEOUT)
 @ActiveProfiles("local")
 public abstract class GatewayIntegrationTest {
 
     protected static final RecordingService REFERRAL = RecordingService.start("referral");
     protected static final RecordingService COMMISSION = RecordingService.start("commission");
     protected static final RecordingService NOTIFICATION = RecordingService.start("notification");
+
+    /** Shorter than RecordingService.SILENCE, so a test can see a service time out. */
+    static final String READ_TIMEOUT = "1500ms";
 
     public static final String PROBLEM_BASE = "https://docs.rapport.example/problems/";
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,9 @@ import java.util.regex.Pattern;
  * with what it received (method, path, query, lower-cased headers, body size, its own name) and remembers it.
  * {@code GET /api/partners/{id}} (but {@code me}) answers 200 for partners it was told about and a 404 problem
  * otherwise, like the referral-service; {@code /api/referrals/refused} answers a 409 problem, to check that
- * problems pass untouched.
+ * problems pass untouched; {@code /api/referrals/slow} answers after a silence, {@code /api/referrals/hang-up}
+ * not at all; {@code /api/notifications/stream}
+ * sends two server-sent events with that silence between them.
  */
 public final class RecordingService implements AutoCloseable {
 
@@ -34,6 +38,9 @@ public final class RecordingService implements AutoCloseable {
             {"type":"https://docs.rapport.example/problems/illegal-transition","title":"Illegal transition",\
             "status":409,"detail":"the referral is SUBMITTED","instance":"/api/referrals/refused",\
             "currentStatus":"SUBMITTED"}""";
+
+    /** Longer than the read timeout GatewayIntegrationTest gives the gateway. */
+    public static final Duration SILENCE = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARTNER = Pattern.compile("^/api/partners/(?!me$)([^/]+)$");
@@ -51,6 +58,12 @@ public final class RecordingService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::answer);
+        // slow answers and streams must not hold up the others
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "recording-service-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -102,11 +115,44 @@ public final class RecordingService implements AutoCloseable {
                 }
                 return;
             }
+            if (path.equals("/api/notifications/stream")) {
+                stream(exchange);
+                return;
+            }
+            if (path.equals("/api/referrals/hang-up")) {
+                // closes the connection without a word
+                return;
+            }
+            if (path.equals("/api/referrals/slow")) {
+                pause();
+                send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
+                return;
+            }
             if (path.equals("/api/referrals/refused")) {
                 send(exchange, 409, "application/problem+json", REFUSAL.getBytes());
                 return;
             }
             send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
+        }
+    }
+
+    /** Two server-sent events with a silence between them longer than the gateway's read timeout in the tests. */
+    private static void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("data: first\n\n".getBytes());
+            out.flush();
+            pause();
+            out.write("data: second\n\n".getBytes());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SILENCE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

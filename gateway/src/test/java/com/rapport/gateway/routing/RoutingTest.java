@@ -29,7 +29,7 @@ class RoutingTest extends GatewayIntegrationTest {
             "/api/payouts/b-1/export.csv, commission",
             "/api/exports/ledger.csv, commission",
             "/api/notifications, notification",
-            "/api/notifications/stream, notification",
+            "/api/notifications/n-1, notification",
             "/api/notification-preferences/p-1, notification"})
     void eachPathPrefixReachesItsService(String path, String service) {
         String token = ops();
