@@ -126,6 +126,11 @@ public class DeliveryDispatcher {
                         current.succeeded(attempt, at));
                 queue.remove(delivery);
             }
+            case WITHDRAWN -> {
+                notifications.recordDelivery(notification.notificationId(), delivery.channel(),
+                        current.withdrawn(result.error(), at));
+                queue.remove(delivery);
+            }
             case REFUSED -> giveUp(delivery, notification, current, attempt, result.error(), at);
             case FAILED_FOR_NOW -> {
                 if (policy.isExhaustedAfter(attempt)) {

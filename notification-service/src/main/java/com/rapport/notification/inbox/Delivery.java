@@ -26,6 +26,10 @@ public record Delivery(DeliveryStatus status, int attempts, String lastError, In
         return new Delivery(DeliveryStatus.PENDING, attempt, error, at);
     }
 
+    public Delivery withdrawn(String reason, Instant at) {
+        return new Delivery(DeliveryStatus.SUPPRESSED, attempts, reason, at);
+    }
+
     public Delivery gaveUp(int attempt, String error, Instant at) {
         return new Delivery(DeliveryStatus.FAILED, attempt, error, at);
     }

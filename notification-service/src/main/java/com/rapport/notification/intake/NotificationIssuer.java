@@ -1,9 +1,9 @@
 package com.rapport.notification.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rapport.events.CloudEventCodec;
 import com.rapport.notification.delivery.DeliveryDispatcher;
 import com.rapport.notification.delivery.DeliveryQueue;
+import com.rapport.notification.delivery.email.DigestQueue;
 import com.rapport.notification.delivery.feed.LiveFeed;
 import com.rapport.notification.directory.PartnerContact;
 import com.rapport.notification.directory.PartnerDirectory;
@@ -12,10 +12,10 @@ import com.rapport.notification.inbox.Delivery;
 import com.rapport.notification.inbox.Notification;
 import com.rapport.notification.inbox.NotificationStore;
 import com.rapport.notification.message.Addressee;
-import com.rapport.notification.message.Language;
 import com.rapport.notification.message.Message;
 import com.rapport.notification.message.MessageRenderer;
 import com.rapport.notification.message.RenderedMessage;
+import com.rapport.notification.preference.Frequency;
 import com.rapport.notification.preference.PartnerPreferences;
 import com.rapport.notification.preference.PreferencesLookup;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Writes one notification for one partner about one event, exactly once: its id is derived from the CloudEvent id
  * and the partner, and MongoDB's unique {@code _id} turns a redelivery into a no-op. The text is rendered in the
- * partner's language at the time of writing; which channels it goes to follows the partner's preferences then.
+ * partner's language at the time of writing; which channels it goes to follows the partner's preferences then
+ * (email at once or in the daily digest, the webhook, muted types).
  *
  * <p>Order of writes, without transactions: pending deliveries are queued before the notification is inserted, so a
  * crash in between leaves at worst queue entries that the redelivered event completes; never a notification whose
@@ -39,25 +40,28 @@ public class NotificationIssuer {
 
     private final NotificationStore notifications;
     private final DeliveryQueue deliveries;
+    private final DigestQueue digests;
     private final DeliveryDispatcher dispatcher;
     private final LiveFeed feed;
     private final PartnerDirectory partners;
     private final PreferencesLookup preferences;
     private final MessageRenderer renderer;
-    private final CloudEventCodec codec;
+    private final CloudEventJson json;
     private final Clock clock;
 
-    public NotificationIssuer(NotificationStore notifications, DeliveryQueue deliveries, DeliveryDispatcher dispatcher,
+    public NotificationIssuer(NotificationStore notifications, DeliveryQueue deliveries, DigestQueue digests,
+                              DeliveryDispatcher dispatcher,
                               LiveFeed feed, PartnerDirectory partners, PreferencesLookup preferences,
-                              MessageRenderer renderer, CloudEventCodec codec, Clock clock) {
+                              MessageRenderer renderer, CloudEventJson json, Clock clock) {
         this.notifications = notifications;
         this.deliveries = deliveries;
+        this.digests = digests;
         this.dispatcher = dispatcher;
         this.feed = feed;
         this.partners = partners;
         this.preferences = preferences;
         this.renderer = renderer;
-        this.codec = codec;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -69,20 +73,22 @@ public class NotificationIssuer {
         }
         PartnerContact partner = partners.require(partnerId);
         PartnerPreferences chosen = preferences.of(partnerId);
-        Language language = Language.orDefault(chosen.language() != null ? chosen.language() : partner.language());
-        RenderedMessage text = renderer.render(message,
-                new Addressee(partner.name(), language, preferences.timeZoneOf(chosen)));
+        Addressee to = preferences.addressee(partner, chosen);
+        RenderedMessage text = renderer.render(message, to);
         Instant now = clock.instant();
-
-        Map<Channel, Delivery> plan = new EnumMap<>(Channel.class);
-        plan.put(Channel.EMAIL, chosen.email() ? Delivery.pending() : Delivery.suppressed());
-        plan.put(Channel.FEED, Delivery.sentAt(now));
+        String eventType = event.type().type();
+        Map<Channel, Delivery> plan = plan(chosen, eventType, now);
         Notification notification = new Notification(notificationId, event.eventId(), partnerId, referralId,
-                event.type().type(), language.code(), text.subject(), text.paragraphs(), now, plan,
-                cloudEventJson(event));
+                eventType, to.language().code(), text.subject(), text.paragraphs(), now, plan,
+                json.write(event));
 
         plan.forEach((channel, delivery) -> {
-            if (delivery.isPending()) {
+            if (!delivery.isPending()) {
+                return;
+            }
+            if (channel == Channel.EMAIL && chosen.frequency() == Frequency.DAILY_DIGEST) {
+                digests.add(notificationId, partnerId, now);
+            } else {
                 deliveries.enqueue(notificationId, channel, now);
             }
         });
@@ -94,11 +100,23 @@ public class NotificationIssuer {
         }
     }
 
-    private String cloudEventJson(CloudEventCodec.Decoded event) {
-        try {
-            return codec.mapper().writeValueAsString(event.envelope());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write back the CloudEvent " + event.eventId(), e);
+    /**
+     * Where this notification goes: email unless switched off, the webhook if there is one, both SUPPRESSED for a
+     * muted type (never for an outcome), and the live feed always: the notification is in the portal either way.
+     */
+    static Map<Channel, Delivery> plan(PartnerPreferences chosen, String eventType, Instant now) {
+        boolean muted = chosen.mutes(eventType);
+        Map<Channel, Delivery> plan = new EnumMap<>(Channel.class);
+        plan.put(Channel.EMAIL, chosen.email() && !muted ? Delivery.pending() : Delivery.suppressed());
+        if (chosen.webhook() != null) {
+            plan.put(Channel.WEBHOOK, muted ? Delivery.suppressed() : Delivery.pending());
         }
+        plan.put(Channel.FEED, Delivery.sentAt(now));
+        return plan;
+    }
+
+    /** Was this event told to this partner already? */
+    public boolean hasIssued(String eventId, String partnerId) {
+        return notifications.exists(Notification.idOf(eventId, partnerId));
     }
 }

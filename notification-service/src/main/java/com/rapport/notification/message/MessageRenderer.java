@@ -13,6 +13,7 @@ import java.util.Locale;
 /**
  * Puts a {@link Message} into words from the message bundles ({@code messages/notifications*.properties}) in the
  * addressee's language, formatting each argument for that language. All wording lives in the bundles.
+
  */
 @Component
 public class MessageRenderer {
@@ -28,13 +29,29 @@ public class MessageRenderer {
         this.messages = messages;
     }
 
+    /** The subject and what happened, in paragraphs: the notification as it is kept and listed. */
     public RenderedMessage render(Message message, Addressee to) {
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(text(GREETING, List.of(to.name()), to));
         paragraphs.add(text(message.key() + BODY, message.arguments(), to));
         message.paragraphs().forEach(paragraph -> paragraphs.add(text(paragraph.key(), paragraph.arguments(), to)));
-        paragraphs.add(text(SIGN_OFF, List.of(), to));
         return new RenderedMessage(text(message.key() + SUBJECT, message.arguments(), to), paragraphs);
+    }
+
+    /** The same paragraphs as a letter: greeting first, sign-off last, as emails are written. */
+    public List<String> letter(List<String> paragraphs, Addressee to) {
+        List<String> letter = new ArrayList<>();
+        letter.add(greeting(to));
+        letter.addAll(paragraphs);
+        letter.add(signOff(to));
+        return letter;
+    }
+
+    public String greeting(Addressee to) {
+        return text(GREETING, List.of(to.name()), to);
+    }
+
+    public String signOff(Addressee to) {
+        return text(SIGN_OFF, List.of(), to);
     }
 
     /** One bundle entry with its arguments formatted for the addressee. */

@@ -2,7 +2,7 @@ package com.rapport.notification.message;
 
 import java.util.List;
 
-/** A message in words: a subject and paragraphs (greeting, what happened, details, sign-off). */
+/** A message in words: a subject and paragraphs (what happened, then details such as a reason or a commission). */
 public record RenderedMessage(String subject, List<String> paragraphs) {
 
     public static final String PARAGRAPH_BREAK = "\n\n";

@@ -24,4 +24,9 @@ public record PartnerPreferences(@Id String partnerId, boolean email, Webhook we
     public static PartnerPreferences defaults(String partnerId) {
         return new PartnerPreferences(partnerId, true, null, Frequency.IMMEDIATE, Set.of(), null, null, null);
     }
+
+    /** Does the partner not want this event type told? Never true for a referral's outcome. */
+    public boolean mutes(String cloudEventType) {
+        return mutedEventTypes.contains(cloudEventType) && !EventTypeNames.isOutcome(cloudEventType);
+    }
 }

@@ -1,5 +1,8 @@
 package com.rapport.notification.preference;
 
+import com.rapport.notification.directory.PartnerContact;
+import com.rapport.notification.message.Addressee;
+import com.rapport.notification.message.Language;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,5 +28,15 @@ public class PreferencesLookup {
     /** The zone the partner's dates and digest hour are in. */
     public ZoneId timeZoneOf(PartnerPreferences preferences) {
         return preferences.timeZone() != null ? ZoneId.of(preferences.timeZone()) : properties.defaultTimeZone();
+    }
+
+    /** The language chosen in the preferences, else the one the partner registered with, else English. */
+    public Language languageOf(PartnerPreferences preferences, PartnerContact partner) {
+        return Language.orDefault(preferences.language() != null ? preferences.language() : partner.language());
+    }
+
+    /** How to address the partner now: its name, current language and time zone. */
+    public Addressee addressee(PartnerContact partner, PartnerPreferences preferences) {
+        return new Addressee(partner.name(), languageOf(preferences, partner), timeZoneOf(preferences));
     }
 }

@@ -14,16 +14,17 @@ import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
 import com.rapport.notification.TestEvents;
+import com.rapport.notification.TestPartner;
+import com.rapport.events.referral.ReferralReassignedV1;
+import com.rapport.events.referral.ReferralRejectedV1;
 import com.rapport.notification.directory.ReferralDirectory;
 import com.rapport.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,11 +38,6 @@ import static org.awaitility.Awaitility.await;
  * dead-lettered and the partition keeps flowing.
  */
 class ReferralNotificationsTest extends IntegrationTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @Autowired
-    private WebTestClient web;
 
     @Autowired
     private ReferralDirectory referrals;
@@ -125,7 +121,8 @@ class ReferralNotificationsTest extends IntegrationTest {
     void aReferralEventThatArrivesBeforeItsPartnerIsDeliveredOnceThePartnerIsKnown() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String partner = UUID.randomUUID().toString();
-        String referral = UUID.randomUUID().toString();
+        // as in production, the partner's events and the referral's travel on different partitions
+        String referral = keyOnAnotherPartitionThan(partner);
         Mailbox inbox = new Mailbox("late-" + run + "@example.com");
 
         TestEvents.publish(new ReferralSubmittedV1(referral, partner,
@@ -162,5 +159,38 @@ class ReferralNotificationsTest extends IntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void aReassignedReferralIsToldToBothPartnersAndLaterEventsGoToTheNewOne() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TestPartner first = TestPartner.register("First Partner", "en");
+        TestPartner second = TestPartner.register("Second Partner", "en");
+        String client = "Moved Ltd " + run;
+        String referral = first.refers(client);
+        TestEvents.publish(new ReferralReassignedV1(referral, second.partnerId(), first.partnerId(),
+                "Introduced by the second partner first"));
+        TestEvents.publish(new ReferralRejectedV1(referral, second.partnerId(), "Outside our expertise"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(first.mailbox().messages()).extracting(Mailbox::subject).containsExactlyInAnyOrder(
+                    "Referral received: " + client, "Referral credited to another partner: " + client);
+            assertThat(second.mailbox().messages()).extracting(Mailbox::subject).containsExactlyInAnyOrder(
+                    "Referral credited to you: " + client, "Referral not accepted: " + client);
+        });
+        assertThat(Mailbox.plainText(second.mailbox().messages().stream()
+                .filter(m -> Mailbox.subject(m).startsWith("Referral not accepted")).findFirst().orElseThrow()))
+                .contains("Reason: Outside our expertise");
+        assertThat(notificationsOf(first, "rapport.referral.reassigned.v1")).singleElement()
+                .satisfies(n -> assertThat(n.path("body").asText()).contains("Introduced by the second partner"));
+    }
+
+    private static String keyOnAnotherPartitionThan(String key) {
+        int taken = TestEvents.partitionOf(Topics.REFERRAL_EVENTS, key);
+        String other;
+        do {
+            other = UUID.randomUUID().toString();
+        } while (TestEvents.partitionOf(Topics.REFERRAL_EVENTS, other) == taken);
+        return other;
     }
 }

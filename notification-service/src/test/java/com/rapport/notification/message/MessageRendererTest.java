@@ -2,16 +2,16 @@ package com.rapport.notification.message;
 
 import com.rapport.events.money.Money;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageRendererTest {
 
-    private final MessageRenderer renderer = new MessageRenderer(Bundles.messageSource());
+    private final MessageRenderer renderer = new MessageRenderer(Bundles.asConfigured());
     private final Addressee alice = new Addressee("Alice Martin", Language.EN, ZoneId.of("UTC"));
 
     @Test
@@ -22,10 +22,17 @@ class MessageRendererTest {
 
         assertThat(message.subject()).isEqualTo("Payment received from Acme Ltd");
         assertThat(message.paragraphs()).containsExactly(
-                "Hello Alice Martin,",
-                "Acme Ltd paid €3,333.33 (deposit) on November 20, 2026. Received from this client so far: €6,666.66.",
+                "Acme Ltd paid €3,333.33 (deposit) on November 20, 2026. Received from this client so far: €6,666.66.");
+    }
+
+    @Test
+    void anEmailIsTheMessageWithAGreetingAndASignOff() {
+        List<String> letter = renderer.letter(List.of("First.", "Second."), alice);
+
+        assertThat(letter).containsExactly("Hello Alice Martin,", "First.", "Second.",
                 "Kind regards,\nThe Rapport team");
-        assertThat(message.body()).startsWith("Hello Alice Martin,\n\nAcme Ltd paid");
+        assertThat(new RenderedMessage("Subject", letter).body())
+                .isEqualTo("Hello Alice Martin,\n\nFirst.\n\nSecond.\n\nKind regards,\nThe Rapport team");
     }
 
     @Test
@@ -35,7 +42,7 @@ class MessageRendererTest {
         RenderedMessage message = renderer.render(Message.of("referral.contract-signed", "Acme Ltd",
                 Money.of("10000.00", "EUR"), Instant.parse("2026-11-20T20:00:00Z"), 3), inShanghai);
 
-        assertThat(message.paragraphs().get(1))
+        assertThat(message.paragraphs().get(0))
                 .isEqualTo("Acme Ltd signed a contract worth €10,000.00 on November 21, 2026. "
                         + "It is your signed contract number 3.");
     }
@@ -45,7 +52,7 @@ class MessageRendererTest {
         RenderedMessage message = renderer.render(Message.of("referral.milestone-reached", "Acme Ltd", "Beta")
                 .with("referral.milestone-reached.note", "Ahead of plan"), alice);
 
-        assertThat(message.paragraphs()).containsSubsequence("The project for Acme Ltd reached the milestone “Beta”.",
+        assertThat(message.paragraphs()).containsExactly("The project for Acme Ltd reached the milestone “Beta”.",
                 "Note: Ahead of plan");
     }
 
@@ -54,19 +61,6 @@ class MessageRendererTest {
         RenderedMessage message = renderer.render(Message.of("referral.lost", "Acme Ltd",
                 new Term("referral-status.ON_HOLD"), "Budget cut"), alice);
 
-        assertThat(message.paragraphs().get(1)).contains("while it was ON_HOLD. Reason: Budget cut");
-    }
-
-    /** The bundles exactly as the service configures them (spring.messages.* in application.yml). */
-    static final class Bundles {
-
-        static ResourceBundleMessageSource messageSource() {
-            ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-            source.setBasename("messages/notifications");
-            source.setDefaultEncoding("UTF-8");
-            source.setFallbackToSystemLocale(false);
-            source.setAlwaysUseMessageFormat(true);
-            return source;
-        }
+        assertThat(message.paragraphs().get(0)).contains("while it was ON_HOLD. Reason: Budget cut");
     }
 }

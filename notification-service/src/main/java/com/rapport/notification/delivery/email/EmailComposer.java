@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the MIME message of an email: the plain text and, as its alternative, the same paragraphs laid out by an
- * HTML template ({@code templates/email/*.html}); the wording itself always comes from the message bundles.
+ * Builds the MIME message of an email: the plain text and, as its alternative, the same words laid out by an HTML
+ * template ({@code templates/email/*.html}); the wording itself always comes from the message bundles.
  */
 @Component
 public class EmailComposer {
 
-    /** Lets a reader (or a test) tell which notification, or digest, an email carries. */
+    /** Lets a reader (or a test) tell which notification, or which digest, an email carries. */
     public static final String NOTIFICATION_HEADER = "X-Rapport-Notification-Id";
 
     private final JavaMailSender mailSender;
@@ -34,15 +34,21 @@ public class EmailComposer {
         this.properties = properties;
     }
 
-    /** A message of paragraphs: one notification. */
-    public MimeMessage compose(String id, String to, String subject, List<String> paragraphs, Language language)
+    /** One notification as a letter: greeting, what happened, sign-off. */
+    public MimeMessage notification(String id, String to, String subject, List<String> letter, Language language)
             throws MessagingException {
-        return compose(id, to, subject, new RenderedMessage(subject, paragraphs).body(), "email/notification",
-                Map.of("subject", subject, "paragraphs", paragraphs), language);
+        return compose(id, to, subject, new RenderedMessage(subject, letter).body(), "email/notification",
+                Map.of("subject", subject, "paragraphs", letter), language);
     }
 
-    public MimeMessage compose(String id, String to, String subject, String plainText, String template,
-                               Map<String, Object> model, Language language) throws MessagingException {
+    public MimeMessage digest(String id, String to, DigestLetter letter, Language language)
+            throws MessagingException {
+        return compose(id, to, letter.subject(), letter.plainText(), "email/digest", Map.of("digest", letter),
+                language);
+    }
+
+    private MimeMessage compose(String id, String to, String subject, String plainText, String template,
+                                Map<String, Object> model, Language language) throws MessagingException {
         Context context = new Context(language.locale(), model);
         context.setVariable("lang", language.code());
         String html = templates.process(template, context);
