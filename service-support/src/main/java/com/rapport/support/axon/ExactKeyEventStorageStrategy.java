@@ -74,8 +74,12 @@ public class ExactKeyEventStorageStrategy extends DocumentPerEventStorageStrateg
         eventCollection.insertMany(documents, new InsertManyOptions().ordered(true));
     }
 
-    /** Reserves {@code count} consecutive indices and returns the first. */
-    private long allocate(int count) {
+    /**
+     * Reserves {@code count} consecutive indices and returns the first. Synchronized because mongo-java-server does
+     * not apply concurrent {@code findAndModify} calls on one document atomically (two commits could get the same
+     * index and the second fail on the unique index); MongoDB itself does, across instances.
+     */
+    private synchronized long allocate(int count) {
         Document counter = counters.findOneAndUpdate(new Document("_id", COUNTER_ID),
                 new Document("$inc", new Document("next", (long) count)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));

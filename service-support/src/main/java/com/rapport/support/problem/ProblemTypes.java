@@ -28,6 +28,8 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
     public static final String INTERNAL_ERROR = "internal-error";
+    public static final String BAD_GATEWAY = "bad-gateway";
+    public static final String GATEWAY_TIMEOUT = "gateway-timeout";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
 
     private ProblemTypes() {
@@ -50,7 +52,9 @@ public final class ProblemTypes {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
+            case 504 -> GATEWAY_TIMEOUT;
             default -> status.is4xxClientError() ? MALFORMED_REQUEST : INTERNAL_ERROR;
         };
     }

@@ -112,6 +112,28 @@ class ExactKeyEventStorageStrategyTest {
     }
 
     @Test
+    void concurrentCommitsOfDifferentAggregatesNeverShareAGlobalIndex() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> commits = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String aggregate = "parallel" + i;
+                commits.add(threads.submit(() -> engine.appendEvents(List.of(event(aggregate, 0)))));
+            }
+            for (java.util.concurrent.Future<?> commit : commits) {
+                commit.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        List<TrackedEventMessage<?>> all = engine.readEvents(null, false).collect(Collectors.toList());
+        assertThat(all).hasSize(200);
+        assertThat(all).extracting(m -> ((GapAwareTrackingToken) m.trackingToken()).getIndex())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void trackingReadsEveryEventOnceInTheOrderItWasStored() {
         for (int i = 0; i < 30; i++) {
             engine.appendEvents(List.of(event("x" + i, 0), event("x" + i, 1), event("y" + i, 0)));
