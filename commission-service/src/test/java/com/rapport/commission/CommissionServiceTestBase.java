@@ -5,6 +5,7 @@ import com.rapport.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,12 +30,17 @@ public abstract class CommissionServiceTestBase {
     @Autowired
     protected WebTestClient web;
 
+    @Value("${spring.application.name}")
+    protected String applicationName;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TestInfrastructure.shared().register(registry, "rapport-commission-test-" + run);
         TOKENS.register(registry);
         registry.add("spring.kafka.consumer.group-id", () -> "commission-service-test-" + run);
+        // every test context relays what it consumes: its own CloudEvent source tells its events apart
+        registry.add("spring.application.name", () -> "commission-service-test-" + run);
         registry.add("rapport.kafka.retry-initial-interval", () -> "100ms");
         registry.add("rapport.kafka.retry-max-interval", () -> "1s");
     }

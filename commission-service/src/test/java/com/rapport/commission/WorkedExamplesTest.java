@@ -104,9 +104,9 @@ class WorkedExamplesTest extends CommissionServiceTestBase {
             JsonNode page = as(TOKENS.partner(partner)).get()
                     .uri("/api/commissions?referralId={r}", referral).exchange()
                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(page.get("total").asInt()).isEqualTo(expected);
             amounts.clear();
             page.get("items").forEach(item -> amounts.add(item.at("/amount/amount").asText()));
+            assertThat(amounts).hasSize(expected);
         });
         return amounts;
     }

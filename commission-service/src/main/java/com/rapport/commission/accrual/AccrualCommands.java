@@ -15,11 +15,22 @@ public final class AccrualCommands {
 
     /**
      * Lock the plan, version, rates and override partner of a referral whose contract was just signed.
-     * {@code overridePartnerId} is the introducer's parent partner, null when it has none.
+     * {@code overridePartnerId} is the introducer's parent partner, null when it has none. When the introducer's
+     * registration has not been consumed yet ({@code introducerKnown} false), the override waits for
+     * {@link LockOverride}.
      */
     public record LockCommission(@TargetAggregateIdentifier String referralId, String sourceEventId,
                                  String introducerPartnerId, String introducerName, String overridePartnerId,
-                                 Money contractValue, int contractNumber, Instant signedAt, PlanVersion plan) {
+                                 boolean introducerKnown, Money contractValue, int contractNumber, Instant signedAt,
+                                 PlanVersion plan) {
+    }
+
+    /**
+     * The introducer's registration arrived after its contract: lock the override for its parent (if any) at the
+     * override rate of the plan version locked at signing, and catch up on the cash received meanwhile.
+     */
+    public record LockOverride(@TargetAggregateIdentifier String referralId, String sourceEventId,
+                               String introducerName, String parentPartnerId) {
     }
 
     /** Accrue on a client payment; {@code netCash} is payments − refunds so far, this one included. */

@@ -20,12 +20,22 @@ public final class AccrualEvents {
                              String introducerPartnerId, String introducerName, String sourceEventId) {
     }
 
+    /** The contract was locked before the introducer's registration was known: its override waits for it. */
+    public record OverrideAwaitingPartner(String referralId, String introducerPartnerId, BigDecimal overrideRate,
+                                          String sourceEventId) {
+    }
+
+    /** The introducer's registration arrived: its name and parent (null when it has none). */
+    public record IntroducerIdentified(String referralId, String introducerName, String parentPartnerId,
+                                       String sourceEventId) {
+    }
+
     public record ClientPaymentRecorded(String referralId, String sourceEventId, String paymentId, Money amount,
-                                        Instant receivedAt, Money netCash) {
+                                        Instant receivedAt, LocalDate receivedOn, Money netCash) {
     }
 
     public record ClientRefundRecorded(String referralId, String sourceEventId, String refundId, Money amount,
-                                       Instant issuedAt, Money netCash) {
+                                       Instant issuedAt, LocalDate issuedOn, Money netCash) {
     }
 
     /**

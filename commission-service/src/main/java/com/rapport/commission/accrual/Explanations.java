@@ -39,6 +39,15 @@ public final class Explanations {
                 c.refund() ? ", taken back" : "", amount(c.contractValue()), c.tierDescription(), capNote);
     }
 
+    /** An override locked after the fact, catching up on all the client's net cash so far. */
+    public static String explainCatchUp(BigDecimal rate, Money netCash, LocalDate lastCashDate, Money contractValue,
+                                        String introducerName) {
+        String whose = introducerName == null ? "a partner you introduced"
+                : "%s, a partner you introduced".formatted(introducerName);
+        return "%s override on %s received up to %s from a client of %s (contract %s)".formatted(percent(rate),
+                amount(netCash), lastCashDate, whose, amount(contractValue));
+    }
+
     /** {@code 3,333.34 EUR}, {@code 100,000 JPY}, {@code 1.250 BHD}: grouped, at the currency's scale. */
     public static String amount(Money money) {
         int scale = Money.scaleOf(money.currency());

@@ -1,6 +1,7 @@
 package com.rapport.commission.accrual;
 
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
+import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
@@ -8,6 +9,8 @@ import com.rapport.commission.accrual.AccrualEvents.ClientPaymentRecorded;
 import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
+import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.plan.PlanTerms;
@@ -23,6 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -43,8 +47,16 @@ public class ReferralCommission {
     @AggregateIdentifier
     private String referralId;
     private Money contractValue;
+    private int contractNumber;
+    private Instant signedAt;
+    private String planId;
+    private int planVersion;
     private int holdDays;
+    private String introducerPartnerId;
     private String introducerName;
+    private BigDecimal overrideRateAwaitingPartner;
+    private Money netCash;
+    private LocalDate lastCashOn;
     private ReferralStage stage;
     private final Map<CommissionRole, LockedRate> rates = new EnumMap<>(CommissionRole.class);
     private final Map<CommissionRole, Money> earned = new EnumMap<>(CommissionRole.class);
@@ -76,10 +88,42 @@ public class ReferralCommission {
         Money cap = terms.capFor(command.contractValue().currency()).orElse(null);
         apply(rateLocked(command, CommissionRole.INTRODUCER, command.introducerPartnerId(), tier.rate(),
                 tier.number(), tier.describe(), cap));
+        if (!command.introducerKnown()) {
+            // its registration is on another partition and not read yet: the override is settled by LockOverride
+            apply(new OverrideAwaitingPartner(command.referralId(), command.introducerPartnerId(),
+                    terms.overrideRate(), command.sourceEventId()));
+            return;
+        }
         String parent = command.overridePartnerId();
         if (parent != null && !parent.equals(command.introducerPartnerId()) && terms.overrideRate().signum() > 0) {
             // one level only: the introducer's parent, never the parent's parent
             apply(rateLocked(command, CommissionRole.OVERRIDE, parent, terms.overrideRate(), 0, "override", null));
+        }
+    }
+
+    @CommandHandler
+    public void handle(LockOverride command) {
+        if (overrideRateAwaitingPartner == null) {
+            return;
+        }
+        BigDecimal rate = overrideRateAwaitingPartner;
+        String parent = command.parentPartnerId();
+        apply(new IntroducerIdentified(referralId, command.introducerName(), parent, command.sourceEventId()));
+        if (parent == null || parent.equals(introducerPartnerId) || rate.signum() <= 0) {
+            return;
+        }
+        // the same terms as if the registration had been known at signing: the version locked then
+        apply(new RateLocked(referralId, CommissionRole.OVERRIDE, parent, planId, planVersion, rate, 0, "override",
+                null, contractValue, contractNumber, signedAt, holdDays, introducerPartnerId, command.introducerName(),
+                command.sourceEventId()));
+        Money entry = CumulativeAccrual.target(rate, null, netCash);
+        if (entry.isPositive()) {
+            // the cumulative rule catches up on the cash received meanwhile in one entry
+            String explanation = Explanations.explainCatchUp(rate, netCash, lastCashOn, contractValue,
+                    command.introducerName());
+            apply(new CommissionAccrued(entryId(command.sourceEventId(), CommissionRole.OVERRIDE), referralId, parent,
+                    CommissionRole.OVERRIDE, entry, rate, netCash, lastCashOn.plusDays(holdDays), lastCashOn,
+                    explanation, command.sourceEventId(), entry));
         }
     }
 
@@ -90,7 +134,7 @@ public class ReferralCommission {
         }
         requireContractCurrency(command.amount(), command.netCash());
         apply(new ClientPaymentRecorded(referralId, command.sourceEventId(), command.paymentId(), command.amount(),
-                command.receivedAt(), command.netCash()));
+                command.receivedAt(), command.receivedOn(), command.netCash()));
         accrue(command.sourceEventId(), command.netCash(), command.amount(), command.receivedOn(), false);
     }
 
@@ -101,7 +145,7 @@ public class ReferralCommission {
         }
         requireContractCurrency(command.amount(), command.netCash());
         apply(new ClientRefundRecorded(referralId, command.sourceEventId(), command.refundId(), command.amount(),
-                command.issuedAt(), command.netCash()));
+                command.issuedAt(), command.issuedOn(), command.netCash()));
         accrue(command.sourceEventId(), command.netCash(), command.amount().negate(), command.issuedOn(), true);
     }
 
@@ -164,24 +208,47 @@ public class ReferralCommission {
 
     @EventSourcingHandler
     void on(RateLocked event) {
-        referralId = event.referralId();
-        contractValue = event.contractValue();
-        holdDays = event.holdDays();
-        introducerName = event.introducerName();
-        stage = ReferralStage.CONTRACTED;
+        if (event.role() == CommissionRole.INTRODUCER) {
+            referralId = event.referralId();
+            contractValue = event.contractValue();
+            contractNumber = event.contractNumber();
+            signedAt = event.signedAt();
+            planId = event.planId();
+            planVersion = event.planVersion();
+            holdDays = event.holdDays();
+            introducerPartnerId = event.introducerPartnerId();
+            introducerName = event.introducerName();
+            stage = ReferralStage.CONTRACTED;
+            netCash = Money.zero(event.contractValue().currency());
+        }
         rates.put(event.role(), new LockedRate(event.partnerId(), event.rate(), event.cap(), event.tierLabel()));
         earned.put(event.role(), Money.zero(event.contractValue().currency()));
         appliedEvents.add(event.sourceEventId());
     }
 
     @EventSourcingHandler
+    void on(OverrideAwaitingPartner event) {
+        overrideRateAwaitingPartner = event.overrideRate();
+    }
+
+    @EventSourcingHandler
+    void on(IntroducerIdentified event) {
+        overrideRateAwaitingPartner = null;
+        introducerName = event.introducerName();
+    }
+
+    @EventSourcingHandler
     void on(ClientPaymentRecorded event) {
         appliedEvents.add(event.sourceEventId());
+        netCash = event.netCash();
+        lastCashOn = event.receivedOn();
     }
 
     @EventSourcingHandler
     void on(ClientRefundRecorded event) {
         appliedEvents.add(event.sourceEventId());
+        netCash = event.netCash();
+        lastCashOn = event.issuedOn();
     }
 
     @EventSourcingHandler

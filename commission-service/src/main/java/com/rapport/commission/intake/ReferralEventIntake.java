@@ -1,12 +1,14 @@
 package com.rapport.commission.intake;
 
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
+import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
 import com.rapport.commission.accrual.InconsistentReferralEventException;
 import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.ledger.LedgerQueries;
 import com.rapport.commission.partner.Partner;
 import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.commission.plan.PlanCatalogue;
@@ -31,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +42,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns referral events into commands on the referral's commission. Runs on the Kafka listener thread and waits
  * for each command, so the record's offset is committed only once its effect is stored. Idempotency lives in the
- * aggregate (it records the event ids it applied) and in the partner directory (an upsert).
+ * aggregate (it records the event ids it applied, and locks an override only once) and in the partner directory
+ * (an upsert).
  */
 @Component
 class ReferralEventIntake {
@@ -48,14 +53,16 @@ class ReferralEventIntake {
     private final CommandGateway commands;
     private final PartnerDirectory partners;
     private final PlanCatalogue plans;
+    private final LedgerQueries ledger;
     private final ZoneId zone;
     private final Duration timeout;
 
-    ReferralEventIntake(CommandGateway commands, PartnerDirectory partners, PlanCatalogue plans,
+    ReferralEventIntake(CommandGateway commands, PartnerDirectory partners, PlanCatalogue plans, LedgerQueries ledger,
                         CommissionProperties properties) {
         this.commands = commands;
         this.partners = partners;
         this.plans = plans;
+        this.ledger = ledger;
         this.zone = properties.zone();
         this.timeout = properties.commandTimeout();
     }
@@ -65,6 +72,11 @@ class ReferralEventIntake {
         Object payload = event.payload();
         if (payload instanceof PartnerRegisteredV1 registered) {
             partners.register(registered);
+            // contracts of this partner locked before its registration was read wait for their override
+            List<String> waiting = ledger.referralsAwaitingPartner(registered.partnerId()).collectList().block(timeout);
+            for (String referralId : waiting == null ? List.<String>of() : waiting) {
+                send(new LockOverride(referralId, eventId, registered.name(), registered.parentPartnerId()), true);
+            }
         } else if (payload instanceof ContractSignedV1 signed) {
             lock(eventId, signed);
         } else if (payload instanceof PaymentReceivedV1 paid) {
@@ -84,16 +96,27 @@ class ReferralEventIntake {
         }
     }
 
+    /**
+     * Locks the contract at once, whether or not the partner's registration (keyed by partner, so on another
+     * partition) has been read: waiting for it here could deadlock two partitions each holding the other's
+     * missing registration. Without the registration the parent is unknown, so the override is locked when it
+     * comes, by whichever side sees both: the registration's consumer, or this one looking again after locking.
+     */
     private void lock(String eventId, ContractSignedV1 signed) {
-        Partner introducer = partners.require(signed.partnerId());
         PlanVersion plan = plans.currentPlanOf(signed.partnerId()).block(timeout);
         if (plan == null) {
-            // the default plan is created at start-up, possibly just after the listener started
+            // the default plan is created at start-up, possibly just after the listener started: retry
             throw new IllegalStateException("the plan of partner %s is not published yet".formatted(signed.partnerId()));
         }
-        send(new LockCommission(signed.referralId(), eventId, introducer.partnerId(), introducer.name(),
-                introducer.parentPartnerId(), signed.contractValue(), signed.contractNumber(), signed.signedAt(),
-                plan), true);
+        Optional<Partner> introducer = partners.lookUp(signed.partnerId());
+        send(new LockCommission(signed.referralId(), eventId, signed.partnerId(),
+                introducer.map(Partner::name).orElse(null), introducer.map(Partner::parentPartnerId).orElse(null),
+                introducer.isPresent(), signed.contractValue(), signed.contractNumber(), signed.signedAt(), plan),
+                true);
+        if (introducer.isEmpty()) {
+            partners.lookUp(signed.partnerId()).ifPresent(registered -> send(new LockOverride(signed.referralId(),
+                    eventId + "/registration", registered.name(), registered.parentPartnerId()), true));
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package com.rapport.commission.ledger;
 
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
+import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.accrual.CumulativeAccrual;
@@ -36,6 +38,7 @@ public class LedgerProjection {
 
     public static final String GROUP = "ledger";
     static final String OPEN_COMMISSIONS = "referral_commissions";
+    static final String AWAITING_PARTNER = "awaitingPartner";
 
     private final ReactiveMongoTemplate mongo;
     private final Duration timeout;
@@ -80,6 +83,18 @@ public class LedgerProjection {
                         .append("fullTarget", BsonValues.money(fullTarget))
                         .append("earned", BsonValues.money(Money.zero(fullTarget.currency())))
                         .append("stage", ReferralStage.CONTRACTED.name()), OPEN_COMMISSIONS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(OverrideAwaitingPartner event) {
+        mongo.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true), OPEN_COMMISSIONS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(IntroducerIdentified event) {
+        mongo.updateFirst(byId(event.referralId()), new Update().unset(AWAITING_PARTNER), OPEN_COMMISSIONS)
                 .block(timeout);
     }
 

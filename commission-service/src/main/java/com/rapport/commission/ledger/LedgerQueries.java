@@ -67,6 +67,14 @@ public class LedgerQueries {
                 .filter(open -> open.stage().isOpen());
     }
 
+    /** Contracted referrals of this introducer locked before its registration was known. */
+    public Flux<String> referralsAwaitingPartner(String partnerId) {
+        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)
+                                .and(LedgerProjection.AWAITING_PARTNER).is(true)), Document.class,
+                        LedgerProjection.OPEN_COMMISSIONS)
+                .map(d -> d.getString("_id"));
+    }
+
     public Mono<PartnerSummary> summaryOf(String partnerId) {
         LocalDate today = LocalDate.now(clock);
         return entriesOf(partnerId)

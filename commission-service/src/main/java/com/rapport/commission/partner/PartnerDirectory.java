@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The partners referral-service registered, copied from {@code partner.registered} (this service never reads
@@ -34,17 +35,13 @@ public class PartnerDirectory {
                 .block(timeout);
     }
 
+    /** Blocking: called from the Kafka listener thread. */
+    public Optional<Partner> lookUp(String partnerId) {
+        return find(partnerId).blockOptional(timeout);
+    }
+
     public Mono<Partner> find(String partnerId) {
         return mongo.findById(partnerId, Document.class, PARTNERS)
                 .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getString("parentPartnerId")));
-    }
-
-    /** Blocking: called from the Kafka listener thread. */
-    public Partner require(String partnerId) {
-        Partner partner = find(partnerId).block(timeout);
-        if (partner == null) {
-            throw new PartnerNotYetKnownException(partnerId);
-        }
-        return partner;
     }
 }

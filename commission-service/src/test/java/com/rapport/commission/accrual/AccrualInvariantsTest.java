@@ -102,7 +102,7 @@ class AccrualInvariantsTest {
         PlanTerms terms = new PlanTerms(List.of(new Tier(1, scenario.rate())),
                 scenario.overrideRate() == null ? BigDecimal.ZERO : scenario.overrideRate(),
                 scenario.cap() == null ? List.of() : List.of(scenario.cap()), 14, List.of());
-        commands.sendAndWait(new LockCommission(referralId, "contract-" + referralId, introducer, "P", parent,
+        commands.sendAndWait(new LockCommission(referralId, "contract-" + referralId, introducer, "P", parent, true,
                 scenario.contractValue(), 1, Instant.parse("2026-01-01T00:00:00Z"),
                 new PlanVersion("random", 1, terms, Instant.parse("2026-01-01T00:00:00Z"))));
 

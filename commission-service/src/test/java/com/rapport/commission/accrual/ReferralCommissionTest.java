@@ -1,6 +1,7 @@
 package com.rapport.commission.accrual;
 
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
+import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
@@ -8,6 +9,8 @@ import com.rapport.commission.accrual.AccrualEvents.ClientPaymentRecorded;
 import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
+import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.plan.PlanTerms;
@@ -93,6 +96,53 @@ class ReferralCommissionTest {
     }
 
     @Test
+    void aContractWhosePartnerIsNotRegisteredYetLocksTheIntroducerAndLeavesTheOverrideWaiting() {
+        fixture.givenNoPriorActivity()
+                .when(new LockCommission("r-1", "e-contract", "p", null, null, false, CONTRACT, 1, SIGNED,
+                        STANDARD_V1))
+                .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1,
+                                "tier 1: first 2 contracts", null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"));
+    }
+
+    @Test
+    void theLateRegistrationLocksTheParentsOverrideAndCatchesUpOnTheCashSoFar() {
+        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
+                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"),
+                        paymentRecorded("e-pay-1", "3333.33", "3333.33"))
+                .when(new LockOverride("r-1", "e-registered", "Partner P", "q"))
+                .expectEvents(new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"),
+                        new RateLocked("r-1", OVERRIDE, "q", "standard", 1, TWO, 0, "override", null, CONTRACT, 1,
+                                SIGNED, 14, "p", "Partner P", "e-registered"),
+                        new CommissionAccrued(ReferralCommission.entryId("e-registered", OVERRIDE), "r-1", "q",
+                                OVERRIDE, eur("66.67"), TWO, eur("3333.33"), LocalDate.parse("2026-11-24"),
+                                LocalDate.parse("2026-11-10"),
+                                "2% override on 3,333.33 EUR received up to 2026-11-10 from a client of Partner P, a partner you introduced (contract 10,000.00 EUR)",
+                                "e-registered", eur("66.67")));
+    }
+
+    @Test
+    void aLateRegistrationWithoutParentOnlyNamesTheIntroducer() {
+        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
+                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"))
+                .when(new LockOverride("r-1", "e-registered", "Partner P", null))
+                .expectEvents(new IntroducerIdentified("r-1", "Partner P", null, "e-registered"));
+    }
+
+    @Test
+    void theOverrideIsLockedOnlyOnceWhoeverSeesTheRegistrationFirst() {
+        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
+                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"),
+                        new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"))
+                .when(new LockOverride("r-1", "e-contract/registration", "Partner P", "q"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aSecondDifferentContractForTheSameReferralIsRefused() {
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null))
                 .when(lock("e-other-contract", null, 1, STANDARD_V1))
@@ -107,7 +157,7 @@ class ReferralCommissionTest {
                                 "10% of a 3,333.33 EUR payment received 2026-11-10 (contract 10,000.00 EUR; tier 1: first 2 contracts)"))
                 .when(pay("e-pay-2", "3333.33", "6666.66", "2026-11-20"))
                 .expectEvents(new ClientPaymentRecorded("r-1", "e-pay-2", "e-pay-2", eur("3333.33"),
-                                at("2026-11-20"), eur("6666.66")),
+                                at("2026-11-20"), LocalDate.parse("2026-11-20"), eur("6666.66")),
                         accrued("e-pay-2", INTRODUCER, "p", TEN, "333.34", "3333.33", "2026-11-20", "666.67",
                                 "10% of a 3,333.33 EUR payment received 2026-11-20 (contract 10,000.00 EUR; tier 1: first 2 contracts)"));
     }
@@ -126,7 +176,7 @@ class ReferralCommissionTest {
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null))
                 .when(pay("e-tiny", "0.04", "0.04", "2026-11-10"))
                 .expectEvents(new ClientPaymentRecorded("r-1", "e-tiny", "e-tiny", eur("0.04"), at("2026-11-10"),
-                        eur("0.04")));
+                        LocalDate.parse("2026-11-10"), eur("0.04")));
     }
 
     @Test
@@ -149,7 +199,7 @@ class ReferralCommissionTest {
                 .when(new RecordClientRefund("r-1", "e-refund", "rf-1", eur("3333.34"), at("2026-11-25"),
                         LocalDate.parse("2026-11-25"), eur("6666.66")))
                 .expectEvents(new ClientRefundRecorded("r-1", "e-refund", "rf-1", eur("3333.34"), at("2026-11-25"),
-                                eur("6666.66")),
+                                LocalDate.parse("2026-11-25"), eur("6666.66")),
                         new CommissionReversed(ReferralCommission.entryId("e-refund", INTRODUCER), "r-1", "p",
                                 INTRODUCER, eur("-333.33"), TEN, eur("-3333.34"), LocalDate.parse("2026-11-25"),
                                 LocalDate.parse("2026-11-25"),
@@ -184,7 +234,8 @@ class ReferralCommissionTest {
     }
 
     static LockCommission lock(String eventId, String parent, int contractNumber, PlanVersion plan) {
-        return new LockCommission("r-1", eventId, "p", "Partner P", parent, CONTRACT, contractNumber, SIGNED, plan);
+        return new LockCommission("r-1", eventId, "p", "Partner P", parent, true, CONTRACT, contractNumber, SIGNED,
+                plan);
     }
 
     static RateLocked introducerLocked(BigDecimal rate, int tier, String label, Money cap) {
@@ -198,7 +249,8 @@ class ReferralCommissionTest {
     }
 
     static ClientPaymentRecorded paymentRecorded(String eventId, String amount, String netCash) {
-        return new ClientPaymentRecorded("r-1", eventId, eventId, eur(amount), at("2026-11-10"), eur(netCash));
+        return new ClientPaymentRecorded("r-1", eventId, eventId, eur(amount), at("2026-11-10"),
+                LocalDate.parse("2026-11-10"), eur(netCash));
     }
 
     static CommissionAccrued accrued(String eventId, CommissionRole role, String partner, BigDecimal rate,

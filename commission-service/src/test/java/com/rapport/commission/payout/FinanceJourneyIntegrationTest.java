@@ -71,6 +71,14 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.iban").isEqualTo("FR1420041010050500013M02606");
 
+        // every partner of the batch's EUR lines needs an account (the batch also holds other tests' partners)
+        batch.get("lines").forEach(other -> {
+            if (!partner.equals(other.get("partnerId").asText()) && "EUR".equals(other.get("currency").asText())) {
+                as(TOKENS.finance()).put().uri("/api/payout-details/{p}", other.get("partnerId").asText())
+                        .bodyValue(Map.of("accountHolder", "Other Partner", "iban", "DE89370400440532013000"))
+                        .exchange().expectStatus().isOk();
+            }
+        });
         // the bank file, read back through Prowide's model
         String xml = as(TOKENS.finance()).get().uri("/api/payouts/{b}/pain001.xml", batchId).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
