@@ -84,6 +84,11 @@ public final class TestInfrastructure {
         registry.add("spring.data.mongodb.uri", () -> mongo.uri(database));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", smtp::smtpPort);
+        // the broker may stop before a test context does (JVM shutdown hooks run in no set order): keep the clients'
+        // goodbye short instead of the default minute
+        registry.add("spring.kafka.consumer.properties.default.api.timeout.ms", () -> "5000");
+        registry.add("spring.kafka.producer.properties.max.block.ms", () -> "5000");
+        registry.add("spring.kafka.admin.close-timeout", () -> "5s");
     }
 
     private void stop() {

@@ -72,15 +72,16 @@ public class Referral {
 
     @CommandHandler
     void handle(QuoteReferral command) {
-        ReferralAction.QUOTE.requireAllowedFrom(status);
+        // bad input is bad in any state: 400 before any 409
         requirePositive(command.amount(), "amount");
+        ReferralAction.QUOTE.requireAllowedFrom(status);
         apply(new ReferralQuoted(referralId, partnerId, command.amount()));
     }
 
     @CommandHandler
     void handle(SignContract command, ContractNumbering numbering) {
-        ReferralAction.SIGN_CONTRACT.requireAllowedFrom(status);
         requirePositive(command.contractValue(), "contractValue");
+        ReferralAction.SIGN_CONTRACT.requireAllowedFrom(status);
         // numbered only once every check has passed, so a refused signing takes no number
         int contractNumber = numbering.numberFor(partnerId, referralId);
         apply(new ContractSigned(referralId, partnerId, command.contractValue(), command.signedAt(), contractNumber));
@@ -94,6 +95,7 @@ public class Referral {
 
     @CommandHandler
     RecordOutcome handle(RecordPayment command) {
+        requirePositive(command.amount(), "amount");
         PaymentReceived earlier = payments.get(command.paymentId());
         if (earlier != null) {
             if (earlier.amount().equals(command.amount()) && earlier.kind() == command.kind()
@@ -104,7 +106,6 @@ public class Referral {
         }
         ReferralAction.RECORD_PAYMENT.requireAllowedFrom(status);
         Money amount = command.amount();
-        requirePositive(amount, "amount");
         if (!amount.sameCurrencyAs(contractValue)) {
             throw ReferralRefusedException.currencyMismatch(amount, contractValue);
         }
@@ -118,6 +119,7 @@ public class Referral {
 
     @CommandHandler
     RecordOutcome handle(IssueRefund command) {
+        requirePositive(command.amount(), "amount");
         RefundIssued earlier = refunds.get(command.refundId());
         if (earlier != null) {
             if (earlier.amount().equals(command.amount()) && Objects.equals(earlier.reason(), command.reason())
@@ -127,7 +129,6 @@ public class Referral {
             throw ReferralRefusedException.refundIdReused(command.refundId());
         }
         Money amount = command.amount();
-        requirePositive(amount, "amount");
         if (paid == null || paid.isZero()) {
             throw ReferralRefusedException.noPaymentToRefund();
         }

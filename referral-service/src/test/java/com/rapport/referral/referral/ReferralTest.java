@@ -226,6 +226,15 @@ class ReferralTest {
                     .expectNoEvents()
                     .expectException(InvalidMoneyException.class);
         }
+
+        @Test
+        void aZeroQuoteIsBadInputEvenWhenQuotingIsNotAllowedYet() {
+            // bad input is answered 400 in any state, not 409 because of the state
+            fixture.given(upTo(ReferralStatus.SUBMITTED))
+                    .when(new QuoteReferral(REFERRAL, eur("0.00")))
+                    .expectNoEvents()
+                    .expectException(InvalidMoneyException.class);
+        }
     }
 
     @Nested
@@ -357,6 +366,14 @@ class ReferralTest {
                     .when(new RecordPayment(REFERRAL, "pay-1", eur("200.00"), PaymentKind.DEPOSIT, PAID_AT))
                     .expectNoEvents()
                     .expectExceptionMessage(containsString("payment pay-1 was already recorded with other content"));
+        }
+
+        @Test
+        void aNegativePaymentIsBadInputEvenBeforeTheContract() {
+            fixture.given(upTo(ReferralStatus.QUALIFIED))
+                    .when(new RecordPayment(REFERRAL, "pay-1", eur("-1.00"), PaymentKind.DEPOSIT, PAID_AT))
+                    .expectNoEvents()
+                    .expectException(InvalidMoneyException.class);
         }
 
         @Test
