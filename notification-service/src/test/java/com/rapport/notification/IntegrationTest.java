@@ -32,6 +32,7 @@ import java.util.stream.StreamSupport;
         "rapport.notification.webhook.retry.max-backoff=1s",
         "rapport.notification.webhook.retry.max-attempts=3",
         "rapport.notification.webhook.timeout=2s",
+        "rapport.notification.webhook.allow-private-addresses=true",
         "rapport.notification.digest.hour=" + IntegrationTest.DIGEST_HOUR,
         "rapport.notification.digest.check-interval=300ms",
         "rapport.notification.enrichment.commission-wait=3s",

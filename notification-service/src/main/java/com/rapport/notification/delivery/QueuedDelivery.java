@@ -2,6 +2,7 @@ package com.rapport.notification.delivery;
 
 import com.rapport.notification.inbox.Channel;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
  * never loses it. It leaves the queue once SENT or FAILED; the queue therefore stays small.
  */
 @Document("delivery-queue")
-public record QueuedDelivery(@Id String id, String notificationId, Channel channel, int attempts, Instant dueAt,
+public record QueuedDelivery(@Id String id, String notificationId, Channel channel, int attempts, @Indexed Instant dueAt,
                              Instant claimedUntil) {
 
     public static QueuedDelivery first(String notificationId, Channel channel, Instant dueAt) {

@@ -2,6 +2,7 @@ package com.rapport.notification.inbox;
 
 import com.rapport.notification.message.RenderedMessage;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.UUID;
 @Document("notifications")
 public record Notification(@Id String notificationId, String eventId, String partnerId, String referralId,
                            String eventType, String language, String subject, List<String> paragraphs,
-                           Instant createdAt, Map<Channel, Delivery> deliveries, String cloudEvent) {
+                           @Indexed Instant createdAt, Map<Channel, Delivery> deliveries, String cloudEvent) {
 
     public Notification {
         paragraphs = List.copyOf(paragraphs);

@@ -1,6 +1,7 @@
 package com.rapport.notification.intake;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -13,5 +14,6 @@ import java.time.Instant;
  * for. Kept in MongoDB, so a restart does not lose it.
  */
 @Document("held-events")
-public record HeldEvent(@Id String eventId, String referralId, long position, String cloudEvent, Instant releaseAt) {
+public record HeldEvent(@Id String eventId, @Indexed String referralId, long position, String cloudEvent,
+                        @Indexed Instant releaseAt) {
 }

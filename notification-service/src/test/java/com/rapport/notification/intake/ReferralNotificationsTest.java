@@ -147,6 +147,16 @@ class ReferralNotificationsTest extends IntegrationTest {
     }
 
     @Test
+    void aPageBeyondTheLimitsIsABadRequest() {
+        String partner = TestTokens.shared().partner(UUID.randomUUID().toString());
+        web.get().uri("/api/notifications?size=500").headers(h -> h.setBearerAuth(partner))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json");
+        web.get().uri("/api/notifications?page=-1").headers(h -> h.setBearerAuth(partner))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void financeMayNotReadNotificationsAndNobodyWithoutAToken() {
         web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(TestTokens.shared().finance()))
                 .exchange().expectStatus().isForbidden();

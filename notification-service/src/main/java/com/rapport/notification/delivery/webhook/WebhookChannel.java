@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Posts the notification's CloudEvent to the partner's webhook the Standard Webhooks way: {@code webhook-id} is the
@@ -57,12 +58,22 @@ public class WebhookChannel implements DeliveryChannel {
         if (webhook == null) {
             return DeliveryResult.withdrawn("the webhook was removed before it could be called");
         }
+        URI url;
+        try {
+            url = URI.create(webhook.url());
+        } catch (IllegalArgumentException notAUrl) {
+            return DeliveryResult.refused("the webhook URL cannot be called: " + notAUrl.getMessage());
+        }
+        Optional<String> refusal = WebhookAddresses.refusal(url, properties.allowPrivateAddresses());
+        if (refusal.isPresent()) {
+            return DeliveryResult.refused(refusal.get());
+        }
         String id = notification.notificationId();
         long timestamp = clock.instant().getEpochSecond();
         String body = notification.cloudEvent();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(webhook.url()))
+            request = HttpRequest.newBuilder(url)
                     .timeout(properties.timeout())
                     .header("content-type", CONTENT_TYPE)
                     .header("webhook-id", id)
