@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * The whole service on real infrastructure: embedded Kafka and a MongoDB-wire server (TestInfrastructure), tokens
- * signed and served over a real JWKS endpoint (TestTokens). Today is {@link FixedBusinessDay#TODAY}. Each test class gets its own database and consumer
- * group, so classes sharing the JVM's broker do not see each other's state.
+ * signed and served over a real JWKS endpoint (TestTokens). Today is {@link FixedBusinessDay#TODAY}. Each Spring
+ * context gets its own database, consumer group and CloudEvent source; every context reads the whole shared
+ * {@code referral-events} topic, so tests use fresh ids and look only at their own partners and referrals.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedBusinessDay.class)

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,8 +91,8 @@ class ExportController {
                 }
                 List<Pain001Writer.Transfer> transfers = eur.stream().map(line -> new Pain001Writer.Transfer(
                         line.partnerId(), line.amount().amount(), accounts.get(line.partnerId()).account())).toList();
-                String xml = Pain001Writer.write(batch, transfers, debtor, OffsetDateTime.now(clock),
-                        LocalDate.now(clock));
+                String xml = Pain001Writer.write(batch, transfers, debtor,
+                        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), LocalDate.now(clock));
                 return ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment("pain001-" + batchId + ".xml"))
                         .contentType(MediaType.APPLICATION_XML)
