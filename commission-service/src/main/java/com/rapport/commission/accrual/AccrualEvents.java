@@ -21,7 +21,7 @@ public final class AccrualEvents {
     }
 
     /** The contract was locked before the introducer's registration was known: its override waits for it. */
-    public record OverrideAwaitingPartner(String referralId, String introducerPartnerId, BigDecimal overrideRate,
+    public record OverrideDeferred(String referralId, String introducerPartnerId, BigDecimal overrideRate,
                                           String sourceEventId) {
     }
 

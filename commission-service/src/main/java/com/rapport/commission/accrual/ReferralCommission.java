@@ -10,7 +10,7 @@ import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
-import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
+import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.plan.PlanTerms;
@@ -90,7 +90,7 @@ public class ReferralCommission {
                 tier.number(), tier.describe(), cap));
         if (!command.introducerKnown()) {
             // its registration is on another partition and not read yet: the override is settled by LockOverride
-            apply(new OverrideAwaitingPartner(command.referralId(), command.introducerPartnerId(),
+            apply(new OverrideDeferred(command.referralId(), command.introducerPartnerId(),
                     terms.overrideRate(), command.sourceEventId()));
             return;
         }
@@ -227,7 +227,7 @@ public class ReferralCommission {
     }
 
     @EventSourcingHandler
-    void on(OverrideAwaitingPartner event) {
+    void on(OverrideDeferred event) {
         overrideRateAwaitingPartner = event.overrideRate();
     }
 

@@ -3,7 +3,7 @@ package com.rapport.commission.ledger;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
-import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
+import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.accrual.CumulativeAccrual;
@@ -87,7 +87,7 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(OverrideAwaitingPartner event) {
+    void on(OverrideDeferred event) {
         mongo.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true), OPEN_COMMISSIONS)
                 .block(timeout);
     }

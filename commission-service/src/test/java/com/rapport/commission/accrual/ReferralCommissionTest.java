@@ -10,7 +10,7 @@ import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
-import com.rapport.commission.accrual.AccrualEvents.OverrideAwaitingPartner;
+import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.plan.PlanTerms;
@@ -102,14 +102,14 @@ class ReferralCommissionTest {
                         STANDARD_V1))
                 .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1,
                                 "tier 1: first 2 contracts", null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"));
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"));
     }
 
     @Test
     void theLateRegistrationLocksTheParentsOverrideAndCatchesUpOnTheCashSoFar() {
         fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
                                 null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"),
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"),
                         paymentRecorded("e-pay-1", "3333.33", "3333.33"))
                 .when(new LockOverride("r-1", "e-registered", "Partner P", "q"))
                 .expectEvents(new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"),
@@ -126,7 +126,7 @@ class ReferralCommissionTest {
     void aLateRegistrationWithoutParentOnlyNamesTheIntroducer() {
         fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
                                 null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"))
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"))
                 .when(new LockOverride("r-1", "e-registered", "Partner P", null))
                 .expectEvents(new IntroducerIdentified("r-1", "Partner P", null, "e-registered"));
     }
@@ -135,7 +135,7 @@ class ReferralCommissionTest {
     void theOverrideIsLockedOnlyOnceWhoeverSeesTheRegistrationFirst() {
         fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
                                 null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideAwaitingPartner("r-1", "p", TWO, "e-contract"),
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"),
                         new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"))
                 .when(new LockOverride("r-1", "e-contract/registration", "Partner P", "q"))
                 .expectSuccessfulHandlerExecution()
