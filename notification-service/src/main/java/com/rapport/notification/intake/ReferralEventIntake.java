@@ -21,6 +21,7 @@ import com.rapport.notification.directory.RateLock;
 import com.rapport.notification.directory.ReferralDirectory;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 import static com.rapport.notification.intake.Required.present;
@@ -135,9 +136,12 @@ public class ReferralEventIntake {
      * for has arrived or its time is up, and the ones behind it wait as long as it does.
      */
     public void releaseWaiting(String referralId) {
-        for (HeldEvent waiting : held.ofReferral(referralId)) {
-            accept(json.read(waiting.cloudEvent()));
-            if (held.find(waiting.eventId()).isPresent()) {
+        // read again after each one: an event held meanwhile (behind these) follows at once too
+        for (List<HeldEvent> waiting = held.ofReferral(referralId); !waiting.isEmpty();
+             waiting = held.ofReferral(referralId)) {
+            HeldEvent first = waiting.get(0);
+            accept(json.read(first.cloudEvent()));
+            if (held.find(first.eventId()).isPresent()) {
                 return;
             }
         }
