@@ -52,6 +52,8 @@ class PayoutBatchProjection {
                                 .toList())
                         .append("createdAt", Date.from(createdAt)), BATCHES)
                 .block(timeout);
+        // the claims were inserted before the batch was opened; re-stating them lets a replay rebuild them too
+        event.lines().forEach(line -> claims.hold(event.batchId(), line.entryIds(), createdAt));
     }
 
     @EventHandler

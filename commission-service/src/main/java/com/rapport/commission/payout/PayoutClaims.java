@@ -82,6 +82,14 @@ public class PayoutClaims {
         return true;
     }
 
+    /** Records (again) that the batch holds these entries; used when its creation event is projected. */
+    public void hold(String batchId, Collection<String> entryIds, Instant claimedAt) {
+        for (String entryId : entryIds) {
+            mongo.save(new Document("_id", entryId).append("batchId", batchId)
+                    .append("claimedAt", Date.from(claimedAt)), CLAIMS).block(timeout);
+        }
+    }
+
     /** Deletes the batch's claims on these entries (and never another batch's). */
     public void release(String batchId, Collection<String> entryIds) {
         List<String> ids = new ArrayList<>(entryIds);

@@ -64,6 +64,8 @@ class PayoutController {
         return reservation.flatMap(reserved -> (reserved.first()
                         ? Mono.fromRunnable(() -> creator.create(reserved.batchId(), request.asOf()))
                         .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(failed -> idempotencyKey == null ? Mono.error(failed)
+                                : requests.release(idempotencyKey).then(Mono.error(failed)))
                         .then(batches.find(reserved.batchId()))
                         : batches.find(reserved.batchId()).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                         ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))

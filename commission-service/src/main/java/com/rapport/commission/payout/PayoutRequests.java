@@ -5,6 +5,9 @@ import com.rapport.support.problem.ProblemTypes;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +32,11 @@ class PayoutRequests {
     record Reservation(String batchId, boolean first) {
     }
 
+    /** The first request failed: let a retry with the same key start afresh. */
+    Mono<Void> release(String key) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(key)), REQUESTS).then();
+    }
+
     Mono<Reservation> reserve(String key, LocalDate asOf, String proposedBatchId) {
         Document reservation = new Document("_id", key).append("asOf", asOf.toString())
                 .append("batchId", proposedBatchId);
@@ -37,7 +45,7 @@ class PayoutRequests {
                 .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(key, Document.class, REQUESTS)
                         .map(existing -> {
                             if (!asOf.toString().equals(existing.getString("asOf"))) {
-                                throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
+                                throw new ProblemException(HttpStatus.CONFLICT,
                                         ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
                                         "this Idempotency-Key was used with another body");
                             }

@@ -21,10 +21,10 @@ class PlanIntegrationTest extends CommissionServiceTestBase {
                 .expectBody()
                 .jsonPath("$.planId").isEqualTo("standard")
                 .jsonPath("$.version").isEqualTo(1)
-                .jsonPath("$.terms.tiers[*].fromContracts").isEqualTo(List.of(1, 3, 6))
-                .jsonPath("$.terms.tiers[*].rate").isEqualTo(List.of("0.10", "0.12", "0.15"))
-                .jsonPath("$.terms.overrideRate").isEqualTo("0.02")
-                .jsonPath("$.terms.holdDays").isEqualTo(14);
+                .jsonPath("$.tiers[*].fromContracts").isEqualTo(List.of(1, 3, 6))
+                .jsonPath("$.tiers[*].rate").isEqualTo(List.of("0.10", "0.12", "0.15"))
+                .jsonPath("$.overrideRate").isEqualTo("0.02")
+                .jsonPath("$.holdDays").isEqualTo(14);
         as(TOKENS.ops()).get().uri("/api/commission-plans").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.planId == 'standard')]").exists();
     }
@@ -36,8 +36,8 @@ class PlanIntegrationTest extends CommissionServiceTestBase {
                 .expectBody().jsonPath("$.version").isEqualTo(1);
         publish(planId, "0.25", Map.of("EUR", "1000.00")).expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(2)
-                .jsonPath("$.terms.minimumPayout[0].amount").isEqualTo("1000.00")
-                .jsonPath("$.terms.capPerReferral[0].amount").isEqualTo("400.00");
+                .jsonPath("$.minimumPayout[0].amount").isEqualTo("1000.00")
+                .jsonPath("$.capPerReferral[0].amount").isEqualTo("400.00");
 
         String partner = newId();
         referralService.partnerRegistered(partner, "Gold Partner", null);
