@@ -58,6 +58,15 @@ final class MailView implements AutoCloseable {
         return recipients == null ? List.of() : java.util.Arrays.stream(recipients).map(Object::toString).toList();
     }
 
+    /** The readable text of a message: its plain-text part when there is one. */
+    public static String textOf(MimeMessage message) {
+        try {
+            return text(message);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+    }
+
     /** The plain-text part when there is one. */
     static String text(jakarta.mail.Part part) throws MessagingException, IOException {
         Object content = part.getContent();

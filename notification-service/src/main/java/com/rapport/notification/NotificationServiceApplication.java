@@ -11,11 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class NotificationServiceApplication {
 
-    /** Axon's update checker calls home on start; a service of ours talks only to its own infrastructure. */
-    static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
-
     public static void main(String[] args) {
-        System.getProperties().putIfAbsent(AXON_UPDATE_CHECK, "true");
         SpringApplication.run(NotificationServiceApplication.class, args);
     }
 }

@@ -20,8 +20,13 @@ public class RapportDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "rapport-service-defaults.yml";
 
+    /** Axon's update checker calls home on start; a service of ours talks only to its own infrastructure. */
+    static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon reads this as a JVM system property, not from the Spring environment
+        System.getProperties().putIfAbsent(AXON_UPDATE_CHECK, "true");
         try {
             List<PropertySource<?>> sources = new YamlPropertySourceLoader()
                     .load("rapport-service-defaults", new ClassPathResource(RESOURCE));
