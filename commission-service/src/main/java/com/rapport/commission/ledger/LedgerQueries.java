@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The query side of the ledger: pages of entries, a partner's entries in order, and its summary. */
 @Component
@@ -43,7 +44,7 @@ public class LedgerQueries {
         }
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, LedgerDocuments.LEDGER);
-        Mono<java.util.List<LedgerEntry>> items = mongo.find(Query.query(criteria).with(LEDGER_ORDER)
+        Mono<List<LedgerEntry>> items = mongo.find(Query.query(criteria).with(LEDGER_ORDER)
                         .skip((long) page * size).limit(size), Document.class, LedgerDocuments.LEDGER)
                 .map(LedgerDocuments::fromDocument)
                 .collectList();

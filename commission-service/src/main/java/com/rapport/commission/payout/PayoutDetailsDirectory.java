@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 
@@ -31,7 +32,7 @@ public class PayoutDetailsDirectory {
     }
 
     public record PayoutDetails(String partnerId, String accountHolder, String iban, String bic,
-                                java.time.Instant updatedAt) {
+                                Instant updatedAt) {
 
         public BankAccount account() {
             return new BankAccount(accountHolder, iban, bic);

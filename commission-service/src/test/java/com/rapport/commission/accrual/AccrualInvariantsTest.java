@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -258,6 +259,6 @@ class AccrualInvariantsTest {
     }
 
     private static Instant at(LocalDate day) {
-        return day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

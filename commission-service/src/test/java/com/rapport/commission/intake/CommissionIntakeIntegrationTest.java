@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,8 +128,8 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
         // another partition, or two partitions could each hold the registration the other is waiting for
         String parent = newId();
         referralService.partnerRegistered(parent, "Parent Partner", null);
-        List<String> partners = new java.util.ArrayList<>();
-        List<String> referrals = new java.util.ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        List<String> referrals = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String partner = newId();
             String referral = newId();

@@ -5,9 +5,11 @@ import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
 import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.rapport.commission.CommissionServiceTestBase;
+import com.rapport.events.Topics;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
@@ -115,8 +117,8 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.finance()).post().uri("/api/payouts/{b}/cancel", batchId).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/illegal-transition");
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> paidEvents = referralService.read(
-                com.rapport.events.Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
+        List<ConsumerRecord<String, byte[]>> paidEvents = referralService.read(
+                Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
                         && ("/" + applicationName).equals(referralService.envelope(r).source())
                         && "rapport.commission.payout-paid.v1".equals(referralService.envelope(r).type()),
                 1, Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package com.rapport.commission.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.commission.CommissionServiceTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +88,7 @@ class PlanIntegrationTest extends CommissionServiceTestBase {
                 .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/unknown-plan");
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec publish(
+    private WebTestClient.ResponseSpec publish(
             String planId, String rate, Map<String, String> minimumPayout) {
         return as(TOKENS.finance()).put().uri("/api/commission-plans/{id}", planId)
                 .bodyValue(Map.of("tiers", List.of(Map.of("fromContracts", 1, "rate", rate)),

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.time.Duration;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A read model that lost writes is rebuilt from the event store, and a replay changes nothing else. */
@@ -37,7 +38,7 @@ class ReadModelReplayIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.finance()).post().uri("/api/commissions/read-models/replay").exchange().expectStatus().isForbidden();
         as(TOKENS.admin()).post().uri("/api/commissions/read-models/replay").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.replayedEvents").value(n ->
-                        org.assertj.core.api.Assertions.assertThat(((Number) n).longValue()).isPositive());
+                        assertThat(((Number) n).longValue()).isPositive());
 
         as(TOKENS.finance()).get().uri("/api/commissions?partnerId={p}", partner).exchange()
                 .expectBody()
