@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** Payout batches (FINANCE): create over what is payable by a date, read, confirm, cancel. */
 @RestController
@@ -34,16 +32,14 @@ class PayoutController {
 
     private final PayoutBatchCreator creator;
     private final PayoutBatchQueries batches;
-    private final PayoutRequests requests;
     private final CommandGateway commands;
     private final Clock clock;
     private final int maxPageSize;
 
-    PayoutController(PayoutBatchCreator creator, PayoutBatchQueries batches, PayoutRequests requests,
-                     CommandGateway commands, Clock clock, CommissionProperties properties) {
+    PayoutController(PayoutBatchCreator creator, PayoutBatchQueries batches, CommandGateway commands, Clock clock,
+                     CommissionProperties properties) {
         this.creator = creator;
         this.batches = batches;
-        this.requests = requests;
         this.commands = commands;
         this.clock = clock;
         this.maxPageSize = properties.maxPageSize();
@@ -57,19 +53,10 @@ class PayoutController {
                                                  @RequestHeader(name = "Idempotency-Key", required = false)
                                                  String idempotencyKey) {
         caller.require(Role.FINANCE);
-        String proposed = UUID.randomUUID().toString();
-        Mono<PayoutRequests.Reservation> reservation = idempotencyKey == null
-                ? Mono.just(new PayoutRequests.Reservation(proposed, true))
-                : requests.reserve(idempotencyKey, request.asOf(), proposed);
-        return reservation.flatMap(reserved -> (reserved.first()
-                        ? Mono.fromRunnable(() -> creator.create(reserved.batchId(), request.asOf()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(failed -> idempotencyKey == null ? Mono.error(failed)
-                                : requests.release(idempotencyKey).then(Mono.error(failed)))
-                        .then(batches.find(reserved.batchId()))
-                        : batches.find(reserved.batchId()).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
+        return creator.create(request.asOf(), idempotencyKey)
+                .flatMap(batchId -> batches.find(batchId).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                         ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))
-                .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch)));
+                .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch));
     }
 
     @GetMapping("/api/payouts")
