@@ -36,7 +36,8 @@ class ReadModelIndexes {
                                 .on("_id", Sort.Direction.ASC)),
                         index("referral_commissions", new Index().on("partnerId", Sort.Direction.ASC)),
                         index("commission_plan_versions", new Index().on("planId", Sort.Direction.ASC)),
-                        index("payout_batches", new Index().on("createdAt", Sort.Direction.DESC)))
+                        index("payout_batches", new Index().on("createdAt", Sort.Direction.DESC)),
+                        index("open_items", new Index().on("payableAt", Sort.Direction.ASC)))
                 .then()
                 .block(properties.storeTimeout());
     }

@@ -59,7 +59,7 @@ public class PayoutBatch {
             apply(new PayoutLinePaid(batchId, payoutEntryId(batchId, line), line.partnerId(), line.amount(),
                     command.paidOn(), asOf));
         }
-        apply(new PayoutBatchPaid(batchId, command.paidOn()));
+        apply(new PayoutBatchPaid(batchId, command.paidOn(), lines));
     }
 
     @CommandHandler

@@ -2,8 +2,6 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.EntryType;
-import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.payout.PayoutPlanner.PayableEntry;
 import com.rapport.commission.plan.MinimumPayouts;
 import com.rapport.events.money.Money;
@@ -23,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The first half of creating a batch: finds the entries payable by {@code asOf} that no live batch holds, plans
+ * The first half of creating a batch: finds the open items payable by {@code asOf} that no live batch holds, plans
  * the lines, and claims each line's entries for the batch. A line another batch claimed first (even partly) is
  * dropped whole, so no entry is ever in two live batches. Blocking: bounded-elastic threads only.
  */
@@ -67,11 +65,9 @@ public class PayoutClaimPlanner {
     }
 
     private List<PayableEntry> payableEntries(LocalDate asOf) {
-        Query query = Query.query(Criteria.where("payableAt").lte(BsonValues.date(asOf))
-                .and("type").in(EntryType.ACCRUAL.name(), EntryType.REVERSAL.name()));
-        query.fields().include("_id", "partnerId", "amount");
+        Query query = Query.query(Criteria.where("payableAt").lte(BsonValues.date(asOf)));
         List<Document> documents = mongo.find(query.cursorBatchSize(batchSize), Document.class,
-                LedgerDocuments.LEDGER).collectList().block(timeout);
+                OpenItems.OPEN_ITEMS).collectList().block(timeout);
         return documents == null ? List.of() : documents.stream()
                 .map(d -> new PayableEntry(d.getString("_id"), d.getString("partnerId"),
                         BsonValues.money(d.get("amount"))))

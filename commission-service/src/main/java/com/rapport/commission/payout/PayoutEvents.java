@@ -19,7 +19,7 @@ public final class PayoutEvents {
                                  LocalDate asOf) {
     }
 
-    public record PayoutBatchPaid(String batchId, LocalDate paidOn) {
+    public record PayoutBatchPaid(String batchId, LocalDate paidOn, List<BatchLine> lines) {
     }
 
     public record PayoutBatchCancelled(String batchId, List<BatchLine> lines) {

@@ -47,12 +47,12 @@ class PayoutBatchTest {
                                 AS_OF),
                         new PayoutLinePaid("b", PayoutBatch.payoutEntryId("b", Q_JPY), "q", Q_JPY.amount(), PAID_ON,
                                 AS_OF),
-                        new PayoutBatchPaid("b", PAID_ON));
+                        new PayoutBatchPaid("b", PAID_ON, List.of(P_EUR, Q_JPY)));
     }
 
     @Test
     void confirmingAPaidBatchAgainChangesNothing() {
-        fixture.given(new PayoutBatchCreated("b", AS_OF, List.of(P_EUR)), new PayoutBatchPaid("b", PAID_ON))
+        fixture.given(new PayoutBatchCreated("b", AS_OF, List.of(P_EUR)), new PayoutBatchPaid("b", PAID_ON, List.of(P_EUR)))
                 .when(new ConfirmPayoutBatch("b", PAID_ON))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -81,7 +81,7 @@ class PayoutBatchTest {
 
     @Test
     void aPaidBatchCannotBeCancelled() {
-        fixture.given(new PayoutBatchCreated("b", AS_OF, List.of(P_EUR)), new PayoutBatchPaid("b", PAID_ON))
+        fixture.given(new PayoutBatchCreated("b", AS_OF, List.of(P_EUR)), new PayoutBatchPaid("b", PAID_ON, List.of(P_EUR)))
                 .when(new CancelPayoutBatch("b"))
                 .expectException(IllegalBatchTransitionException.class);
     }

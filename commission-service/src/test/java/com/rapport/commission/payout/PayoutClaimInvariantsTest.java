@@ -4,7 +4,6 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.EntryType;
-import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
@@ -76,7 +75,8 @@ class PayoutClaimInvariantsTest {
                 ZoneOffset.UTC), properties, new PayoutProperties(Duration.ofMinutes(10), null));
         PayoutClaimPlanner planner = new PayoutClaimPlanner(mongo, claims, (partner, currency) -> Optional.empty(),
                 properties);
-        run.entries().forEach(entry -> mongo.save(LedgerDocuments.toDocument(entry), LedgerDocuments.LEDGER).block());
+        run.entries().forEach(entry -> mongo.save(OpenItems.document(entry.entryId(), entry.partnerId(),
+                entry.amount(), entry.payableAt()), OpenItems.OPEN_ITEMS).block());
 
         Map<String, List<BatchLine>> live = new HashMap<>();
         List<String> paid = new ArrayList<>();
