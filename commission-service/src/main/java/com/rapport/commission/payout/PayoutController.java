@@ -49,11 +49,12 @@ class PayoutController {
     }
 
     @PostMapping("/api/payouts")
-    Mono<ResponseEntity<PayoutBatchView>> create(Caller caller, @Valid @RequestBody CreateBatchRequest request,
+    Mono<ResponseEntity<PayoutBatchView>> create(Caller caller, @Valid @RequestBody Mono<CreateBatchRequest> body,
                                                  @RequestHeader(name = "Idempotency-Key", required = false)
                                                  String idempotencyKey) {
+        // the role first: a caller who may not create batches is told so, whatever the body says
         caller.require(Role.FINANCE);
-        return creator.create(request.asOf(), idempotencyKey)
+        return body.flatMap(request -> creator.create(request.asOf(), idempotencyKey))
                 .flatMap(batchId -> batches.find(batchId).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                         ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))
                 .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch));

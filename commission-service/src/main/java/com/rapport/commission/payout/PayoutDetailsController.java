@@ -30,10 +30,10 @@ class PayoutDetailsController {
 
     @PutMapping("/api/payout-details/{partnerId}")
     Mono<PayoutDetails> save(Caller caller, @PathVariable String partnerId,
-                             @Valid @RequestBody PayoutDetailsRequest request) {
+                             @Valid @RequestBody Mono<PayoutDetailsRequest> body) {
         requireAccess(caller, partnerId);
-        BankAccount account = BankAccount.validated(request.accountHolder(), request.iban(), request.bic());
-        return directory.save(partnerId, account);
+        return body.map(request -> BankAccount.validated(request.accountHolder(), request.iban(), request.bic()))
+                .flatMap(account -> directory.save(partnerId, account));
     }
 
     @GetMapping("/api/payout-details/{partnerId}")

@@ -76,18 +76,20 @@ class PlanController {
 
     @PutMapping("/api/commission-plans/{planId}")
     Mono<PlanVersion> publish(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String planId,
-                              @Valid @RequestBody PlanRequest request) {
+                              @Valid @RequestBody Mono<PlanRequest> body) {
+        // the role first: a caller who may not publish is told so, whatever the body says
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.<Integer>send(new PublishPlanVersion(planId, request.terms())))
+        return body.flatMap(request -> Mono.fromFuture(
+                        commands.<Integer>send(new PublishPlanVersion(planId, request.terms()))))
                 .flatMap(version -> catalogue.version(planId, version));
     }
 
     @PutMapping("/api/partner-plans/{partnerId}")
     Mono<Assignment> assign(Caller caller, @PathVariable String partnerId,
-                            @Valid @RequestBody AssignmentRequest request) {
+                            @Valid @RequestBody Mono<AssignmentRequest> body) {
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.send(new AssignPlan(partnerId, request.planId())))
-                .then(Mono.fromSupplier(() -> new Assignment(partnerId, request.planId())));
+        return body.flatMap(request -> Mono.fromFuture(commands.send(new AssignPlan(partnerId, request.planId())))
+                .then(Mono.fromSupplier(() -> new Assignment(partnerId, request.planId()))));
     }
 
     @GetMapping("/api/partner-plans/{partnerId}")

@@ -83,6 +83,13 @@ class PlanIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.ops()).put().uri("/api/commission-plans/standard")
                 .bodyValue(Map.of("tiers", List.of(Map.of("fromContracts", 1, "rate", "0.50")), "holdDays", 0))
                 .exchange().expectStatus().isForbidden();
+        // a caller without the role is told so before anything in the body is judged
+        as(TOKENS.ops()).put().uri("/api/commission-plans/standard").bodyValue(Map.of())
+                .exchange().expectStatus().isForbidden();
+        as(TOKENS.ops()).put().uri("/api/partner-plans/{p}", newId()).bodyValue(Map.of())
+                .exchange().expectStatus().isForbidden();
+        as(TOKENS.partner(newId())).post().uri("/api/payouts").bodyValue(Map.of())
+                .exchange().expectStatus().isForbidden();
         as(TOKENS.finance()).put().uri("/api/partner-plans/{p}", newId()).bodyValue(Map.of("planId", "no-such-plan"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/unknown-plan");
