@@ -100,7 +100,7 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+            process.stop(Duration.ofSeconds(15));
         }
     }
 }

@@ -175,15 +175,23 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        // reverse order: services before the infrastructure they use
+        // the services first, all at once (each stops on its own time), then the infrastructure they used
+        services.values().parallelStream().forEach(service -> closeQuietly(service));
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.warn("stopping {} failed: {}", started.get(i), e.getMessage());
+            if (!(started.get(i) instanceof ServiceProcess)) {
+                closeQuietly(started.get(i));
             }
         }
         started.clear();
+        services.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.warn("stopping {} failed: {}", resource, e.getMessage());
+        }
     }
 
     /** The directory holding the parent pom and the service modules (the working directory or one above it). */

@@ -14,6 +14,9 @@ import java.util.Map;
 /** One Rapport service, run from its executable jar exactly as {@code java -jar} would in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** How long a service may take to finish what it is doing after SIGTERM before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     private final String module;
     private final Path jar;
     private final int port;
@@ -89,7 +92,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(20));
+            process.stop(STOP_GRACE);
         }
     }
 }
