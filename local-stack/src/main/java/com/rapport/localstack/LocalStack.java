@@ -100,12 +100,22 @@ public final class LocalStack implements AutoCloseable {
         log.info("Rapport started in {} s", (System.nanoTime() - begin) / 1_000_000_000);
     }
 
-    /** Kills a service's JVM as a crash would, then starts it again from its jar and waits until it is healthy. */
-    public void crashAndRestart(String module) throws InterruptedException {
+    /** Kills a service's JVM without warning ({@code kill -9}), as a crash would. */
+    public void crash(String module) {
+        services.get(module).kill();
+    }
+
+    /** Starts a stopped or crashed service again from its jar and waits until it is healthy. */
+    public void restart(String module) throws InterruptedException {
         ServiceProcess service = services.get(module);
-        service.kill();
         service.start();
         service.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Stops the Kafka broker and starts it again on the same log directory. */
+    public void restartBroker() throws java.io.IOException, InterruptedException {
+        kafka.close();
+        kafka.start();
     }
 
     public StackOptions options() {
