@@ -1,15 +1,12 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 
@@ -79,9 +76,9 @@ class CrashRecoveryIT {
         }
         stack.restart("notification-service");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(mailTo(partner.email())).hasSize(2));
+                assertThat(journeys.mailTo(partner.email())).hasSize(2));
         Thread.sleep(3000);
-        assertThat(mailTo(partner.email())).hasSize(2);
+        assertThat(journeys.mailTo(partner.email())).hasSize(2);
         assertThat(api.get("/api/notifications", partner.token()).json().path("items").size()).isEqualTo(2);
     }
 
@@ -118,16 +115,5 @@ class CrashRecoveryIT {
             }
         }
         return amounts;
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return stack.smtp().receivedMessages().stream().filter(message -> {
-            try {
-                Address[] to = message.getRecipients(Message.RecipientType.TO);
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
     }
 }

@@ -104,6 +104,18 @@ final class Journeys {
         return found;
     }
 
+    /** Every message the stack's SMTP server received for the address. */
+    List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
+        return stack.smtp().receivedMessages().stream().filter(message -> {
+            try {
+                jakarta.mail.Address[] to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+                return to != null && java.util.Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
     static JsonNode json(String text) {
         try {
             return Api.JSON.readTree(text);

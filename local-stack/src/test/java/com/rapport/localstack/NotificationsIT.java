@@ -1,8 +1,6 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +64,9 @@ class NotificationsIT {
 
             // submitted and the contract (an outcome, delivered though muted) arrive once each; qualified does not
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(mailTo(partner.email())).hasSize(2));
+                    assertThat(journeys.mailTo(partner.email())).hasSize(2));
             Thread.sleep(3000);
-            List<MimeMessage> mail = mailTo(partner.email());
+            List<MimeMessage> mail = journeys.mailTo(partner.email());
             assertThat(mail).hasSize(2);
             List<String> subjects = mail.stream().map(NotificationsIT::subject).toList();
             assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Recommandation reçue"))
@@ -108,11 +106,11 @@ class NotificationsIT {
         journeys.act(referral, "qualify", null);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(mailTo(partner.email())).hasSize(1));
+                assertThat(journeys.mailTo(partner.email())).hasSize(1));
         journeys.act(referral, "reject", Map.of("reason", "out of scope"));
         await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(mailTo(partner.email())).hasSize(1));
-        assertThat(MailView.textOf(mailTo(partner.email()).get(0))).contains("Digest Ltd " + journeys.run);
+                assertThat(journeys.mailTo(partner.email())).hasSize(1));
+        assertThat(MailView.textOf(journeys.mailTo(partner.email()).get(0))).contains("Digest Ltd " + journeys.run);
     }
 
     @Test
@@ -160,17 +158,6 @@ class NotificationsIT {
         return StreamSupport.stream(notification.path("deliveries").spliterator(), false)
                 .filter(d -> d.path("channel").asText().equals(channel)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + channel + " delivery in " + notification));
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return journeys.stack.smtp().receivedMessages().stream().filter(message -> {
-            try {
-                Address[] to = message.getRecipients(Message.RecipientType.TO);
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
     }
 
     private static String subject(MimeMessage message) {

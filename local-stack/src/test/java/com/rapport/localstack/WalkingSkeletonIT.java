@@ -1,21 +1,14 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +20,12 @@ import static org.awaitility.Awaitility.await;
  */
 class WalkingSkeletonIT {
 
-    private final LocalStack stack = RunningStack.get();
-    private final Api api = new Api(stack.gatewayUrl());
+    private final Journeys journeys = new Journeys();
+    private final Api api = journeys.api;
 
     @Test
     void oneReferralTravelsFromSubmissionToCommissionAndNotifications() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = journeys.run;
         String admin = api.login("admin", "admin-dev-password");
         String ops = api.login("ops", "ops-dev-password");
 
@@ -88,7 +81,7 @@ class WalkingSkeletonIT {
 
         // A was told by email, and can read the same notifications in the API
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(mailTo(emailA).stream().filter(mail -> mentions(mail, "Acme " + run)).count())
+                assertThat(journeys.mailTo(emailA).stream().filter(mail -> mentions(mail, "Acme " + run)).count())
                         .as("emails to A about the referral").isGreaterThanOrEqualTo(6));
         JsonNode notifications = api.get("/api/notifications", tokenA).json().path("items");
         assertThat(notifications.size()).isGreaterThanOrEqualTo(6);
@@ -97,14 +90,14 @@ class WalkingSkeletonIT {
         assertThat(api.get("/api/notifications", tokenB).json().path("items")).isEmpty();
 
         // Kafka carried the referral's events as CloudEvents, keyed by the referral, in order
-        List<ConsumerRecord<String, String>> records = referralEvents(referral, 6);
+        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 6);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(referral);
-        List<String> types = records.stream().map(r -> json(r.value()).path("type").asText()).toList();
+        List<String> types = records.stream().map(r -> Journeys.json(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("rapport.referral.submitted.v1", "rapport.referral.qualified.v1",
                 "rapport.referral.contract-signed.v1", "rapport.referral.payment-received.v1",
                 "rapport.referral.payment-received.v1", "rapport.referral.payment-received.v1");
         for (ConsumerRecord<String, String> record : records) {
-            JsonNode event = json(record.value());
+            JsonNode event = Journeys.json(record.value());
             assertThat(event.path("specversion").asText()).isEqualTo("1.0");
             assertThat(event.path("id").asText()).isNotBlank();
             assertThat(event.path("source").asText()).isNotBlank();
@@ -112,8 +105,8 @@ class WalkingSkeletonIT {
             assertThat(event.path("time").asText()).isNotBlank();
             assertThat(event.path("data").path("referralId").asText()).isEqualTo(referral);
         }
-        assertThat(json(records.get(2).value()).at("/data/contractNumber").asInt()).isEqualTo(1);
-        assertThat(json(records.get(5).value()).at("/data/netCash/amount").asText()).isEqualTo("10000.00");
+        assertThat(Journeys.json(records.get(2).value()).at("/data/contractNumber").asInt()).isEqualTo(1);
+        assertThat(Journeys.json(records.get(5).value()).at("/data/netCash/amount").asText()).isEqualTo("10000.00");
     }
 
     private String createdPartner(String ops, String name, String email) {
@@ -159,47 +152,6 @@ class WalkingSkeletonIT {
             return MailView.text(mail).contains(text) || String.valueOf(mail.getSubject()).contains(text);
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return stack.smtp().receivedMessages().stream().filter(message -> {
-            try {
-                Address[] to = message.getRecipients(Message.RecipientType.TO);
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private List<ConsumerRecord<String, String>> referralEvents(String referral, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.options().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("referral-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (referral.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Api.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
         }
     }
 }

@@ -2,7 +2,7 @@ package com.rapport.gateway.auth;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import com.rapport.gateway.MovableClock;
+import com.rapport.testsupport.MovableClock;
 import com.rapport.gateway.auth.lockout.LockoutProperties;
 import com.rapport.gateway.auth.lockout.LoginLockout;
 import com.rapport.testsupport.TestInfrastructure;

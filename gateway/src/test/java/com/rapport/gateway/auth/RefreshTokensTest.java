@@ -2,7 +2,7 @@ package com.rapport.gateway.auth;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import com.rapport.gateway.MovableClock;
+import com.rapport.testsupport.MovableClock;
 import com.rapport.gateway.auth.token.InvalidRefreshTokenException;
 import com.rapport.gateway.auth.token.RefreshTokens;
 import com.rapport.testsupport.TestInfrastructure;

@@ -1,6 +1,6 @@
 package com.rapport.gateway.ratelimit;
 
-import com.rapport.gateway.MovableClock;
+import com.rapport.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import com.rapport.referral.config.ReferralProperties;
 import com.rapport.referral.referral.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.support.Api;
-import com.rapport.referral.support.MovableClock;
+import com.rapport.testsupport.MovableClock;
 import com.rapport.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

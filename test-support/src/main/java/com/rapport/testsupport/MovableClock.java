@@ -1,4 +1,4 @@
-package com.rapport.gateway;
+package com.rapport.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A clock a test moves forward by hand. */
 public final class MovableClock extends Clock {
 
     private volatile Instant now;
