@@ -73,7 +73,7 @@ class CommissionFinanceIT {
                 parent.id() + " 80.00 EUR", parent.id() + " 20000 JPY");
         String batchId = batch.path("batchId").asText();
 
-        assertBatchCsv(batchId);
+        assertBatchCsv(batchId, "2025-01-24", child, parent);
         assertPain001(batchId, Map.of(IBAN_CHILD, "400.00", IBAN_PARENT, "80.00"));
 
         JsonNode paid = api.post("/api/payouts/" + batchId + "/confirm", journeys.finance, null).json();
@@ -157,22 +157,38 @@ class CommissionFinanceIT {
         return lines;
     }
 
-    private void assertBatchCsv(String batchId) {
+    /** RFC 4180 CSV: a header row, then one line a partner and currency, each field checked for ours. */
+    private void assertBatchCsv(String batchId, String asOf, Journeys.Partner child, Journeys.Partner parent) {
         Api.Response csv = api.get("/api/payouts/" + batchId + "/export.csv", journeys.finance);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> rows = csv.text().lines().toList();
         List<String> header = List.of(rows.get(0).split(","));
-        assertThat(header).contains("partnerId", "currency", "amount");
-        Map<String, String> byPartnerAndCurrency = new HashMap<>();
+        assertThat(header).contains("batchId", "asOf", "partnerId", "currency", "amount", "accountHolder", "iban");
+        Map<String, Map<String, String>> byPartnerAndCurrency = new HashMap<>();
         for (String row : rows.subList(1, rows.size())) {
             String[] fields = row.split(",", -1);
-            byPartnerAndCurrency.put(fields[header.indexOf("partnerId")] + " " + fields[header.indexOf("currency")],
-                    fields[header.indexOf("amount")]);
+            assertThat(fields).as(row).hasSize(header.size());
+            Map<String, String> named = new HashMap<>();
+            for (int i = 0; i < fields.length; i++) {
+                named.put(header.get(i), fields[i]);
+            }
+            assertThat(named.get("batchId")).isEqualTo(batchId);
+            assertThat(named.get("asOf")).isEqualTo(asOf);
+            assertThat(byPartnerAndCurrency.put(named.get("partnerId") + " " + named.get("currency"), named))
+                    .as("one line a partner and currency").isNull();
         }
-        assertThat(byPartnerAndCurrency).isNotEmpty();
-        assertThat(rows.size() - 1).isEqualTo(byPartnerAndCurrency.size());
-        assertThat(byPartnerAndCurrency.values()).allSatisfy(amount -> assertThat(amount).matches("-?\\d+(\\.\\d+)?"));
+        assertCsvLine(byPartnerAndCurrency.get(child.id() + " EUR"), "400.00", "Child Holder", IBAN_CHILD);
+        assertCsvLine(byPartnerAndCurrency.get(child.id() + " JPY"), "100000", "Child Holder", IBAN_CHILD);
+        assertCsvLine(byPartnerAndCurrency.get(parent.id() + " EUR"), "80.00", "Parent Holder", IBAN_PARENT);
+        assertCsvLine(byPartnerAndCurrency.get(parent.id() + " JPY"), "20000", "Parent Holder", IBAN_PARENT);
+    }
+
+    private void assertCsvLine(Map<String, String> line, String amount, String holder, String iban) {
+        assertThat(line).isNotNull();
+        assertThat(line.get("amount")).isEqualTo(amount);
+        assertThat(line.get("accountHolder")).isEqualTo(holder + " " + journeys.run);
+        assertThat(line.get("iban")).isEqualTo(iban);
     }
 
     private void assertPain001(String batchId, Map<String, String> amountByIban) throws Exception {
