@@ -24,6 +24,7 @@ class PortalBrowserIT {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed here (CI installs it)");
         LocalStack stack = RunningStack.get();
         Path frontend = stack.options().projectRoot().resolve("gateway/src/main/frontend");
+        assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "the portal was not built (no npm here)");
         Path screenshots = stack.options().projectRoot().resolve("local-stack/target/portal-screenshots");
         Files.createDirectories(screenshots);
         Path log = screenshots.resolve("journey.log");
