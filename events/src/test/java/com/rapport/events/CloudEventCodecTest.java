@@ -63,4 +63,26 @@ class CloudEventCodecTest {
                  "subject":"r","data":{"id":"r-9","partnerId":"p"}}""".getBytes(StandardCharsets.UTF_8);
         assertThat(upcasting.decode(v0).payload()).isEqualTo(new ReferralQualifiedV1("r-9", "p"));
     }
+
+    @org.junit.jupiter.api.Test
+    void creditSharesTravelWithReferralEventsAndOldRecordsWithoutThemStillRead() {
+        var codec = new CloudEventCodec("/test");
+        var share = new com.rapport.events.referral.CreditShare("p-1", new java.math.BigDecimal("0.60"), "parent-1", "fr",
+                "p1@example.com", "P One", 3);
+        var payment = new com.rapport.events.referral.PaymentReceivedV1("r-1", "p-1", "pay-1",
+                com.rapport.events.money.Money.of("100.00", "EUR"), com.rapport.events.referral.PaymentKind.DEPOSIT,
+                java.time.Instant.parse("2026-11-20T10:00:00Z"), com.rapport.events.money.Money.of("100.00", "EUR"),
+                java.util.List.of(share));
+        var decoded = codec.decode(codec.encode("e-1", java.time.Instant.parse("2026-11-20T10:00:00Z"), payment));
+        org.assertj.core.api.Assertions.assertThat(decoded.payload()).isEqualTo(payment);
+        org.assertj.core.api.Assertions.assertThat(new String(codec.encode("e-1", java.time.Instant.EPOCH, payment)))
+                .contains("\"share\":\"0.60\"");
+
+        byte[] withoutShares = ("{\"specversion\":\"1.0\",\"id\":\"e-2\",\"source\":\"/x\","
+                + "\"type\":\"rapport.referral.qualified.v1\",\"subject\":\"r-1\",\"time\":\"2026-11-20T10:00:00Z\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"referralId\":\"r-1\",\"partnerId\":\"p-1\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(codec.decode(withoutShares).payload())
+                .isEqualTo(new com.rapport.events.referral.ReferralQualifiedV1("r-1", "p-1"));
+    }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount in one currency, always held at that currency's ISO 4217 scale (EUR 2, JPY 0, BHD 3).
@@ -17,12 +18,19 @@ import java.util.Objects;
 @JsonDeserialize(using = MoneyJson.Deserializer.class)
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** API.md: more than 15 integer digits is not an amount anyone pays. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     public Money {
         if (amount == null) {
             throw new InvalidMoneyException("amount is required");
         }
         if (currency == null) {
             throw new InvalidMoneyException("currency is required");
+        }
+        // checked before any rescaling: 1e100000 is tiny as written and a megabyte once expanded
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidMoneyException("amount has more than %d integer digits".formatted(MAX_INTEGER_DIGITS));
         }
         int scale = scaleOf(currency);
         BigDecimal stripped = amount.stripTrailingZeros();
@@ -32,6 +40,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
         amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
     }
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     public static Money of(String amount, String currencyCode) {
         return new Money(parseAmount(amount), currencyOf(currencyCode));
@@ -125,12 +135,21 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return currency;
     }
 
-    static BigDecimal parseAmount(String amount) {
+    /**
+     * A plain decimal as a person writes it: digits, one optional sign and point. Exponent forms ({@code 1e5}),
+     * {@code NaN} and {@code Infinity} are refused (API.md), and so is anything with more than 15 integer digits.
+     */
+    public static BigDecimal parseAmount(String amount) {
         if (amount == null || amount.isBlank()) {
             throw new InvalidMoneyException("amount is required");
         }
+        String text = amount.trim();
+        if (text.length() > 64 || !PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidMoneyException("'%s' is not a plain decimal amount".formatted(
+                    text.length() > 64 ? text.substring(0, 64) + "…" : text));
+        }
         try {
-            return new BigDecimal(amount.trim());
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new InvalidMoneyException("'%s' is not a decimal amount".formatted(amount));
         }

@@ -1,9 +1,20 @@
 package com.rapport.events.referral;
 
 import com.rapport.events.IntegrationEvent;
+import java.util.List;
 
 /** {@code rapport.referral.delivered.v1}. */
-public record ReferralDeliveredV1(String referralId, String partnerId) implements IntegrationEvent {
+public record ReferralDeliveredV1(String referralId, String partnerId,
+        List<CreditShare> shares) implements IntegrationEvent {
+    /** Without the credit shares (records written before events carried them, and tests). */
+    public ReferralDeliveredV1(String referralId, String partnerId) {
+        this(referralId, partnerId, List.of());
+    }
+
+    public ReferralDeliveredV1 {
+        shares = shares == null ? List.of() : List.copyOf(shares);
+    }
+
     @Override
     public String subject() {
         return referralId;

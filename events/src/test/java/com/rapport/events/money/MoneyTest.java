@@ -72,4 +72,34 @@ class MoneyTest {
         }
         assertThat(error).isInstanceOf(InvalidMoneyException.class).hasMessageContaining("fraction digits");
     }
+
+    // issue 10, defect 1: these passed before the fix (1e100000 EUR answered 201)
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e100000", "1E5", "1e-2", "NaN", "Infinity", "-Infinity",
+            "1234567890123456", "0x10", "1_000", "1,5", " ", "+-1", "1.2.3"})
+    void exponentsNonNumbersAndHugeAmountsAreRefusedAsText(String amount) {
+        assertThatThrownBy(() -> Money.of(amount, "EUR")).isInstanceOf(InvalidMoneyException.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"amount\": 1e100000, \"currency\": \"EUR\"}",
+            "{\"amount\": 1E3, \"currency\": \"EUR\"}", "{\"amount\": \"1e3\", \"currency\": \"EUR\"}",
+            "{\"amount\": 12345678901234567, \"currency\": \"JPY\"}"})
+    void exponentsAndHugeAmountsAreRefusedInJson(String body) {
+        Throwable error = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> json.readValue(body, Money.class));
+        while (error.getCause() != null && !(error instanceof InvalidMoneyException)) {
+            error = error.getCause();
+        }
+        assertThat(error).isInstanceOf(InvalidMoneyException.class);
+    }
+
+    @Test
+    void fifteenIntegerDigitsAreTheMost() {
+        assertThat(Money.of("999999999999999.99", "EUR").amount().toPlainString()).isEqualTo("999999999999999.99");
+        assertThatThrownBy(() -> new Money(new BigDecimal("1E+15"), java.util.Currency.getInstance("EUR")))
+                .isInstanceOf(InvalidMoneyException.class);
+        assertThatThrownBy(() -> new Money(new BigDecimal("1E+100000"), java.util.Currency.getInstance("EUR")))
+                .isInstanceOf(InvalidMoneyException.class);
+    }
 }

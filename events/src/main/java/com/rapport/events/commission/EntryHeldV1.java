@@ -1,0 +1,11 @@
+package com.rapport.events.commission;
+
+import com.rapport.events.IntegrationEvent;
+
+/** {@code rapport.commission.entry-held.v1}; key = partnerId. */
+public record EntryHeldV1(String entryId, String partnerId, String reason) implements IntegrationEvent {
+    @Override
+    public String subject() {
+        return partnerId;
+    }
+}
