@@ -102,12 +102,13 @@ public class ExactKeyEventStorageStrategy extends DocumentPerEventStorageStrateg
         long next = token == null ? 0 : token.getIndex() + 1;
         List<Document> found = fetchWindow(eventCollection, token, next, batchSize);
         if (found.isEmpty()) {
+            // A whole window of indices was reserved but nothing is there (yet): look further ahead without moving
+            // the token. The first event found beyond advances it, and every index stepped over stays a gap that is
+            // asked for again, so a slow commit's events are delivered when they land, and a failed one never
+            // stalls the processors behind it. (Advancing to the window's end would mark its last index as seen.)
             long last = lastAllocatedIndex();
-            if (last >= next + batchSize) {
-                // a whole window of indices was reserved but nothing is there (yet): step over it, keeping its
-                // indices as gaps, so that a failed or slow commit never stalls the processors behind it
-                token = advance(token, next + batchSize - 1);
-                found = fetchWindow(eventCollection, token, next + batchSize, batchSize);
+            for (long from = next + batchSize; found.isEmpty() && from <= last; from += batchSize) {
+                found = fetchWindow(eventCollection, token, from, batchSize);
             }
         }
         List<TrackedEventData<?>> results = new ArrayList<>(found.size());

@@ -185,6 +185,38 @@ class ExactKeyEventStorageStrategyTest {
         assertThat(texts(all)).containsExactly("a#0", "b#0");
     }
 
+    // issue 10, defect 4: before the fix the last index of the stepped-over window was marked as seen and lost
+    @Test
+    void aCommitLargerThanABatchPolledBeforeItLandsIsDeliveredWhole() {
+        engine.appendEvents(List.of(event("a", 0)));
+        // a commit of 101 events (more than the batch size of 100) has reserved indices 1..101, not inserted yet
+        database.getCollection("eventcounters").updateOne(new Document("_id", ExactKeyEventStorageStrategy.COUNTER_ID),
+                new Document("$inc", new Document("next", 101L)));
+        engine.appendEvents(List.of(event("b", 0)));
+
+        List<TrackedEventMessage<?>> first = engine.readEvents(null, false).collect(Collectors.toList());
+        assertThat(texts(first)).containsExactly("a#0", "b#0");
+
+        Document template = new Document(database.getCollection("domainevents")
+                .find(new Document("aggregateIdentifier", "b")).first());
+        List<Document> landed = new ArrayList<>();
+        for (long index = 1; index <= 101; index++) {
+            Document late = new Document(template);
+            late.remove("_id");
+            late.put("aggregateIdentifier", "big");
+            late.put("sequenceNumber", index - 1);
+            late.put("eventIdentifier", "big-" + index);
+            late.put(ExactKeyEventStorageStrategy.GLOBAL_INDEX, index);
+            landed.add(late);
+        }
+        database.getCollection("domainevents").insertMany(landed);
+
+        List<TrackedEventMessage<?>> then = engine.readEvents(first.get(1).trackingToken(), false)
+                .collect(Collectors.toList());
+        assertThat(then).extracting(m -> ((GapAwareTrackingToken) m.trackingToken()).getIndex())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList());
+    }
+
     @Test
     void theHeadTokenStartsAfterEverythingStored() {
         assertThat(engine.createHeadToken()).isNull();
