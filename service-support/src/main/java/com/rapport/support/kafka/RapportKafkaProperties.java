@@ -13,6 +13,26 @@ public class RapportKafkaProperties {
     private Duration sendTimeout = Duration.ofSeconds(30);
     private Duration retryInitialInterval = Duration.ofMillis(500);
     private Duration retryMaxInterval = Duration.ofSeconds(30);
+    /** Attempts at a record that fails for a reason other than an outage, before it is dead-lettered. */
+    private int maxAttempts = 10;
+    /** More exception class names (besides the database, broker and timeout failures) that mean "retry later". */
+    private java.util.List<String> transientExceptions = new java.util.ArrayList<>();
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public java.util.List<String> getTransientExceptions() {
+        return transientExceptions;
+    }
+
+    public void setTransientExceptions(java.util.List<String> transientExceptions) {
+        this.transientExceptions = transientExceptions;
+    }
 
     public int getPartitions() {
         return partitions;
