@@ -3,6 +3,8 @@ package com.rapport.gateway.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,10 +35,39 @@ class UserAdministrationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void opsCreatesStaffLogins() {
-        createUser(ops(), Map.of("username", unique("clerk"), "password", "long-enough-password",
-                "roles", List.of("OPS")))
+    void opsCreatesPartnerLogins() {
+        createUser(ops(), Map.of("username", unique("partner"), "password", "long-enough-password",
+                "roles", List.of("PARTNER"), "partnerId", knownPartner()))
                 .expectStatus().isCreated();
+    }
+
+    /** Separation of duties (issue 10 #7): OPS once created FINANCE logins (201). */
+    @ParameterizedTest
+    @ValueSource(strings = {"FINANCE", "OPS", "ADMIN"})
+    void opsMayCreateNoStaffLogin(String role) {
+        String username = unique("staff");
+
+        createUser(ops(), Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of(role)))
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo(problem("forbidden"));
+        signIn(username, "long-enough-password").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void opsMayNotSlipAStaffRoleInBesidePartner() {
+        createUser(ops(), Map.of("username", unique("mixed"), "password", "long-enough-password",
+                "roles", List.of("PARTNER", "FINANCE"), "partnerId", knownPartner()))
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void adminCreatesStaffLogins() {
+        for (String role : List.of("OPS", "FINANCE", "ADMIN")) {
+            createUser(admin(), Map.of("username", unique("staff"), "password", "long-enough-password",
+                    "roles", List.of(role)))
+                    .expectStatus().isCreated();
+        }
     }
 
     @Test
@@ -80,17 +111,6 @@ class UserAdministrationTest extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("partnerId")
                 .jsonPath("$.errors[0].message").isEqualTo("names no partner");
-    }
-
-    @Test
-    void opsMayNotCreateAnAdmin() {
-        String username = unique("wannabe");
-
-        createUser(ops(), Map.of("username", username, "password", "long-enough-password",
-                "roles", List.of("ADMIN")))
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.type").isEqualTo(problem("forbidden"));
-        signIn(username, "long-enough-password").expectStatus().isUnauthorized();
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Creates logins. ADMIN and OPS may; OPS only with the roles it is allowed to give (never ADMIN). A PARTNER login
- * names an existing partner, other logins none. Usernames are unique without regard to case.
+ * Creates logins. ADMIN and OPS may; OPS only PARTNER logins (separation of duties, API.md "Accounts": staff
+ * logins, FINANCE above all, are an ADMIN's to give). A PARTNER login names an existing partner, other logins none.
+ * Usernames are unique without regard to case.
  */
 @Component
 @ConditionalOnLocalIssuer
@@ -68,7 +69,7 @@ public class UserRegistration {
             return;
         }
         Set<Role> withheld = EnumSet.copyOf(roles);
-        withheld.removeAll(properties.opsMayGrant());
+        withheld.remove(Role.PARTNER);
         if (!withheld.isEmpty()) {
             throw ProblemException.forbidden("only an ADMIN may create users with the roles " + withheld);
         }

@@ -9,17 +9,16 @@ import java.util.Set;
 
 /**
  * {@code rapport.users.*}: users created at start when missing ({@code initial}; the local profile lists the three
- * development users), which roles an OPS user may give, whether a PARTNER login's partner must exist in the
+ * development users), whether a PARTNER login's partner must exist in the
  * referral-service, the bcrypt cost, and the well-known development passwords refused outside {@code localProfile}.
  */
 @ConfigurationProperties("rapport.users")
-public record UsersProperties(List<InitialUser> initial, Set<Role> opsMayGrant, boolean verifyPartner,
+public record UsersProperties(List<InitialUser> initial, boolean verifyPartner,
                               Duration partnerCheckTimeout, int bcryptStrength, String localProfile,
                               List<String> developmentPasswords) {
 
     public UsersProperties {
         initial = initial == null ? List.of() : List.copyOf(initial);
-        opsMayGrant = opsMayGrant == null ? Set.of() : Set.copyOf(opsMayGrant);
         developmentPasswords = developmentPasswords == null ? List.of() : List.copyOf(developmentPasswords);
     }
 
