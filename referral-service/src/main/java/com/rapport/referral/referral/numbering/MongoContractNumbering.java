@@ -4,52 +4,85 @@ import com.rapport.referral.partner.PartnerId;
 import com.rapport.referral.referral.ReferralId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * A counter document per partner, advanced atomically ({@code findOneAndUpdate $inc}), so concurrent signings of
- * one partner's contracts each get their own number; and an allocation document per referral under a unique
- * {@code _id}, so a retried signing reuses the number it was given instead of taking another.
+ * One allocation document per number given, {@code _id = <partnerId>#<n>}, with a unique index on
+ * {@code (partnerId, referralId)}. A number is taken by inserting its document: the database refuses a second
+ * insert of the same number (another signing got it: try the next) and a second number for the same referral
+ * (a retried signing, on this or another instance: the first number stands). Nothing is counted before it is
+ * taken, so no number is lost, whatever the number of instances; no lock is held, so a crash leaves no gap.
  */
 @Component
 public class MongoContractNumbering implements ContractNumbering {
+
+    static final String COLLECTION = "contract-allocations";
+    /** Before allocations: a counter per partner and one allocation per referral; numbers continue after them. */
+    private static final String LEGACY_COUNTERS = "contract-counters";
+    private static final String LEGACY_NUMBERS = "contract-numbers";
 
     private final MongoTemplate mongo;
 
     public MongoContractNumbering(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("partnerId", Sort.Direction.ASC)
+                .on("referralId", Sort.Direction.ASC).unique().named("one-number-per-referral"));
     }
 
     @Override
     public int numberFor(PartnerId partnerId, ReferralId referralId) {
-        Allocation existing = mongo.findById(referralId.value(), Allocation.class);
-        if (existing != null) {
-            return existing.number();
+        Integer given = givenTo(partnerId, referralId);
+        if (given != null) {
+            return given;
         }
-        Counter counter = mongo.findAndModify(Query.query(where("_id").is(partnerId.value())),
-                new Update().inc("signed", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Counter.class);
-        try {
-            mongo.insert(new Allocation(referralId.value(), partnerId.value(), counter.signed()));
-            return counter.signed();
-        } catch (DuplicateKeyException allocatedMeanwhile) {
-            // only two instances signing the same referral at once get here; the first allocation stands
-            return mongo.findById(referralId.value(), Allocation.class).number();
+        int next = last(partnerId) + 1;
+        while (true) {
+            try {
+                mongo.insert(new Allocation(partnerId.value() + "#" + next, partnerId.value(), referralId.value(),
+                        next), COLLECTION);
+                return next;
+            } catch (DuplicateKeyException taken) {
+                given = givenTo(partnerId, referralId);
+                if (given != null) {
+                    return given;
+                }
+                // the number went to another referral meanwhile: the next one may be free
+                next = Math.max(next + 1, last(partnerId) + 1);
+            }
         }
     }
 
-    @Document("contract-counters")
-    record Counter(@Id String partnerId, int signed) {
+    private Integer givenTo(PartnerId partnerId, ReferralId referralId) {
+        Allocation allocation = mongo.findOne(Query.query(where("partnerId").is(partnerId.value())
+                .and("referralId").is(referralId.value())), Allocation.class, COLLECTION);
+        if (allocation != null) {
+            return allocation.number();
+        }
+        LegacyAllocation legacy = mongo.findById(referralId.value(), LegacyAllocation.class, LEGACY_NUMBERS);
+        return legacy != null && partnerId.value().equals(legacy.partnerId()) ? legacy.number() : null;
     }
 
-    @Document("contract-numbers")
-    record Allocation(@Id String referralId, String partnerId, int number) {
+    private int last(PartnerId partnerId) {
+        Allocation highest = mongo.findOne(Query.query(where("partnerId").is(partnerId.value()))
+                .with(Sort.by(Sort.Direction.DESC, "number")).limit(1), Allocation.class, COLLECTION);
+        LegacyCounter legacy = mongo.findById(partnerId.value(), LegacyCounter.class, LEGACY_COUNTERS);
+        return Math.max(highest == null ? 0 : highest.number(), legacy == null ? 0 : legacy.signed());
+    }
+
+    @Document(COLLECTION)
+    record Allocation(@Id String id, String partnerId, String referralId, int number) {
+    }
+
+    record LegacyCounter(@Id String partnerId, int signed) {
+    }
+
+    record LegacyAllocation(@Id String referralId, String partnerId, int number) {
     }
 }
