@@ -9,37 +9,54 @@ import com.rapport.notification.preference.PreferencesLookup;
 import com.rapport.notification.preference.Webhook;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
 
 /**
  * Posts the notification's CloudEvent to the partner's webhook the Standard Webhooks way: {@code webhook-id} is the
  * notification id (the same on every retry, so the receiver can deduplicate), {@code webhook-timestamp} the time of
  * this attempt, {@code webhook-signature} over both and the body. Any 2xx is delivered; another status or no answer
- * within the timeout is retried. Blocking HTTP client: delivery threads only.
+ * within the timeout is retried. The host is resolved once and the connection goes to the address that was checked
+ * ({@link WebhookAddresses}). What went wrong is logged; the delivery log, which the partner reads, says only
+ * "delivery failed" and the status, so the service cannot be used to probe what lies behind it. Waits for the
+ * answer: delivery threads only.
  */
 @Component
 public class WebhookChannel implements DeliveryChannel {
 
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
+    static final String FAILED = "delivery failed";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
 
     private final PreferencesLookup preferences;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookHostResolver resolver;
 
+    @Autowired
     public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock) {
+        this(preferences, properties, clock, WebhookHostResolver.system());
+    }
+
+    public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock,
+                          WebhookHostResolver resolver) {
         this.preferences = preferences;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.resolver = resolver;
     }
 
     @Override
@@ -58,41 +75,51 @@ public class WebhookChannel implements DeliveryChannel {
         if (webhook == null) {
             return DeliveryResult.withdrawn("the webhook was removed before it could be called");
         }
+        String id = notification.notificationId();
         URI url;
         try {
             url = URI.create(webhook.url());
         } catch (IllegalArgumentException notAUrl) {
-            return DeliveryResult.refused("the webhook URL cannot be called: " + notAUrl.getMessage());
+            log.info("Webhook {} not called: {}", id, notAUrl.getMessage());
+            return DeliveryResult.refused(FAILED);
         }
-        Optional<String> refusal = WebhookAddresses.refusal(url, properties.allowPrivateAddresses());
-        if (refusal.isPresent()) {
-            return DeliveryResult.refused(refusal.get());
+        WebhookAddresses.Target target = WebhookAddresses.target(url, properties.allowPrivateAddresses(), resolver);
+        if (target.isRefused()) {
+            log.info("Webhook {} not called: {}", id, target.refusal());
+            // a name that does not resolve now may later (DNS outage, receiver being set up): tried again, never
+            // connected to unresolved; the other refusals will not change by retrying
+            return target.unresolved() ? DeliveryResult.failedForNow(FAILED) : DeliveryResult.refused(FAILED);
         }
-        String id = notification.notificationId();
         long timestamp = clock.instant().getEpochSecond();
         String body = notification.cloudEvent();
-        HttpRequest request;
+        String signature = WebhookSignature.sign(webhook.secret(), id, timestamp, body);
+        Duration timeout = properties.timeout();
+        HttpClient http = HttpClient.create(ConnectionProvider.newConnection())
+                .resolver(new PinnedAddressResolverGroup(target.address()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .responseTimeout(timeout)
+                .followRedirect(false)
+                .headers(headers -> headers
+                        .set("content-type", CONTENT_TYPE)
+                        .set("webhook-id", id)
+                        .set("webhook-timestamp", String.valueOf(timestamp))
+                        .set("webhook-signature", signature));
         try {
-            request = HttpRequest.newBuilder(url)
-                    .timeout(properties.timeout())
-                    .header("content-type", CONTENT_TYPE)
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", String.valueOf(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(webhook.secret(), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException notAUrl) {
-            return DeliveryResult.refused("the webhook URL cannot be called: " + notAUrl.getMessage());
-        }
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status / 100 == 2 ? DeliveryResult.delivered()
-                    : DeliveryResult.failedForNow("the endpoint answered HTTP " + status);
-        } catch (IOException unreachable) {
-            return DeliveryResult.failedForNow("no answer from the endpoint: " + unreachable);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeliveryResult.failedForNow("interrupted while calling the endpoint");
+            Integer status = http.post().uri(url)
+                    .send(ByteBufFlux.fromString(Mono.just(body), StandardCharsets.UTF_8,
+                            ByteBufAllocator.DEFAULT))
+                    .response()
+                    .map(response -> response.status().code())
+                    .block(timeout.multipliedBy(2));
+            if (status != null && status / 100 == 2) {
+                return DeliveryResult.delivered();
+            }
+            log.info("Webhook {} of partner {} answered {}", id, notification.partnerId(), status);
+            return DeliveryResult.failedForNow(status == null ? FAILED : FAILED + " (status " + status + ")");
+        } catch (RuntimeException unreachable) {
+            log.info("Webhook {} of partner {} not reached at {}: {}", id, notification.partnerId(),
+                    target.address().getHostAddress(), unreachable.toString());
+            return DeliveryResult.failedForNow(FAILED);
         }
     }
 }
