@@ -4,20 +4,34 @@ import com.rapport.events.CloudEventCodec;
 import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes one integration event as a CloudEvent, keyed by its subject, and returns only once the broker has
- * acknowledged it (acks=all). Called from a tracking event processor, this is what lets the processor advance its
- * token after, and only after, Kafka has the event: a crash in between re-sends, never skips.
+ * Publishes integration events as CloudEvents, keyed by their subject, so that a tracking processor's token moves
+ * past an event only after the broker acknowledged it (acks=all): a crash in between re-sends, never skips.
+ *
+ * <p>Inside a batch of a tracking processor ({@link BatchingUnitOfWork}) the sends are not waited for one by one:
+ * every event of the batch is handed to the producer at once, and the batch waits once, for all acknowledgements,
+ * before the processor stores its token (Axon stores it in a prepare-commit step registered when the batch's last
+ * message is handled; the wait runs in that last message's handler, or in a prepare-commit step registered earlier).
+ * The producer keeps the order per key (idempotent, in-flight requests ≤ 5). Outside a batch it waits per event.
  */
 public class IntegrationEventPublisher {
+
+    private static final String PENDING = IntegrationEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
     private final CloudEventCodec codec;
@@ -30,18 +44,54 @@ public class IntegrationEventPublisher {
         this.timeout = timeout;
     }
 
-    /** Blocks the calling (processor) thread until acknowledged; throws if the broker did not take it. */
+    /**
+     * Sends the event; returns once it is acknowledged, or, inside a processor's batch, once the send is under way
+     * (the batch then waits for every acknowledgement before its token moves). Throws if the broker did not take it.
+     */
+    public void publish(String eventId, Instant time, IntegrationEvent payload) {
+        CompletableFuture<SendResult<String, byte[]>> sent = send(eventId, time, payload);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+            await(List.of(sent));
+            return;
+        }
+        List<CompletableFuture<?>> pending = batch.root().getOrComputeResource(PENDING, key -> new ArrayList<>());
+        pending.add(sent);
+        if (batch.isLastMessage()) {
+            awaitAndClear(pending);
+        } else if (pending.size() == 1) {
+            // runs before the token is stored: Axon registers that step only when it reaches the batch's last message
+            batch.onPrepareCommit(uow -> awaitAndClear(pending));
+        }
+    }
+
+    /** Sends one event and waits for its acknowledgement, whatever the context. */
     public void publishAndWait(String eventId, Instant time, IntegrationEvent payload) {
+        await(List.of(send(eventId, time, payload)));
+    }
+
+    private CompletableFuture<SendResult<String, byte[]>> send(String eventId, Instant time,
+                                                              IntegrationEvent payload) {
         EventType type = EventType.of(payload);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), payload.subject(),
-                codec.encode(eventId, time, payload));
+        return kafkaTemplate.send(new ProducerRecord<>(type.topic(), payload.subject(),
+                codec.encode(eventId, time, payload)));
+    }
+
+    private void awaitAndClear(List<CompletableFuture<?>> pending) {
+        List<CompletableFuture<?>> all = List.copyOf(pending);
+        pending.clear();
+        await(all);
+    }
+
+    private void await(List<? extends CompletableFuture<?>> sends) {
         try {
-            kafkaTemplate.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + type.type() + " " + eventId, e);
+            throw new IllegalStateException("interrupted while publishing to Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + type.type() + " " + eventId, e);
+            throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " event(s)", e);
         }
     }
 }
