@@ -14,13 +14,16 @@ import java.time.Duration;
  *                        may run before a retry may take the key over
  * @param paging          list sizes
  * @param projectionWriteTimeout how long a read-model write may take before the event handler gives up
+ * @param staleClaimGrace how long a client claim naming a referral that is not in the event store is still honoured
+ *                        (its submission may be under way); after that it was left by a crash and may be taken over
  */
 @ConfigurationProperties("rapport.referral")
 public record ReferralProperties(
         @DefaultValue("180d") Duration duplicateWindow,
         @DefaultValue Idempotency idempotency,
         @DefaultValue Paging paging,
-        @DefaultValue("10s") Duration projectionWriteTimeout) {
+        @DefaultValue("10s") Duration projectionWriteTimeout,
+        @DefaultValue("5m") Duration staleClaimGrace) {
 
     public record Idempotency(@DefaultValue("24h") Duration retention,
                               @DefaultValue("60s") Duration inProgressLease,

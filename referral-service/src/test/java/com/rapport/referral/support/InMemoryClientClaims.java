@@ -33,6 +33,11 @@ public final class InMemoryClientClaims implements ClientClaims {
     }
 
     @Override
+    public void handOver(ReferralId from, ReferralId to, ReferredClient client) {
+        claimedFor.add(to);
+    }
+
+    @Override
     public void close(ReferralId referralId, ReferredClient client) {
         claimedFor.remove(referralId);
     }

@@ -15,6 +15,13 @@ public interface ClientClaims {
      */
     void claim(ReferralId referralId, ReferredClient client);
 
-    /** The referral was rejected or lost: its claims now only last until the duplicate window ends. */
+    /**
+     * A follow-on of {@code from} now holds the client's claims that {@code from} held, as an open referral submitted
+     * now: more work for the same client is never a duplicate, yet a new referral of that client is while the
+     * follow-on is open. Given back to {@code from} if the surrounding unit of work rolls back.
+     */
+    void handOver(ReferralId from, ReferralId to, ReferredClient client);
+
+    /** The referral was rejected, lost or completed: its claims now only last until the duplicate window ends. */
     void close(ReferralId referralId, ReferredClient client);
 }

@@ -35,11 +35,16 @@ public class MongoClientClaims implements ClientClaims {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration window;
+    private final Duration staleClaimGrace;
+    private final StoredReferrals storedReferrals;
 
-    public MongoClientClaims(MongoTemplate mongo, Clock clock, ReferralProperties properties) {
+    public MongoClientClaims(MongoTemplate mongo, Clock clock, ReferralProperties properties,
+                             StoredReferrals storedReferrals) {
         this.mongo = mongo;
         this.clock = clock;
         this.window = properties.duplicateWindow();
+        this.staleClaimGrace = properties.staleClaimGrace();
+        this.storedReferrals = storedReferrals;
     }
 
     @Override
@@ -70,6 +75,31 @@ public class MongoClientClaims implements ClientClaims {
         }
     }
 
+    @Override
+    public void handOver(ReferralId from, ReferralId to, ReferredClient client) {
+        Instant now = clock.instant();
+        List<ClientClaim> before = new ArrayList<>();
+        for (String key : ClientKeys.of(client)) {
+            ClientClaim previous = mongo.findAndModify(
+                    Query.query(where("_id").is(key).and("referralId").is(from.value())),
+                    new Update().set("referralId", to.value()).set("submittedAt", now).unset("closedAt"),
+                    ClientClaim.class);
+            if (previous != null) {
+                before.add(previous);
+            }
+            // a key held by another referral (the window of `from` ended and the client was referred anew) stays so
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> before.forEach(previous -> {
+                Update back = new Update().set("referralId", previous.referralId())
+                        .set("submittedAt", previous.submittedAt());
+                mongo.updateFirst(Query.query(where("_id").is(previous.key()).and("referralId").is(to.value())),
+                        previous.closedAt() == null ? back.unset("closedAt") : back.set("closedAt",
+                                previous.closedAt()), ClientClaim.class);
+            }));
+        }
+    }
+
     private void claimKey(String key, String referralId, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS_PER_KEY; attempt++) {
             try {
@@ -83,13 +113,13 @@ public class MongoClientClaims implements ClientClaims {
                 if (holder.referralId().equals(referralId)) {
                     return;
                 }
-                if (!holder.isExpired(now, window)) {
+                if (!holder.isExpired(now, window) && !isLeftByACrash(holder, now)) {
                     throw new DuplicateReferralException(window);
                 }
-                // take over an expired claim; of two racing takers only one still matches the old holder
+                // take over the claim as it was judged; of two racing takers only one still matches it
                 long taken = mongo.updateFirst(
                         Query.query(where("_id").is(key).and("referralId").is(holder.referralId())
-                                .and("closedAt").ne(null)),
+                                .and("submittedAt").is(holder.submittedAt())),
                         new Update().set("referralId", referralId).set("submittedAt", now).unset("closedAt"),
                         ClientClaim.class).getModifiedCount();
                 if (taken == 1) {
@@ -98,6 +128,15 @@ public class MongoClientClaims implements ClientClaims {
             }
         }
         throw new DuplicateReferralException(window);
+    }
+
+    /**
+     * An open claim whose referral is still not in the event store after the grace period: the submission that took
+     * it died before storing the referral (a rolled-back one gives its claims back itself).
+     */
+    private boolean isLeftByACrash(ClientClaim holder, Instant now) {
+        return holder.closedAt() == null && !holder.submittedAt().plus(staleClaimGrace).isAfter(now)
+                && !storedReferrals.exists(new ReferralId(holder.referralId()));
     }
 
     private void release(List<String> keys, String referralId) {

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static com.rapport.referral.support.Api.assertProblem;
@@ -80,6 +81,48 @@ class DuplicateReferralTest extends ReferralServiceIntegrationTest {
             assertThat(claim("company:epsilon " + marker).closedAt()).isNotNull();
             assertThat(claim("email:e-" + marker + "@client.example").referralId()).isEqualTo(lost);
         });
+    }
+
+    @Test
+    void aClaimLeftByACrashedSubmissionIsTakenOverOnceTheGracePeriodIsOver() {
+        String marker = Api.unique();
+        // a process killed between claiming and storing the referral: the claim names a referral that never existed
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        mongo.insert(new ClientClaim("company:crashed " + marker, "ghost-" + marker, longAgo, null));
+        mongo.insert(new ClientClaim("email:c-" + marker + "@client.example", "ghost-" + marker, longAgo, null));
+
+        String referral = api.post("/api/referrals", tokens.partner(api.registerPartner("After crash")),
+                Api.referralFor("Crashed " + marker, "c-" + marker + "@client.example"), HttpStatus.CREATED)
+                .get("referralId").asText();
+
+        assertThat(claim("company:crashed " + marker).referralId()).isEqualTo(referral);
+        assertThat(claim("email:c-" + marker + "@client.example").referralId()).isEqualTo(referral);
+        assertProblem(api.post("/api/referrals", tokens.partner(api.registerPartner("Late")),
+                Api.referralFor("Crashed " + marker, "other-" + marker + "@client.example"), HttpStatus.CONFLICT),
+                409, "duplicate-referral");
+    }
+
+    @Test
+    void aFreshClaimOfAReferralNotYetStoredStillBlocks() {
+        String marker = Api.unique();
+        // a submission still under way on another instance: its referral is not stored yet
+        mongo.insert(new ClientClaim("company:underway " + marker, "in-flight-" + marker, Instant.now(), null));
+        assertProblem(api.post("/api/referrals", tokens.partner(api.registerPartner("Second")),
+                Api.referralFor("Underway " + marker, "u-" + marker + "@client.example"), HttpStatus.CONFLICT),
+                409, "duplicate-referral");
+    }
+
+    @Test
+    void anOldClaimOfAReferralThatExistsStillBlocks() {
+        String marker = Api.unique();
+        String partner = api.registerPartner("Old");
+        String referral = api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Aged " + marker, "a-" + marker + "@client.example"), HttpStatus.CREATED)
+                .get("referralId").asText();
+        mongo.save(new ClientClaim("company:aged " + marker, referral, Instant.now().minus(Duration.ofDays(1)), null));
+        assertProblem(api.post("/api/referrals", tokens.partner(partner),
+                Api.referralFor("Aged " + marker, "b-" + marker + "@client.example"), HttpStatus.CONFLICT),
+                409, "duplicate-referral");
     }
 
     private ClientClaim claim(String key) {

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MongoClientClaimsTest {
 
     private static final Duration WINDOW = Duration.ofDays(180);
+    private static final Duration GRACE = Duration.ofMinutes(5);
     private static MongoClient client;
 
     private MovableClock clock;
@@ -46,8 +47,10 @@ class MongoClientClaimsTest {
         clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ReferralProperties properties = new ReferralProperties(WINDOW,
                 new ReferralProperties.Idempotency(Duration.ofHours(24), Duration.ofSeconds(60), 255),
-                new ReferralProperties.Paging(50, 200), Duration.ofSeconds(10));
-        claims = new MongoClientClaims(new MongoTemplate(client, "rapport-referral-claims-test"), clock, properties);
+                new ReferralProperties.Paging(50, 200), Duration.ofSeconds(10), GRACE);
+        // every referral of these tests is stored, except the ghosts a crashed submission left behind
+        claims = new MongoClientClaims(new MongoTemplate(client, "rapport-referral-claims-test"), clock, properties,
+                referralId -> !referralId.value().startsWith("ghost"));
         String marker = Api.unique();
         acme = new ReferredClient("Acme " + marker, "Li", "li-" + marker + "@acme.example");
     }
@@ -72,6 +75,35 @@ class MongoClientClaimsTest {
         assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
         assertThatThrownBy(() -> claims.claim(new ReferralId("third"), acme))
                 .isInstanceOf(DuplicateReferralException.class);
+    }
+
+    @Test
+    void aClaimWhoseReferralWasNeverStoredBlocksOnlyForTheGracePeriod() {
+        claims.claim(new ReferralId("ghost-1"), acme);
+        clock.advance(GRACE.minusSeconds(1));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
+        clock.advance(GRACE.multipliedBy(10));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("third"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+    }
+
+    @Test
+    void aFollowOnTakesOverTheClaimOfItsReferralWhichNoLongerBlocksIt() {
+        claims.claim(new ReferralId("first"), acme);
+        claims.close(new ReferralId("first"), acme);
+        claims.handOver(new ReferralId("first"), new ReferralId("follow-on"), acme);
+        // the follow-on is open: it holds the client beyond the window, as any open referral does
+        clock.advance(WINDOW.multipliedBy(2));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        claims.close(new ReferralId("first"), acme);
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        claims.close(new ReferralId("follow-on"), acme);
+        assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
     }
 
     @Test
