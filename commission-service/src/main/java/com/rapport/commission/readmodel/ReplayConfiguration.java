@@ -11,6 +11,6 @@ class ReplayConfiguration {
 
     @Bean
     ReadModelReplay.ReplayedGroups replayedGroups() {
-        return new ReadModelReplay.ReplayedGroups(List.of("plans", "ledger", "payouts"));
+        return new ReadModelReplay.ReplayedGroups(List.of("plans", "ledger", "payouts", "invoices"));
     }
 }

@@ -3,11 +3,13 @@ package com.rapport.commission.relay;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
+import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
 import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.commission.CommissionAccruedV1;
 import com.rapport.events.commission.CommissionReversedV1;
+import com.rapport.events.commission.InvoiceIssuedV1;
 import com.rapport.events.commission.PayoutCancelledV1;
 import com.rapport.events.commission.PayoutCreatedV1;
 import com.rapport.events.commission.PayoutLine;
@@ -73,5 +75,11 @@ class CommissionEventRelay {
     @EventHandler
     void on(PayoutBatchCancelled event, @MessageIdentifier String eventId, @Timestamp Instant time) {
         publisher.publishAndWait(eventId, time, new PayoutCancelledV1(event.batchId()));
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new InvoiceIssuedV1(event.invoiceNumber(), event.batchId(),
+                event.partnerId(), event.currency(), event.net(), event.vat(), event.total()));
     }
 }

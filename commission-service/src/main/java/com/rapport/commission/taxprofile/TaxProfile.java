@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Who a partner is for tax purposes: the supplier on its self-billing invoices. {@code vatId} and
- * {@code address.line2} may be null; {@code selfBillingAcceptedBy}/{@code At} are null until the partner (or
- * FINANCE on its behalf) accepted self-billing.
+ * {@code address.line2} may be null; {@code selfBillingAcceptedBy}/{@code At} are null until self-billing was
+ * accepted (by the partner, or by FINANCE on its behalf).
  */
 public record TaxProfile(String partnerId, String legalName, Address address, String vatId, boolean vatRegistered,
                          boolean selfBillingAccepted, String selfBillingAcceptedBy, Instant selfBillingAcceptedAt) {
@@ -14,12 +14,8 @@ public record TaxProfile(String partnerId, String legalName, Address address, St
     public record Address(String line1, String line2, String city, String postalCode, String country) {
     }
 
-    /** The country the partner is VAT registered in: its VAT id's prefix, else its address country. */
+    /** The country the partner is VAT registered in: the one its VAT id's prefix names, else its address's. */
     public String vatCountry() {
-        if (vatId != null && vatId.length() >= 2) {
-            String prefix = vatId.substring(0, 2);
-            return "EL".equals(prefix) ? "GR" : "XI".equals(prefix) ? "GB" : prefix;
-        }
-        return address.country();
+        return VatIds.countryOf(vatId).orElse(address.country());
     }
 }

@@ -1,0 +1,28 @@
+package com.rapport.commission.invoice;
+
+import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
+import com.rapport.events.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An issued self-billing invoice, everything printed on it. */
+public record Invoice(String invoiceNumber, int year, String batchId, String partnerId, String currency,
+                      Instant issuedAt, Party supplier, Party customer, VatTreatment vatTreatment, BigDecimal vatRate,
+                      Money net, Money vat, Money total, List<InvoiceLine> lines) {
+
+    static Invoice of(InvoiceIssued e) {
+        return new Invoice(e.invoiceNumber(), e.year(), e.batchId(), e.partnerId(), e.currency(), e.issuedAt(),
+                e.supplier(), e.customer(), e.vatTreatment(), e.vatRate(), e.net(), e.vat(), e.total(), e.lines());
+    }
+
+    /** API.md's list item. */
+    public record Summary(String invoiceNumber, String partnerId, String batchId, String currency, Money net,
+                          Money vat, Money total, Instant issuedAt) {
+    }
+
+    public Summary summary() {
+        return new Summary(invoiceNumber, partnerId, batchId, currency, net, vat, total, issuedAt);
+    }
+}

@@ -1,0 +1,32 @@
+package com.rapport.commission.invoice;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What the invoice register is asked to do. */
+public final class InvoiceCommands {
+
+    private InvoiceCommands() {
+    }
+
+    /**
+     * Issue the invoice for one line of a paid batch (partner, currency), unless it was issued already.
+     * {@code supplierVatCountry} is null when the partner is not VAT registered.
+     */
+    public record IssueInvoice(@TargetAggregateIdentifier String registerId, int year, String batchId,
+                               String partnerId, String currency, Instant issuedAt, Party supplier,
+                               boolean supplierVatRegistered, String supplierVatCountry, Party customer,
+                               BigDecimal domesticVatRate, List<InvoiceLine> lines) {
+
+        public IssueInvoice {
+            lines = List.copyOf(lines);
+        }
+
+        public String key() {
+            return InvoiceRegister.keyOf(batchId, partnerId, currency);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.rapport.commission.invoice;
+
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
+import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerEntry;
+import com.rapport.commission.ledger.LedgerQueries;
+import com.rapport.commission.partner.Partner;
+import com.rapport.commission.partner.PartnerDirectory;
+import com.rapport.commission.payout.BatchLine;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
+import com.rapport.commission.taxprofile.TaxProfile;
+import com.rapport.commission.taxprofile.TaxProfiles;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Issues the self-billing invoices of a confirmed batch: one per line (partner, currency). A tracking processor
+ * whose failures propagate, so after a crash or a failed write it catches up from the last batch it finished; the
+ * register answers an invoice it already issued with the same number, so repeating a batch issues nothing twice.
+ * The invoice is dated when the batch was confirmed (the event's time), which also picks the year's register.
+ */
+@Component
+@ProcessingGroup(InvoiceIssuer.GROUP)
+class InvoiceIssuer {
+
+    static final String GROUP = "invoicing";
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceIssuer.class);
+
+    private final CommandGateway commands;
+    private final ReactiveMongoTemplate mongo;
+    private final TaxProfiles taxProfiles;
+    private final PartnerDirectory partners;
+    private final InvoicingProperties invoicing;
+    private final ZoneId zone;
+    private final Duration commandTimeout;
+    private final Duration storeTimeout;
+
+    InvoiceIssuer(CommandGateway commands, ReactiveMongoTemplate mongo, TaxProfiles taxProfiles,
+                  PartnerDirectory partners, InvoicingProperties invoicing, CommissionProperties properties) {
+        this.commands = commands;
+        this.mongo = mongo;
+        this.taxProfiles = taxProfiles;
+        this.partners = partners;
+        this.invoicing = invoicing;
+        this.zone = properties.zone();
+        this.commandTimeout = properties.commandTimeout();
+        this.storeTimeout = properties.storeTimeout();
+    }
+
+    /** Blocking: runs on the tracking processor's thread. */
+    @EventHandler
+    void on(PayoutBatchPaid event, @Timestamp Instant confirmedAt) {
+        int year = confirmedAt.atZone(zone).getYear();
+        for (BatchLine line : event.lines()) {
+            commands.sendAndWait(issueCommand(event.batchId(), line, year, confirmedAt),
+                    commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    IssueInvoice issueCommand(String batchId, BatchLine line, int year, Instant issuedAt) {
+        TaxProfile profile = taxProfiles.find(line.partnerId()).blockOptional(storeTimeout).orElse(null);
+        Party supplier;
+        boolean vatRegistered;
+        String vatCountry;
+        if (profile != null) {
+            TaxProfile.Address a = profile.address();
+            supplier = new Party(profile.legalName(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country(),
+                    profile.vatId());
+            vatRegistered = profile.vatRegistered();
+            vatCountry = profile.vatRegistered() ? profile.vatCountry() : null;
+        } else {
+            // a batch opened before tax profiles were required: the partner's name, and no VAT
+            log.warn("partner {} of batch {} has no tax profile; its invoice names it without an address",
+                    line.partnerId(), batchId);
+            String name = partners.find(line.partnerId()).map(Partner::name).blockOptional(storeTimeout)
+                    .orElse(line.partnerId());
+            supplier = new Party(name, null, null, null, null, null, null);
+            vatRegistered = false;
+            vatCountry = null;
+        }
+        List<InvoiceLine> lines = mongo.find(query(where("_id").in(line.entryIds())).with(LedgerQueries.LEDGER_ORDER),
+                        Document.class, LedgerDocuments.LEDGER)
+                .map(LedgerDocuments::fromDocument)
+                .map(InvoiceIssuer::invoiceLine)
+                .collectList()
+                .block(storeTimeout);
+        if (lines == null || lines.size() != line.entryIds().size()) {
+            throw new IllegalStateException("batch %s: not every ledger entry of partner %s is in the ledger yet"
+                    .formatted(batchId, line.partnerId()));
+        }
+        return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, line.partnerId(),
+                line.amount().currencyCode(), issuedAt, supplier, vatRegistered, vatCountry,
+                invoicing.business().asParty(), invoicing.domesticVatRate(), lines);
+    }
+
+    private static InvoiceLine invoiceLine(LedgerEntry entry) {
+        return new InvoiceLine(entry.entryId(), entry.referralId(), null, entry.type().name(), entry.amount(),
+                entry.explanation());
+    }
+}

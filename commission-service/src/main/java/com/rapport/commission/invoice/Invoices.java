@@ -1,0 +1,60 @@
+package com.rapport.commission.invoice;
+
+import com.rapport.commission.ledger.PageOf;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** The query side of invoices: pages of them in number order, one by number, a partner's of a year. */
+@Component
+public class Invoices {
+
+    /** Numbers sort by year, then sequence: the order they were issued in. */
+    private static final Sort NUMBER_ORDER = Sort.by("_id");
+
+    private final ReactiveMongoTemplate mongo;
+
+    Invoices(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Filtered by partner and/or year (null = any). */
+    public Mono<PageOf<Invoice.Summary>> page(String partnerId, Integer year, int page, int size) {
+        Criteria criteria = criteria(partnerId, year);
+        Mono<Long> total = mongo.count(Query.query(criteria), InvoiceDocuments.INVOICES);
+        Mono<List<Invoice.Summary>> items = mongo.find(Query.query(criteria).with(NUMBER_ORDER)
+                        .skip((long) page * size).limit(size), Document.class, InvoiceDocuments.INVOICES)
+                .map(d -> InvoiceDocuments.fromDocument(d).summary())
+                .collectList();
+        return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    public Mono<Invoice> find(String invoiceNumber) {
+        return mongo.findById(invoiceNumber, Document.class, InvoiceDocuments.INVOICES)
+                .map(InvoiceDocuments::fromDocument);
+    }
+
+    /** A partner's invoices of one year, in number order. */
+    public Flux<Invoice> ofPartner(String partnerId, int year) {
+        return mongo.find(Query.query(criteria(partnerId, year)).with(NUMBER_ORDER), Document.class,
+                InvoiceDocuments.INVOICES).map(InvoiceDocuments::fromDocument);
+    }
+
+    private static Criteria criteria(String partnerId, Integer year) {
+        Criteria criteria = new Criteria();
+        if (partnerId != null) {
+            criteria = criteria.and("partnerId").is(partnerId);
+        }
+        if (year != null) {
+            criteria = criteria.and("year").is(year);
+        }
+        return criteria;
+    }
+}
