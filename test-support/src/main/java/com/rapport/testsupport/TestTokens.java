@@ -27,11 +27,13 @@ import java.util.UUID;
 /**
  * Signs RS256 tokens the way the gateway does and publishes the key set over real HTTP, so a service under test
  * validates tokens through its production configuration ({@code jwk-set-uri}, {@code issuer-uri}), not a stub.
- * Claims: {@code sub}, {@code roles}, {@code partnerId}, {@code iss}, {@code exp}.
+ * Claims: {@code sub}, {@code roles}, {@code partnerId}, {@code iss}, {@code aud}, {@code exp}.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://rapport.test";
+    /** The audience services require (the default of {@code RAPPORT_TOKEN_AUDIENCE}). */
+    public static final String AUDIENCE = "rapport-api";
 
     private static volatile TestTokens shared;
 
@@ -76,6 +78,7 @@ public final class TestTokens {
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
     public String ops() {
@@ -99,17 +102,33 @@ public final class TestTokens {
     }
 
     public String sign(String username, List<String> roles, String partnerId, String issuer, Instant expiresAt) {
+        JWTClaimsSet.Builder claims = claims(username, roles, partnerId).issuer(issuer)
+                .expirationTime(Date.from(expiresAt));
+        return sign(claims.build());
+    }
+
+    /**
+     * The claims of a valid token (issuer, audience, 15 minutes), for a test to change one of them and
+     * {@link #sign(JWTClaimsSet)}.
+     */
+    public JWTClaimsSet.Builder claims(String username, List<String> roles, String partnerId) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(username)
-                .issuer(issuer)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .issueTime(new Date())
-                .expirationTime(Date.from(expiresAt))
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
                 .claim("roles", roles);
         if (partnerId != null) {
             claims.claim("partnerId", partnerId);
         }
+        return claims;
+    }
+
+    /** Signs exactly these claims with this key. */
+    public String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

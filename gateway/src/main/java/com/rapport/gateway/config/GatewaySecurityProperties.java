@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code rapport.security.*}: the issuer every token carries, the largest request body, the security headers and
+ * {@code rapport.security.*}: the issuer every token carries, the audience it is for (the services refuse tokens meant
+ * for anything else), the largest request body, the security headers and
  * which browser origins may call the API (none unless configured).
  */
 @ConfigurationProperties("rapport.security")
-public record GatewaySecurityProperties(String issuer, DataSize maxBodySize, Headers headers, Cors cors) {
+public record GatewaySecurityProperties(String issuer, String audience, DataSize maxBodySize, Headers headers, Cors cors) {
 
     public record Headers(String contentSecurityPolicy, ReferrerPolicy referrerPolicy, Duration hstsMaxAge) {
     }

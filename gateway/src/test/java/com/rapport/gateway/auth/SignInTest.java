@@ -56,6 +56,7 @@ class SignInTest extends GatewayIntegrationTest {
         var claims = jwt.getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo(partner);
         assertThat(claims.getIssuer()).isEqualTo(issuer);
+        assertThat(claims.getAudience()).containsExactly("rapport-api");
         assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
         assertThat(claims.getStringClaim("partnerId")).isNotBlank();
         assertThat(claims.getIssueTime()).isBeforeOrEqualTo(new Date());

@@ -42,6 +42,9 @@ class TokenAttacksTest extends GatewayIntegrationTest {
     @Value("${rapport.security.issuer}")
     String issuer;
 
+    @Value("${rapport.security.audience}")
+    String audience;
+
     @Test
     void aTokenWhosePayloadWasAlteredIsRefused() {
         String[] parts = ops().split("\\.");
@@ -70,6 +73,16 @@ class TokenAttacksTest extends GatewayIntegrationTest {
     @Test
     void aTokenWithoutAnExpiryIsRefused() throws Exception {
         assertRefused(sign(gatewayKey(), claims().expirationTime(null).build()));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefusedEvenWithTheRightKey() throws Exception {
+        assertRefused(sign(gatewayKey(), claims().audience("some-other-application").build()));
+    }
+
+    @Test
+    void aTokenWithoutAnAudienceIsRefused() throws Exception {
+        assertRefused(sign(gatewayKey(), claims().audience((String) null).build()));
     }
 
     @Test
@@ -147,6 +160,7 @@ class TokenAttacksTest extends GatewayIntegrationTest {
         return new JWTClaimsSet.Builder()
                 .subject("mallory")
                 .issuer(issuer)
+                .audience(audience)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .claim("roles", List.of("ADMIN"));

@@ -66,6 +66,20 @@ class ExternalIdentityProviderTest {
         }
     }
 
+    /** Issue 10 #10: a provider serves many applications; only tokens meant for Rapport, with an expiry, pass. */
+    @Test
+    void tokensForAnotherAudienceWithoutOneOrWithoutAnExpiryAreRefused() {
+        List<String> refused = List.of(
+                PROVIDER.sign(PROVIDER.claims("ops", List.of("OPS"), null).audience("another-application").build()),
+                PROVIDER.sign(PROVIDER.claims("ops", List.of("OPS"), null).audience((String) null).build()),
+                PROVIDER.sign(PROVIDER.claims("ops", List.of("OPS"), null).expirationTime(null).build()));
+
+        for (String token : refused) {
+            web.get().uri("/api/referrals").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+    }
+
     @Test
     void theGatewayNeitherIssuesTokensNorKeepsUsers() {
         web.post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)

@@ -7,9 +7,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,10 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -29,12 +34,14 @@ import reactor.core.publisher.Mono;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Every service is an OAuth2 resource server: a request without a valid JWT (signed by the key set at
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, or an OpenID provider's {@code issuer-uri}) is
- * answered 401 whatever headers it carries. Roles are checked again inside each service, not only at the gateway.
+ * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, or an OpenID provider's {@code issuer-uri}, from
+ * that issuer, for Rapport's {@code audiences}, with an expiry not passed) is answered 401 whatever headers it
+ * carries. Roles are checked again inside each service, not only at the gateway.
  */
 @AutoConfiguration(after = ProblemConfiguration.class,
         before = {ReactiveSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class})
@@ -62,6 +69,25 @@ public class ResourceServerSecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated(problems))
                         .accessDeniedHandler(forbidden(problems)))
                 .build();
+    }
+
+    /**
+     * Added by Spring Boot to the token check it builds from the properties (it already checks the signature, the
+     * issuer, {@code exp} and {@code nbf} when present, and the {@code audiences}): a token must also carry an
+     * expiry, or a leaked one would work for ever. Refuses to start without an audience, so that a token issued for
+     * another application of the same provider never passes.
+     */
+    @Bean
+    public OAuth2TokenValidator<Jwt> rapportTokenRequirements(
+            ObjectProvider<OAuth2ResourceServerProperties> properties) {
+        OAuth2ResourceServerProperties resourceServer = properties.getIfAvailable();
+        boolean audienceConfigured = resourceServer != null
+                && resourceServer.getJwt().getAudiences().stream().anyMatch(audience -> !audience.isBlank());
+        if (!audienceConfigured) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.audiences"
+                    + " (RAPPORT_TOKEN_AUDIENCE) must name the audience Rapport's tokens are issued for");
+        }
+        return new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
     @Bean

@@ -12,11 +12,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * While the gateway issues tokens it checks them with its own key directly: RS256 only (so {@code alg: none} and
- * HMAC tricks fail), our issuer, and an expiry that must be present and not passed. Replaces the decoder Spring Boot
+ * HMAC tricks fail), our issuer, our audience, and an expiry that must be present and not passed. Replaces the decoder Spring Boot
  * would build from {@code jwk-set-uri}, which is what the services use.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,9 @@ public class LocalTokenValidation {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull)));
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.contains(properties.audience()))));
         return decoder;
     }
 }

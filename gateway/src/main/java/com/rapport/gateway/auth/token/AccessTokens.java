@@ -17,11 +17,13 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Short-lived RS256 access tokens: {@code sub} (username), {@code roles}, {@code partnerId} (PARTNER users only),
- * {@code iss}, {@code iat}, {@code exp}, {@code jti}, with the signing key's id in the header. These claims are what
+ * {@code iss}, {@code aud} (the configured audience: tokens are for Rapport's API only), {@code iat}, {@code exp},
+ * {@code jti}, with the signing key's id in the header. These claims are what
  * every service reads through {@link Caller}.
  */
 @Component
@@ -30,6 +32,7 @@ public class AccessTokens {
 
     private final SigningKeys keys;
     private final String issuer;
+    private final String audience;
     private final Duration lifetime;
     private final Clock clock;
 
@@ -37,6 +40,7 @@ public class AccessTokens {
                         Clock clock) {
         this.keys = keys;
         this.issuer = security.issuer();
+        this.audience = security.audience();
         this.lifetime = properties.accessTokenLifetime();
         this.clock = clock;
     }
@@ -46,6 +50,7 @@ public class AccessTokens {
             Instant now = clock.instant();
             JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                     .issuer(issuer)
+                    .audience(List.of(audience))
                     .subject(account.username())
                     .issuedAt(now)
                     .expiresAt(now.plus(lifetime))
