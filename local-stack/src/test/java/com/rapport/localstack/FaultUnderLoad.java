@@ -1,0 +1,443 @@
+package com.rapport.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Issue 10's fault run: closed-loop clients drive referral lifecycles through the gateway while every process of the
+ * stack is killed with {@code kill -9} in turn and started again (each service, the gateway, and the Kafka broker).
+ * Clients behave as careful API users do: a call that failed or timed out is repeated with the same
+ * {@code Idempotency-Key} / {@code paymentId} until it is acknowledged. At the end, for every acknowledged lifecycle:
+ * its six events are on Kafka exactly once each (by id; a resend has the same id), its three commission entries exist
+ * exactly once and add up to the locked rate times the cash, the tier rates follow each partner's contract count (no
+ * contract number wasted or given twice), every notification exists once, and a payout batch never takes an entry
+ * another live batch holds.
+ *
+ * <p>{@code FaultUnderLoadIT} runs a short version in {@code mvn verify}; the long one is
+ * {@code RAPPORT_RATELIMIT_ENABLED=false mvn -q -pl local-stack exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.rapport.localstack.FaultUnderLoad -Dexec.args="8 3"} (clients, rounds of kills).
+ */
+public final class FaultUnderLoad {
+
+    static final List<String> VICTIMS = List.of("referral-service", "commission-service", "notification-service",
+            "gateway", "kafka");
+    private static final String[] EXPECTED_TYPES = {"rapport.referral.submitted.v1", "rapport.referral.qualified.v1",
+            "rapport.referral.contract-signed.v1", "rapport.referral.payment-received.v1"};
+
+    /** Three payments of different amounts, so that every notification of a lifecycle reads differently. */
+    private static final String[] PAYMENTS = {"1000.00", "3000.00", "5000.00"};
+
+    record Counts(long commandsAcknowledged, long retriedCalls, long lifecycles, long events, long duplicateEvents,
+                  long lostEvents, long entries, long duplicateEntries, long wrongTotals, long notifications,
+                  long duplicateNotifications, long lostNotifications, long entriesInTwoBatches, List<String> lines) {
+    }
+
+    private final LocalStack stack;
+    private final Api api;
+    private final String ops;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final List<String> lines = new ArrayList<>();
+
+    FaultUnderLoad(LocalStack stack) {
+        this.stack = stack;
+        this.api = new Api(stack.gatewayUrl());
+        this.ops = api.login("ops", "ops-dev-password");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(LocalStack.projectRoot()))) {
+            Counts counts = new FaultUnderLoad(stack).run(clients, rounds, Duration.ofSeconds(10));
+            PipelineBenchmark.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/fault-under-load.txt"),
+                    counts.lines());
+        }
+        System.exit(0);
+    }
+
+    Counts run(int clients, int rounds, Duration between) throws Exception {
+        notificationsPerLifecycle = calibrate();
+        List<String> partners = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            partners.add(newPartner("fault" + i));
+        }
+        Map<String, List<String>> lifecycles = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        for (String partner : partners) {
+            lifecycles.put(partner, new CopyOnWriteArrayList<>());
+            threads.submit(() -> {
+                try {
+                    while (!stop.get()) {
+                        lifecycles.get(partner).add(lifecycle(partner));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+        }
+        long start = System.nanoTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String victim : VICTIMS) {
+                Thread.sleep(between.toMillis());
+                long down = System.nanoTime();
+                if (victim.equals("kafka")) {
+                    stack.restartBroker();
+                } else {
+                    stack.crash(victim);
+                    stack.restart(victim);
+                }
+                say("round %d: %s killed with -9 and back in %.1f s (%d commands acknowledged so far)", round + 1,
+                        victim, (System.nanoTime() - down) / 1e9, acknowledged.get());
+            }
+        }
+        Thread.sleep(between.toMillis());
+        stop.set(true);
+        threads.shutdown();
+        if (!threads.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("clients did not finish");
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a client gave up", failures.get(0));
+        }
+        say("load ran %.0f s with %d clients; %d lifecycles, %d commands acknowledged, %d calls repeated after a failure",
+                (System.nanoTime() - start) / 1e9, clients,
+                lifecycles.values().stream().mapToLong(List::size).sum(), acknowledged.get(), retried.get());
+        return check(lifecycles);
+    }
+
+    // ------------------------------------------------------------------------------------------ a careful client
+
+    private String lifecycle(String partner) {
+        Map<String, Object> body = new HashMap<>(Journeys.referralBody("Fault " + UUID.randomUUID(),
+                "f-" + UUID.randomUUID() + "@client.example"));
+        body.put("partnerId", partner);
+        String key = UUID.randomUUID().toString();
+        String referral = untilAcknowledged(() -> api.send("POST", "/api/referrals", ops, Api.write(body),
+                "application/json", Map.of("Idempotency-Key", key)), null).json().path("referralId").asText();
+        untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/qualify", ops, Map.of()),
+                () -> status(referral, "QUALIFIED", "CONTRACTED"));
+        untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/contract", ops,
+                Journeys.contract("9000.00", "EUR")), () -> status(referral, "CONTRACTED"));
+        for (int i = 0; i < PAYMENTS.length; i++) {
+            String paymentId = "pay-" + i;
+            String amount = PAYMENTS[i];
+            untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/payments", ops,
+                    Journeys.payment(paymentId, amount, "EUR", "MILESTONE", "2026-11-01T10:00:00Z")), null);
+        }
+        return referral;
+    }
+
+    /**
+     * Repeats the call until it is acknowledged (2xx). A 409 after a failed attempt means that attempt did land when
+     * {@code alreadyDone} says so. Connection failures, 5xx and 429 are repeated after a pause.
+     */
+    private Api.Response untilAcknowledged(Supplier<Api.Response> call, Supplier<Boolean> alreadyDone) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        boolean failedBefore = false;
+        while (true) {
+            Api.Response response = null;
+            try {
+                response = call.get();
+            } catch (RuntimeException connectionFailure) {
+                // the gateway itself is down
+            }
+            if (response != null && response.status() / 100 == 2) {
+                acknowledged.incrementAndGet();
+                return response;
+            }
+            if (response != null && response.status() == 409 && failedBefore && alreadyDone != null
+                    && safely(alreadyDone)) {
+                acknowledged.incrementAndGet();
+                return response;
+            }
+            if (response != null && response.status() / 100 == 4 && response.status() != 429
+                    && response.status() != 409 && response.status() != 401) {
+                throw new IllegalStateException("refused: " + response);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("never acknowledged: " + response);
+            }
+            failedBefore = true;
+            retried.incrementAndGet();
+            sleep(250);
+        }
+    }
+
+    private boolean safely(Supplier<Boolean> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean status(String referral, String... accepted) {
+        String status = api.get("/api/referrals/" + referral, ops).json().path("status").asText();
+        return List.of(accepted).contains(status);
+    }
+
+    // ----------------------------------------------------------------------------------------------- the audit
+
+    private Counts check(Map<String, List<String>> lifecycles) throws Exception {
+        Set<String> referrals = new HashSet<>();
+        lifecycles.values().forEach(referrals::addAll);
+        long entriesPerLifecycle = PipelineBenchmark.PAYMENTS;
+
+        // events: six per referral on Kafka, by id exactly once (duplicates on the wire are resends of one id)
+        List<ConsumerRecord<String, String>> records = readTopic("referral-events", referrals::contains,
+                referrals.size() * 6L, Duration.ofMinutes(3));
+        Map<String, Set<String>> idsByReferral = new HashMap<>();
+        Map<String, List<String>> typesByReferral = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode event = Journeys.json(record.value());
+            if (idsByReferral.computeIfAbsent(record.key(), k -> new HashSet<>()).add(event.path("id").asText())) {
+                typesByReferral.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event.path("type").asText());
+            }
+        }
+        long events = idsByReferral.values().stream().mapToLong(Set::size).sum();
+        long lost = 0;
+        long duplicateEvents = 0;
+        for (String referral : referrals) {
+            List<String> types = typesByReferral.getOrDefault(referral, List.of());
+            long payments = types.stream().filter(EXPECTED_TYPES[3]::equals).count();
+            for (int i = 0; i < 3; i++) {
+                long n = types.stream().filter(EXPECTED_TYPES[i]::equals).count();
+                lost += n == 0 ? 1 : 0;
+                duplicateEvents += Math.max(0, n - 1);
+            }
+            lost += Math.max(0, PipelineBenchmark.PAYMENTS - payments);
+            duplicateEvents += Math.max(0, payments - PipelineBenchmark.PAYMENTS);
+        }
+
+        // ledger: three entries per referral, distinct sources, summing to the locked rate × 9,000.00; tiers in order
+        long entries = 0;
+        long duplicateEntries = 0;
+        long wrongTotals = 0;
+        awaitLedger(lifecycles, entriesPerLifecycle);
+        for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
+            List<BigDecimal> rates = new ArrayList<>();
+            for (String referral : partner.getValue()) {
+                JsonNode items = api.get("/api/commissions?referralId=" + referral + "&size=50", ops).json()
+                        .path("items");
+                Set<String> sources = new HashSet<>();
+                BigDecimal sum = BigDecimal.ZERO;
+                BigDecimal rate = null;
+                for (JsonNode entry : items) {
+                    entries++;
+                    if (!sources.add(entry.path("sourceEventId").asText())) {
+                        duplicateEntries++;
+                    }
+                    sum = sum.add(new BigDecimal(entry.at("/amount/amount").asText()));
+                    rate = new BigDecimal(entry.path("rate").asText());
+                }
+                duplicateEntries += Math.max(0, items.size() - entriesPerLifecycle);
+                if (rate == null || sum.compareTo(rate.multiply(new BigDecimal("9000.00"))
+                        .setScale(2, RoundingMode.HALF_EVEN)) != 0) {
+                    wrongTotals++;
+                }
+                rates.add(rate);
+            }
+            List<BigDecimal> sorted = rates.stream().filter(java.util.Objects::nonNull).sorted().toList();
+            for (int n = 1; n <= sorted.size(); n++) {
+                BigDecimal expected = n >= 6 ? new BigDecimal("0.15") : n >= 3 ? new BigDecimal("0.12")
+                        : new BigDecimal("0.10");
+                if (sorted.get(n - 1).compareTo(expected) != 0) {
+                    wrongTotals++;
+                    say("partner %s: contract %d earned %s, its tier says %s", partner.getKey(), n,
+                            sorted.get(n - 1), expected);
+                }
+            }
+        }
+
+        // notifications: no two with the same referral and event type
+        long notifications = 0;
+        long duplicateNotifications = 0;
+        for (String partner : lifecycles.keySet()) {
+            Set<String> seen = new HashSet<>();
+            JsonNode page = api.get("/api/notifications?partnerId=" + partner + "&size=500", ops).json();
+            for (JsonNode notification : page.path("items")) {
+                notifications++;
+                String key = notification.path("referralId").asText() + "/" + notification.path("eventType").asText()
+                        + "/" + notification.path("subject").asText() + "/" + notification.path("body").asText();
+                if (!seen.add(key)) {
+                    duplicateNotifications++;
+                }
+            }
+        }
+
+        long expectedNotifications = referrals.size() * (long) notificationsPerLifecycle;
+        long lostNotifications = Math.max(0, expectedNotifications - (notifications - duplicateNotifications));
+        long inTwoBatches = payoutBatchesNeverShare();
+
+        say("events: %d stored and relayed (%d lifecycles × 6), lost %d, duplicates %d", events, referrals.size(),
+                lost, duplicateEvents);
+        say("ledger entries: %d, duplicates %d, referrals whose entries do not add up to rate × cash (or tier wrong): %d",
+                entries, duplicateEntries, wrongTotals);
+        say("notifications: %d (%d expected), duplicates %d, lost %d", notifications, expectedNotifications,
+                duplicateNotifications, lostNotifications);
+        say("entries in two live payout batches: %d", inTwoBatches);
+        return new Counts(acknowledged.get(), retried.get(), referrals.size(), events, duplicateEvents, lost, entries,
+                duplicateEntries, wrongTotals, notifications, duplicateNotifications, lostNotifications, inTwoBatches,
+                List.copyOf(lines));
+    }
+
+    private void awaitLedger(Map<String, List<String>> lifecycles, long perLifecycle) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
+            long want = partner.getValue().size() * perLifecycle;
+            while (api.get("/api/commissions?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
+                    .asLong() < want && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(2000); // anything counted twice would show up now
+    }
+
+    /** Two batches made one after the other over the same payable entries: the second takes none of the first's. */
+    private long payoutBatchesNeverShare() {
+        String finance = api.login("finance", "finance-dev-password");
+        String asOf = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Api.Response first = api.post("/api/payouts", finance, Map.of("asOf", asOf));
+        Api.Response second = api.post("/api/payouts", finance, Map.of("asOf", asOf));
+        if (first.status() != 201) {
+            throw new IllegalStateException("payout batch: " + first);
+        }
+        Set<String> firstLines = new HashSet<>();
+        first.json().path("lines").forEach(line -> firstLines.add(line.path("partnerId").asText() + "/"
+                + line.at("/amount/currency").asText()));
+        long shared = 0;
+        if (second.status() == 201) {
+            for (JsonNode line : second.json().path("lines")) {
+                if (firstLines.contains(line.path("partnerId").asText() + "/" + line.at("/amount/currency").asText())
+                        && new BigDecimal(line.at("/amount/amount").asText()).signum() > 0) {
+                    shared++;
+                }
+            }
+        }
+        say("payout batches: the first pays %d lines, the second, made right after, shares %d of them",
+                firstLines.size(), shared);
+        return shared;
+    }
+
+    private int notificationsPerLifecycle;
+
+    /** How many notifications one lifecycle gives its partner, learned from one lifecycle on a quiet stack. */
+    private int calibrate() throws InterruptedException {
+        String partner = newPartner("calibration");
+        lifecycle(partner);
+        long value = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now = api.get("/api/notifications?partnerId=" + partner + "&size=1", ops).json().path("total").asLong();
+            if (now != value) {
+                value = now;
+                stableSince = System.nanoTime();
+            } else if (value > 0 && System.nanoTime() - stableSince > Duration.ofSeconds(3).toNanos()) {
+                say("calibration: one lifecycle gives its partner %d notifications", value);
+                return (int) value;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("notifications of the calibration lifecycle never settled");
+    }
+
+    private List<ConsumerRecord<String, String>> readTopic(String topic, java.util.function.Predicate<String> key,
+                                                           long expectedDistinct, Duration limit) {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.options().kafkaBootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "fault-audit-" + UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class,
+                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + limit.toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline
+                    && (distinct.size() < expectedDistinct || System.nanoTime() - quietSince < 2_000_000_000L)) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                if (!polled.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                for (ConsumerRecord<String, String> record : polled) {
+                    if (record.key() != null && key.test(record.key())) {
+                        found.add(record);
+                        distinct.add(Journeys.json(record.value()).path("id").asText());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private String newPartner(String label) {
+        Api.Response created = api.post("/api/partners", ops, Map.of("name", "Fault " + label + " " + run,
+                "email", label + "-" + run + "@fault.example", "language", "en"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("partner: " + created);
+        }
+        String partnerId = created.json().path("partnerId").asText();
+        String finance = api.login("finance", "finance-dev-password");
+        Api.Response details = api.put("/api/payout-details/" + partnerId, finance, Map.of(
+                "accountHolder", "Fault " + label, "iban", "DE89370400440532013000"));
+        if (details.status() != 200) {
+            throw new IllegalStateException("payout details: " + details);
+        }
+        // month-end rules (issue 12): a partner needs a tax profile and self-billing acceptance to be paid
+        api.put("/api/tax-profiles/" + partnerId, finance, Map.of("legalName", "Fault " + label + " GmbH",
+                "address", Map.of("line1", "Hauptstr. 1", "city", "Berlin", "postalCode", "10115", "country", "DE"),
+                "vatRegistered", false, "selfBillingAccepted", true));
+        return partnerId;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    static Path report() {
+        return LocalStack.projectRoot().resolve("local-stack/target/benchmark/fault-under-load-short.txt");
+    }
+}

@@ -1,0 +1,31 @@
+package com.rapport.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short version of {@link FaultUnderLoad} in {@code mvn verify}: one round of kill -9 of each service, the
+ * gateway and the broker, under load from three careful clients; nothing lost, nothing counted twice.
+ */
+class FaultUnderLoadIT {
+
+    @Test
+    void killingAnyProcessUnderLoadLosesNothingAndCountsNothingTwice() throws Exception {
+        FaultUnderLoad.Counts counts = new FaultUnderLoad(RunningStack.get()).run(3, 1, Duration.ofSeconds(4));
+        PipelineBenchmark.write(FaultUnderLoad.report(), counts.lines());
+
+        assertThat(counts.lifecycles()).isPositive();
+        assertThat(counts.lostEvents()).isZero();
+        assertThat(counts.duplicateEvents()).isZero();
+        assertThat(counts.events()).isEqualTo(counts.lifecycles() * 6);
+        assertThat(counts.entries()).isEqualTo(counts.lifecycles() * 3);
+        assertThat(counts.duplicateEntries()).isZero();
+        assertThat(counts.wrongTotals()).isZero();
+        assertThat(counts.duplicateNotifications()).isZero();
+        assertThat(counts.lostNotifications()).isZero();
+        assertThat(counts.entriesInTwoBatches()).isZero();
+    }
+}

@@ -1,0 +1,562 @@
+package com.rapport.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline benchmark of issue 9, on a stack started exactly like the README starts it: closed-loop clients drive
+ * referrals through the gateway (submit, qualify, contract, three payments: six referral events each), and a referral
+ * event counts as processed only once its effects are visible through the API (the commission entries and the
+ * partner's notifications). Beside it, in the same run and on the same broker and database, the bare ceiling: the same
+ * number of records of the same size produced, consumed and inserted with plain clients. Bounded in count and time;
+ * talks only to loopback.
+ *
+ * <p>Run the full version with {@code mvn -q -DskipTests install} then
+ * {@code RAPPORT_RATELIMIT_ENABLED=false mvn -q -pl local-stack exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.rapport.localstack.PipelineBenchmark -Dexec.args="16 60"} (clients, seconds per phase);
+ * the output goes to stdout and {@code local-stack/target/benchmark/pipeline.txt}. {@code PipelineBenchmarkIT} runs a
+ * short version in {@code mvn verify}.
+ */
+public final class PipelineBenchmark {
+
+    /** The events one lifecycle writes on referral-events. */
+    static final int EVENTS_PER_LIFECYCLE = 6;
+    static final int PAYMENTS = 3;
+
+    record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests) {
+        static Settings of(String[] args) {
+            int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+            int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+            return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000);
+        }
+    }
+
+    /** p50/p99/max in milliseconds. */
+    record Latencies(int count, double p50, double p99, double max) {
+        static Latencies of(List<Long> nanos) {
+            if (nanos.isEmpty()) {
+                return new Latencies(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            return new Latencies(sorted.size(), ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)),
+                    ms(sorted.get(sorted.size() - 1)));
+        }
+
+        private static long percentile(List<Long> sorted, double p) {
+            int index = (int) Math.ceil(p * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1_000_000.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms (n=%d)", p50, p99, max, count);
+        }
+    }
+
+    record Throughput(long lifecycles, long commands, double seconds, double commandsPerSecond,
+                      double eventsPerSecond, double drainSeconds, Latencies commandLatency) {
+    }
+
+    record Report(Throughput sustained, Throughput half, double bareEventsPerSecond, Latencies freshCommissionIdle,
+                  Latencies freshNotificationIdle, Latencies freshCommissionHalf, Latencies freshNotificationHalf,
+                  Latencies freshCommissionSustained, Latencies freshNotificationSustained,
+                  double gatewayPerSecond, double directPerSecond, List<String> lines) {
+    }
+
+    private final LocalStack stack;
+    private final Settings settings;
+    private final Api api;
+    private final String ops;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> lines = new ArrayList<>();
+    private int notificationsPerLifecycle;
+    private int entriesPerLifecycle;
+
+    PipelineBenchmark(LocalStack stack, Settings settings) {
+        this.stack = stack;
+        this.settings = settings;
+        this.api = new Api(stack.gatewayUrl());
+        this.ops = api.login("ops", "ops-dev-password");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.of(args);
+        try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(LocalStack.projectRoot()))) {
+            Report report = new PipelineBenchmark(stack, settings).run();
+            Path out = LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline.txt");
+            Files.createDirectories(out.getParent());
+            Files.write(out, report.lines());
+        }
+        System.exit(0);
+    }
+
+    Report run() throws Exception {
+        say("pipeline benchmark: %d clients, %d s per phase, %d cores, stack at %s", settings.clients(),
+                settings.phase().toSeconds(), Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
+        calibrate();
+
+        Latencies[] idle = freshness(settings.probes(), () -> false);
+        say("freshness idle:       payment -> commission %s; -> notification %s", idle[0], idle[1]);
+
+        Load sustainedLoad = new Load(settings.clients(), 0);
+        Throughput sustained = sustainedLoad.runFor(settings.phase(), () -> freshness(settings.probes(),
+                sustainedLoad::stopped));
+        Latencies[] atSustained = sustainedLoad.probeResults;
+        say("sustained (%d closed-loop clients): %d lifecycles, %.0f HTTP commands/s, command %s",
+                settings.clients(), sustained.lifecycles(), sustained.commandsPerSecond(), sustained.commandLatency());
+        say("  referral events fully processed: %.0f/s (all effects visible %.1f s after the load stopped)",
+                sustained.eventsPerSecond(), sustained.drainSeconds());
+        say("freshness sustained:  payment -> commission %s; -> notification %s", atSustained[0], atSustained[1]);
+
+        double halfRate = Math.max(0.5, sustained.eventsPerSecond() / EVENTS_PER_LIFECYCLE / 2);
+        Load halfLoad = new Load(settings.clients(), halfRate);
+        Throughput half = halfLoad.runFor(settings.phase(), () -> freshness(settings.probes(), halfLoad::stopped));
+        Latencies[] atHalf = halfLoad.probeResults;
+        say("half load (%.1f lifecycles/s open loop): %.0f referral events/s processed, command %s",
+                halfRate, half.eventsPerSecond(), half.commandLatency());
+        say("freshness half load:  payment -> commission %s; -> notification %s", atHalf[0], atHalf[1]);
+
+        long events = Math.max(1000, sustained.lifecycles() * EVENTS_PER_LIFECYCLE);
+        double bare = bareBaseline(events);
+        say("bare baseline: %d records of the same size produced, consumed and inserted with plain clients: %.0f/s",
+                events, bare);
+
+        double[] gatewayVsDirect = gatewayVsDirect();
+        say("GET /api/referrals/{id} with 8 connections: gateway %.0f/s, direct %.0f/s", gatewayVsDirect[0],
+                gatewayVsDirect[1]);
+
+        say("ratio e2e / bare:         %.3f", sustained.eventsPerSecond() / bare);
+        say("ratio gateway / direct:   %.3f", gatewayVsDirect[0] / gatewayVsDirect[1]);
+        return new Report(sustained, half, bare, idle[0], idle[1], atHalf[0], atHalf[1], atSustained[0],
+                atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], List.copyOf(lines));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- the load
+
+    /** Closed-loop clients (rate 0) or an open-loop rate in lifecycles per second shared by the clients. */
+    private final class Load {
+        private final int clients;
+        private final double lifecyclesPerSecond;
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final ConcurrentLinkedQueue<Long> commandNanos = new ConcurrentLinkedQueue<>();
+        private final AtomicLong lifecycles = new AtomicLong();
+        private final List<String> partners = new ArrayList<>();
+        private Latencies[] probeResults = {Latencies.of(List.of()), Latencies.of(List.of())};
+
+        Load(int clients, double lifecyclesPerSecond) {
+            this.clients = clients;
+            this.lifecyclesPerSecond = lifecyclesPerSecond;
+        }
+
+        boolean stopped() {
+            return stop.get();
+        }
+
+        Throughput runFor(Duration phase, Supplier<Latencies[]> probe) throws Exception {
+            for (int i = 0; i < clients; i++) {
+                partners.add(newPartner("load" + i));
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(clients + 1);
+            CountDownLatch done = new CountDownLatch(clients);
+            long start = System.nanoTime();
+            long intervalNanos = lifecyclesPerSecond > 0 ? (long) (1e9 * clients / lifecyclesPerSecond) : 0;
+            for (String partner : partners) {
+                threads.submit(() -> {
+                    try {
+                        long next = System.nanoTime();
+                        while (!stop.get()) {
+                            if (intervalNanos > 0) {
+                                long wait = next - System.nanoTime();
+                                if (wait > 0) {
+                                    TimeUnit.NANOSECONDS.sleep(wait);
+                                }
+                                next += intervalNanos;
+                            }
+                            lifecycle(partner, commandNanos);
+                            lifecycles.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            var probing = threads.submit(probe::get);
+            Thread.sleep(phase.toMillis());
+            stop.set(true);
+            done.await(2, TimeUnit.MINUTES);
+            long loadEnd = System.nanoTime();
+            probeResults = probing.get(5, TimeUnit.MINUTES);
+            threads.shutdownNow();
+            // processed = every effect of every lifecycle visible through the API
+            long drained = drain(partners, lifecycles.get() / Math.max(1, clients), loadEnd);
+            double seconds = (loadEnd - start) / 1e9;
+            double toProcessed = (drained - start) / 1e9;
+            long commands = commandNanos.size();
+            return new Throughput(lifecycles.get(), commands, seconds, commands / seconds,
+                    lifecycles.get() * EVENTS_PER_LIFECYCLE / toProcessed, (drained - loadEnd) / 1e9,
+                    Latencies.of(new ArrayList<>(commandNanos)));
+        }
+    }
+
+    /** One referral from submission to its third payment; records the latency of every command. */
+    private void lifecycle(String partner, ConcurrentLinkedQueue<Long> commandNanos) {
+        String company = "Bench " + UUID.randomUUID();
+        Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody(company,
+                "c-" + UUID.randomUUID() + "@client.example"));
+        body.put("partnerId", partner);
+        String referral = timed(commandNanos, () -> api.post("/api/referrals", ops, body), 201)
+                .json().path("referralId").asText();
+        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/qualify", ops, Map.of()), 200);
+        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/contract", ops,
+                Journeys.contract("9000.00", "EUR")), 200);
+        for (int i = 0; i < PAYMENTS; i++) {
+            String paymentId = "pay-" + i;
+            timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/payments", ops,
+                    Journeys.payment(paymentId, "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z")), 200);
+        }
+    }
+
+    private Api.Response timed(ConcurrentLinkedQueue<Long> into, Supplier<Api.Response> call, int expected) {
+        long begin = System.nanoTime();
+        Api.Response response = call.get();
+        into.add(System.nanoTime() - begin);
+        if (response.status() != expected && !(expected == 200 && response.status() == 201)) {
+            throw new IllegalStateException("unexpected answer " + response);
+        }
+        return response;
+    }
+
+    /** Waits until every partner shows all the entries and notifications its lifecycles cause; returns when. */
+    private long drain(List<String> partners, long ignored, long since) throws InterruptedException {
+        long deadline = since + settings.drainLimit().toNanos();
+        for (String partner : partners) {
+            long lifecyclesOfPartner = countLifecycles(partner);
+            while (total("/api/commissions?partnerId=" + partner + "&size=1") < lifecyclesOfPartner * entriesPerLifecycle
+                    || total("/api/notifications?partnerId=" + partner + "&size=1")
+                    < lifecyclesOfPartner * notificationsPerLifecycle) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("effects of " + partner + " not visible within "
+                            + settings.drainLimit());
+                }
+                Thread.sleep(20);
+            }
+        }
+        return System.nanoTime();
+    }
+
+    private long countLifecycles(String partner) {
+        return total("/api/referrals?partnerId=" + partner + "&size=1");
+    }
+
+    private long total(String path) {
+        Api.Response response = api.get(path, ops);
+        if (response.status() != 200) {
+            throw new IllegalStateException(path + ": " + response);
+        }
+        return response.json().path("total").asLong();
+    }
+
+    // ----------------------------------------------------------------------------------------------- freshness
+
+    /**
+     * Payment 2xx → its commission entry visible, and → its notification visible, measured by a probe partner of its
+     * own (so its lists are short) while whatever else runs; polls every 5 ms.
+     */
+    private Latencies[] freshness(int probes, Supplier<Boolean> stopEarly) {
+        String partner = newPartner("probe" + UUID.randomUUID().toString().substring(0, 4));
+        List<Long> toCommission = new ArrayList<>();
+        List<Long> toNotification = new ArrayList<>();
+        for (int i = 0; i < probes && !stopEarly.get(); i++) {
+            Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Probe " + UUID.randomUUID(),
+                    "p-" + UUID.randomUUID() + "@client.example"));
+            body.put("partnerId", partner);
+            String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
+            api.post("/api/referrals/" + referral + "/qualify", ops, Map.of());
+            api.post("/api/referrals/" + referral + "/contract", ops, Journeys.contract("9000.00", "EUR"));
+            long notificationsBefore = total("/api/notifications?partnerId=" + partner + "&size=1");
+            waitFor(() -> total("/api/notifications?partnerId=" + partner + "&size=1") >= notificationsBefore
+                    + notificationsAfterContract(), Duration.ofSeconds(60));
+            long notificationsNow = total("/api/notifications?partnerId=" + partner + "&size=1");
+            Api.Response paid = api.post("/api/referrals/" + referral + "/payments", ops,
+                    Journeys.payment("probe", "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z"));
+            long begin = System.nanoTime();
+            if (paid.status() != 200 && paid.status() != 201) {
+                throw new IllegalStateException("probe payment: " + paid);
+            }
+            boolean commissionSeen = false;
+            boolean notificationSeen = false;
+            long limit = begin + Duration.ofSeconds(120).toNanos();
+            while ((!commissionSeen || !notificationSeen) && System.nanoTime() < limit) {
+                if (!commissionSeen && total("/api/commissions?referralId=" + referral + "&size=1") > 0) {
+                    commissionSeen = true;
+                    toCommission.add(System.nanoTime() - begin);
+                }
+                if (!notificationSeen && total("/api/notifications?partnerId=" + partner + "&size=1")
+                        >= notificationsNow + notificationsAfterPayment()) {
+                    notificationSeen = true;
+                    toNotification.add(System.nanoTime() - begin);
+                }
+                sleep(5);
+            }
+        }
+        return new Latencies[]{Latencies.of(toCommission), Latencies.of(toNotification)};
+    }
+
+    private int notificationsAfterContractCount = -1;
+    private int notificationsAfterPaymentCount = -1;
+
+    private int notificationsAfterContract() {
+        return notificationsAfterContractCount;
+    }
+
+    private int notificationsAfterPayment() {
+        return notificationsAfterPaymentCount;
+    }
+
+    /** Learns, from one quiet lifecycle, how many entries and notifications a lifecycle and a payment cause. */
+    private void calibrate() {
+        String partner = newPartner("calibration");
+        Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Calibration " + run,
+                "cal-" + run + "@client.example"));
+        body.put("partnerId", partner);
+        String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
+        api.post("/api/referrals/" + referral + "/qualify", ops, Map.of());
+        api.post("/api/referrals/" + referral + "/contract", ops, Journeys.contract("9000.00", "EUR"));
+        notificationsAfterContractCount = (int) settle("/api/notifications?partnerId=" + partner + "&size=1");
+        for (int i = 0; i < PAYMENTS; i++) {
+            api.post("/api/referrals/" + referral + "/payments", ops,
+                    Journeys.payment("cal-" + i, "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z"));
+        }
+        entriesPerLifecycle = (int) settle("/api/commissions?partnerId=" + partner + "&size=1");
+        notificationsPerLifecycle = (int) settle("/api/notifications?partnerId=" + partner + "&size=1");
+        notificationsAfterPaymentCount = (notificationsPerLifecycle - notificationsAfterContractCount) / PAYMENTS;
+        say("calibration: a lifecycle causes %d referral events, %d ledger entries, %d notifications",
+                EVENTS_PER_LIFECYCLE, entriesPerLifecycle, notificationsPerLifecycle);
+        if (entriesPerLifecycle != PAYMENTS || notificationsAfterPaymentCount < 1) {
+            throw new IllegalStateException("unexpected calibration: " + entriesPerLifecycle + " entries, "
+                    + notificationsPerLifecycle + " notifications");
+        }
+    }
+
+    /** The value of a list's total once it has not changed for two seconds. */
+    private long settle(String path) {
+        long value = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now = total(path);
+            if (now != value) {
+                value = now;
+                stableSince = System.nanoTime();
+            } else if (value > 0 && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
+                return value;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(path + " never settled");
+    }
+
+    // ---------------------------------------------------------------------------------------------- the ceiling
+
+    /**
+     * The same number of records, of the size the relay writes, produced to a fresh topic of the same broker,
+     * consumed by a plain consumer and inserted into the same MongoDB server in batches: what this machine allows.
+     */
+    private double bareBaseline(long events) throws Exception {
+        String bootstrap = stack.options().kafkaBootstrapServers();
+        byte[] sample = sampleRecord(bootstrap);
+        String topic = "bare-baseline-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        try (MongoClient mongo = MongoClients.create(stack.options().mongoUri("bare-baseline"));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                     ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ConsumerConfig.GROUP_ID_CONFIG, topic,
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
+            MongoCollection<Document> collection = mongo.getDatabase("bare-baseline").getCollection(topic);
+            consumer.subscribe(List.of(topic));
+            consumer.poll(Duration.ofMillis(200));
+            long start = System.nanoTime();
+            Thread produce = new Thread(() -> {
+                for (long i = 0; i < events; i++) {
+                    producer.send(new ProducerRecord<>(topic, "key-" + (i % 512), sample));
+                }
+                producer.flush();
+            });
+            produce.start();
+            long inserted = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (inserted < events && System.nanoTime() < deadline) {
+                List<Document> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    batch.add(new Document("_id", record.topic() + "-" + record.partition() + "-" + record.offset())
+                            .append("key", record.key()).append("value", new org.bson.types.Binary(record.value())));
+                }
+                if (!batch.isEmpty()) {
+                    collection.insertMany(batch);
+                    inserted += batch.size();
+                }
+                consumer.commitSync();
+            }
+            produce.join();
+            return inserted / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private byte[] sampleRecord(String bootstrap) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-sample-" + run,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("referral-events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (new String(record.value()).contains("payment-received")) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no payment-received record to size the baseline on");
+    }
+
+    // ----------------------------------------------------------------------------------------- gateway vs direct
+
+    private double[] gatewayVsDirect() throws Exception {
+        String partner = newPartner("reader");
+        Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Reader " + run,
+                "reader-" + run + "@client.example"));
+        body.put("partnerId", partner);
+        String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
+        String path = "/api/referrals/" + referral;
+        Api gateway = api;
+        Api direct = new Api("http://127.0.0.1:" + stack.options().referralPort());
+        // both measured twice, alternating, so that neither profits from warming up first
+        double g1 = rate(gateway, path);
+        double d1 = rate(direct, path);
+        double g2 = rate(gateway, path);
+        double d2 = rate(direct, path);
+        return new double[]{Math.max(g1, g2), Math.max(d1, d2)};
+    }
+
+    private double rate(Api target, String path) throws Exception {
+        int connections = 8;
+        int perConnection = Math.max(1, settings.directRequests() / connections);
+        ExecutorService threads = Executors.newFixedThreadPool(connections);
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            running.add(threads.submit(() -> {
+                for (int i = 0; i < perConnection; i++) {
+                    if (target.get(path, ops).status() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (var future : running) {
+            future.get();
+        }
+        threads.shutdown();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " GETs failed (rate limits must be off for this run)");
+        }
+        return connections * perConnection / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private String newPartner(String label) {
+        Api.Response created = api.post("/api/partners", ops, Map.of("name", "Bench " + label + " " + run,
+                "email", label + "-" + run + "@bench.example", "language", "en"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("partner: " + created);
+        }
+        return created.json().path("partnerId").asText();
+    }
+
+    private static void waitFor(Supplier<Boolean> condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not within " + limit);
+            }
+            sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    static void write(Path file, List<String> lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, lines);
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}
