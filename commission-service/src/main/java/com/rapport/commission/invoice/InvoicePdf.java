@@ -1,6 +1,7 @@
 package com.rapport.commission.invoice;
 
 import com.rapport.commission.config.CommissionProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -18,9 +19,14 @@ public class InvoicePdf {
     private final PdfDocuments pdf;
     private final ZoneId zone;
 
+    @Autowired
     InvoicePdf(PdfFonts fonts, CommissionProperties properties) {
+        this(fonts, properties.zone());
+    }
+
+    InvoicePdf(PdfFonts fonts, ZoneId zone) {
         this.pdf = new PdfDocuments(fonts);
-        this.zone = properties.zone();
+        this.zone = zone;
     }
 
     /** CPU-bound: call it off the event loop. */
