@@ -1,11 +1,16 @@
 package com.rapport.commission.accrual;
 
+import com.rapport.commission.dealterms.AgreedTerms;
 import com.rapport.commission.plan.PlanVersion;
 import com.rapport.events.money.Money;
+import com.rapport.events.referral.CreditShare;
+import com.rapport.events.referral.ScheduledInstalment;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** What the intake of referral events asks of a referral's commission. Every command names its source event. */
 public final class AccrualCommands {
@@ -14,35 +19,73 @@ public final class AccrualCommands {
     }
 
     /**
-     * Lock the plan, version, rates and override partner of a referral whose contract was just signed.
-     * {@code overridePartnerId} is the introducer's parent partner, null when it has none. When the introducer's
-     * registration has not been consumed yet ({@code introducerKnown} false), the override waits for
-     * {@link LockOverride}.
+     * One introducer of a referral as its contract-signed event names it: its share of the credit, its parent (who
+     * earns the override; null when none), its own n-th signed contract, and the plan version it is on now.
      */
-    public record LockCommission(@TargetAggregateIdentifier String referralId, String sourceEventId,
-                                 String introducerPartnerId, String introducerName, String overridePartnerId,
-                                 boolean introducerKnown, Money contractValue, int contractNumber, Instant signedAt,
-                                 PlanVersion plan) {
+    public record Introducer(String partnerId, String name, BigDecimal share, String parentPartnerId,
+                             int contractNumber, PlanVersion plan) {
     }
 
     /**
-     * The introducer's registration arrived after its contract: lock the override for its parent (if any) at the
-     * override rate of the plan version locked at signing, and catch up on the cash received meanwhile.
+     * Lock the terms of a referral whose contract was just signed: per introducer its tier rate (or the deal's
+     * {@code dealTerms}, null when none were agreed), cap and share, and its parent's override. Everything needed
+     * travels with the contract-signed event: nothing waits for a partner event from another partition.
      */
-    public record LockOverride(@TargetAggregateIdentifier String referralId, String sourceEventId,
-                               String introducerName, String parentPartnerId) {
+    public record LockCommission(@TargetAggregateIdentifier String referralId, String sourceEventId,
+                                 Money contractValue, Instant signedAt, List<Introducer> introducers,
+                                 AgreedTerms dealTerms) {
+
+        public LockCommission {
+            introducers = introducers == null ? List.of() : List.copyOf(introducers);
+        }
     }
 
-    /** Accrue on a client payment; {@code netCash} is payments − refunds so far, this one included. */
+    /**
+     * Accrue on a client payment; {@code netCash} is payments − refunds so far, this one included. {@code shares}
+     * as the event carried them (empty for old records): they settle an override an old contract still waits for.
+     */
     public record RecordClientPayment(@TargetAggregateIdentifier String referralId, String sourceEventId,
                                       String paymentId, Money amount, Instant receivedAt, LocalDate receivedOn,
-                                      Money netCash) {
+                                      Money netCash, List<CreditShare> shares) {
+
+        public RecordClientPayment {
+            shares = shares == null ? List.of() : List.copyOf(shares);
+        }
+
+        public RecordClientPayment(String referralId, String sourceEventId, String paymentId, Money amount,
+                                   Instant receivedAt, LocalDate receivedOn, Money netCash) {
+            this(referralId, sourceEventId, paymentId, amount, receivedAt, receivedOn, netCash, List.of());
+        }
     }
 
     /** Reverse on a refund to the client; {@code netCash} is payments − refunds so far, this one included. */
     public record RecordClientRefund(@TargetAggregateIdentifier String referralId, String sourceEventId,
                                      String refundId, Money amount, Instant issuedAt, LocalDate issuedOn,
-                                     Money netCash) {
+                                     Money netCash, List<CreditShare> shares) {
+
+        public RecordClientRefund {
+            shares = shares == null ? List.of() : List.copyOf(shares);
+        }
+
+        public RecordClientRefund(String referralId, String sourceEventId, String refundId, Money amount,
+                                  Instant issuedAt, LocalDate issuedOn, Money netCash) {
+            this(referralId, sourceEventId, refundId, amount, issuedAt, issuedOn, netCash, List.of());
+        }
+    }
+
+    /** A change order: {@code contractValue} is the value after it. Writes no entry (the rule follows cash). */
+    public record RecordContractAmendment(@TargetAggregateIdentifier String referralId, String sourceEventId,
+                                          String amendmentId, Money delta, Money contractValue, String reason,
+                                          Instant signedAt) {
+    }
+
+    /** The client's expected instalments, the whole schedule after the change (for the forecast). */
+    public record RecordPaymentSchedule(@TargetAggregateIdentifier String referralId, String sourceEventId,
+                                        List<ScheduledInstalment> schedule) {
+
+        public RecordPaymentSchedule {
+            schedule = schedule == null ? List.of() : List.copyOf(schedule);
+        }
     }
 
     /** Note that the referral was delivered, completed or lost (projected commission depends on it). */

@@ -1,35 +1,46 @@
 package com.rapport.commission.accrual;
 
+import com.rapport.commission.accrual.AccrualCommands.Introducer;
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
-import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
+import com.rapport.commission.accrual.AccrualCommands.RecordContractAmendment;
+import com.rapport.commission.accrual.AccrualCommands.RecordPaymentSchedule;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
 import com.rapport.commission.accrual.AccrualEvents.ClientPaymentRecorded;
 import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.accrual.AccrualEvents.ContractAmended;
 import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
 import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
+import com.rapport.commission.accrual.AccrualEvents.PaymentScheduleSet;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
+import com.rapport.commission.dealterms.AgreedTerms;
 import com.rapport.commission.plan.PlanTerms;
 import com.rapport.commission.plan.TierChoice;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
+import com.rapport.events.referral.CreditShare;
+import com.rapport.events.referral.ScheduledInstalment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,32 +48,33 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The commission of one referral, from its signed contract on. It locks the terms at signing, turns every client
- * payment and refund into ledger entries by the cumulative rule, and remembers the id of every referral event it has
- * applied: the same event delivered twice changes nothing.
+ * The commission of one referral, from its signed contract on. It locks the terms at signing (per introducer: its
+ * share, tier or the deal's terms, cap, and its parent's override), turns every client payment and refund into
+ * ledger entries by the cumulative rule, follows the contract value through change orders, and remembers the id of
+ * every referral event it has applied: the same event delivered twice changes nothing.
  */
 @Aggregate
 public class ReferralCommission {
 
+    private static final Logger log = LoggerFactory.getLogger(ReferralCommission.class);
+
     @AggregateIdentifier
     private String referralId;
     private Money contractValue;
-    private int contractNumber;
-    private Instant signedAt;
-    private String planId;
-    private int planVersion;
-    private int holdDays;
-    private String introducerPartnerId;
-    private String introducerName;
-    private BigDecimal overrideRateAwaitingPartner;
     private Money netCash;
-    private LocalDate lastCashOn;
     private ReferralStage stage;
-    private final Map<CommissionRole, LockedRate> rates = new EnumMap<>(CommissionRole.class);
-    private final Map<CommissionRole, Money> earned = new EnumMap<>(CommissionRole.class);
+    /** One per role and introducer, in the order they were locked. */
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, Money> earned = new HashMap<>();
     private final Set<String> appliedEvents = new HashSet<>();
+    // contracts locked before events carried the introducer's parent: their override may still be waiting
+    private String firstIntroducerId;
+    private RateLocked firstIntroducerLock;
+    private BigDecimal overrideRateAwaitingPartner;
 
-    private record LockedRate(String partnerId, BigDecimal rate, Money cap, String tierDescription) {
+    /** A locked role: who earns, on whose introduction, on what terms, and how its entries read. */
+    private record Role(CommissionRole role, String partnerId, String introducerPartnerId, String introducerName,
+                        RoleTerms terms, String tierDescription, int holdDays, boolean dealTerms) {
     }
 
     protected ReferralCommission() {
@@ -79,51 +91,28 @@ public class ReferralCommission {
             throw new InconsistentReferralEventException(
                     "referral %s already has a signed contract".formatted(command.referralId()));
         }
-        if (!command.contractValue().isPositive() || command.contractNumber() < 1) {
-            throw new InconsistentReferralEventException("contract of referral %s has value %s and number %d"
-                    .formatted(command.referralId(), command.contractValue(), command.contractNumber()));
-        }
-        PlanTerms terms = command.plan().terms();
-        TierChoice tier = terms.tierFor(command.contractNumber());
-        Money cap = terms.capFor(command.contractValue().currency()).orElse(null);
-        apply(rateLocked(command, CommissionRole.INTRODUCER, command.introducerPartnerId(), tier.rate(),
-                tier.number(), tier.describe(), cap));
-        if (!command.introducerKnown()) {
-            // its registration is on another partition and not read yet: the override is settled by LockOverride
-            apply(new OverrideDeferred(command.referralId(), command.introducerPartnerId(),
-                    terms.overrideRate(), command.sourceEventId()));
-            return;
-        }
-        String parent = command.overridePartnerId();
-        if (parent != null && !parent.equals(command.introducerPartnerId()) && terms.overrideRate().signum() > 0) {
-            // one level only: the introducer's parent, never the parent's parent
-            apply(rateLocked(command, CommissionRole.OVERRIDE, parent, terms.overrideRate(), 0, "override", null));
-        }
-    }
-
-    @CommandHandler
-    public void handle(LockOverride command) {
-        if (overrideRateAwaitingPartner == null) {
-            return;
-        }
-        BigDecimal rate = overrideRateAwaitingPartner;
-        String parent = command.parentPartnerId();
-        apply(new IntroducerIdentified(referralId, command.introducerName(), parent, command.sourceEventId()));
-        if (parent == null || parent.equals(introducerPartnerId) || rate.signum() <= 0) {
-            return;
-        }
-        // the same terms as if the registration had been known at signing: the version locked then
-        apply(new RateLocked(referralId, CommissionRole.OVERRIDE, parent, planId, planVersion, rate, 0, "override",
-                null, contractValue, contractNumber, signedAt, holdDays, introducerPartnerId, command.introducerName(),
-                command.sourceEventId()));
-        Money entry = CumulativeAccrual.target(rate, null, netCash);
-        if (entry.isPositive()) {
-            // the cumulative rule catches up on the cash received meanwhile in one entry
-            String explanation = Explanations.explainCatchUp(rate, netCash, lastCashOn, contractValue,
-                    command.introducerName());
-            apply(new CommissionAccrued(entryId(command.sourceEventId(), CommissionRole.OVERRIDE), referralId, parent,
-                    CommissionRole.OVERRIDE, entry, rate, netCash, lastCashOn.plusDays(holdDays), lastCashOn,
-                    explanation, command.sourceEventId(), entry));
+        requireValidContract(command);
+        AgreedTerms deal = usableDealTerms(command);
+        for (Introducer introducer : command.introducers()) {
+            PlanTerms plan = introducer.plan().terms();
+            TierChoice tier = plan.tierFor(introducer.contractNumber());
+            BigDecimal share = introducer.share();
+            Money planCap = plan.capFor(command.contractValue().currency()).orElse(null);
+            if (deal == null) {
+                apply(rateLocked(command, introducer, CommissionRole.INTRODUCER, introducer.partnerId(),
+                        tier.rate(), tier.number(), tier.describe(), planCap, null, false));
+            } else {
+                // the deal's cap is for the whole referral: each co-introducer's part of it, rounded on its own
+                Money cap = deal.cap() == null ? planCap : deal.cap().times(share);
+                apply(rateLocked(command, introducer, CommissionRole.INTRODUCER, introducer.partnerId(),
+                        deal.rate(), 0, "terms agreed for this deal", cap, deal.flatFee(), true));
+            }
+            String parent = introducer.parentPartnerId();
+            if (parent != null && !parent.equals(introducer.partnerId()) && plan.overrideRate().signum() > 0) {
+                // one level only: the introducer's parent, never the parent's parent; deal terms leave it unchanged
+                apply(rateLocked(command, introducer, CommissionRole.OVERRIDE, parent, plan.overrideRate(), 0,
+                        "override", null, null, false));
+            }
         }
     }
 
@@ -135,6 +124,7 @@ public class ReferralCommission {
         requireContractCurrency(command.amount(), command.netCash());
         apply(new ClientPaymentRecorded(referralId, command.sourceEventId(), command.paymentId(), command.amount(),
                 command.receivedAt(), command.receivedOn(), command.netCash()));
+        settleOverrideAwaitingPartner(command.shares(), command.sourceEventId());
         accrue(command.sourceEventId(), command.netCash(), command.amount(), command.receivedOn(), false);
     }
 
@@ -146,7 +136,37 @@ public class ReferralCommission {
         requireContractCurrency(command.amount(), command.netCash());
         apply(new ClientRefundRecorded(referralId, command.sourceEventId(), command.refundId(), command.amount(),
                 command.issuedAt(), command.issuedOn(), command.netCash()));
+        settleOverrideAwaitingPartner(command.shares(), command.sourceEventId());
         accrue(command.sourceEventId(), command.netCash(), command.amount().negate(), command.issuedOn(), true);
+    }
+
+    /** The contract value follows the change order; terms and caps stay as locked, and no entry is written. */
+    @CommandHandler
+    public void handle(RecordContractAmendment command) {
+        if (appliedEvents.contains(command.sourceEventId())) {
+            return;
+        }
+        if (!command.contractValue().sameCurrencyAs(contractValue) || !command.contractValue().isPositive()) {
+            throw new InconsistentReferralEventException("referral %s: amended contract value %s does not fit a %s contract"
+                    .formatted(referralId, command.contractValue(), contractValue.currencyCode()));
+        }
+        apply(new ContractAmended(referralId, command.amendmentId(), command.delta(), command.contractValue(),
+                command.reason(), command.signedAt(), command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPaymentSchedule command) {
+        if (appliedEvents.contains(command.sourceEventId())) {
+            return;
+        }
+        for (ScheduledInstalment instalment : command.schedule()) {
+            if (instalment.amount() == null || !instalment.amount().sameCurrencyAs(contractValue)
+                    || instalment.dueDate() == null) {
+                throw new InconsistentReferralEventException("referral %s: instalment %s does not fit a %s contract"
+                        .formatted(referralId, instalment, contractValue.currencyCode()));
+            }
+        }
+        apply(new PaymentScheduleSet(referralId, command.schedule(), command.sourceEventId()));
     }
 
     @CommandHandler
@@ -159,27 +179,97 @@ public class ReferralCommission {
 
     /** One entry per role: the difference between the new cumulative target and what the role has so far. */
     private void accrue(String sourceEventId, Money netCash, Money basis, LocalDate cashDate, boolean refund) {
-        for (Map.Entry<CommissionRole, LockedRate> locked : rates.entrySet()) {
-            CommissionRole role = locked.getKey();
-            LockedRate rate = locked.getValue();
-            Money entry = CumulativeAccrual.nextEntry(rate.rate(), rate.cap(), netCash, earned.get(role));
+        boolean coIntroduced = introducerCount() > 1;
+        for (Map.Entry<String, Role> locked : roles.entrySet()) {
+            Role role = locked.getValue();
+            Money before = earned.get(locked.getKey());
+            Money entry = role.terms().target(netCash, contractValue).minus(before);
             if (entry.isZero()) {
                 continue;
             }
-            Money earnedAfter = earned.get(role).plus(entry);
-            String explanation = Explanations.explain(new Explanations.Context(role, rate.rate(),
-                    rate.tierDescription(), rate.cap(), CumulativeAccrual.capped(rate.rate(), rate.cap(), netCash),
-                    refund, basis.abs(), cashDate, contractValue, introducerName));
-            String entryId = entryId(sourceEventId, role);
+            Money earnedAfter = before.plus(entry);
+            String explanation = Explanations.explain(new Explanations.Context(role.role(), role.terms().rate(),
+                    role.tierDescription(), role.terms().cap(), role.terms().capped(netCash, contractValue), refund,
+                    basis.abs(), cashDate, contractValue, role.introducerName(), role.terms().share(),
+                    role.terms().flatFee(), role.dealTerms(), netCash));
+            String entryId = coIntroduced ? entryId(sourceEventId, role.role(), role.introducerPartnerId())
+                    : entryId(sourceEventId, role.role());
             if (entry.isPositive()) {
-                apply(new CommissionAccrued(entryId, referralId, rate.partnerId(), role, entry, rate.rate(), basis,
-                        cashDate.plusDays(holdDays), cashDate, explanation, sourceEventId, earnedAfter));
+                apply(new CommissionAccrued(entryId, referralId, role.partnerId(), role.role(), entry,
+                        role.terms().rate(), basis, cashDate.plusDays(role.holdDays()), cashDate, explanation,
+                        sourceEventId, earnedAfter, role.introducerPartnerId()));
             } else {
                 // a reversal counts at once
-                apply(new CommissionReversed(entryId, referralId, rate.partnerId(), role, entry, rate.rate(), basis,
-                        cashDate, cashDate, explanation, sourceEventId, earnedAfter));
+                apply(new CommissionReversed(entryId, referralId, role.partnerId(), role.role(), entry,
+                        role.terms().rate(), basis, cashDate, cashDate, explanation, sourceEventId, earnedAfter,
+                        role.introducerPartnerId()));
             }
         }
+    }
+
+    /**
+     * A contract locked before events carried the introducer's parent may still wait for its override: the first
+     * cash event that names the parent locks it, on the plan version locked at signing, and the cumulative rule
+     * catches up on the cash received meanwhile in that event's entry.
+     */
+    private void settleOverrideAwaitingPartner(List<CreditShare> shares, String sourceEventId) {
+        if (overrideRateAwaitingPartner == null) {
+            return;
+        }
+        CreditShare introducer = shares.stream().filter(s -> firstIntroducerId.equals(s.partnerId())).findFirst()
+                .orElse(null);
+        if (introducer == null) {
+            return;
+        }
+        BigDecimal rate = overrideRateAwaitingPartner;
+        String parent = introducer.parentPartnerId();
+        apply(new IntroducerIdentified(referralId, introducer.name(), parent, sourceEventId));
+        if (parent == null || parent.equals(firstIntroducerId) || rate.signum() <= 0) {
+            return;
+        }
+        RateLocked first = firstIntroducerLock;
+        apply(new RateLocked(referralId, CommissionRole.OVERRIDE, parent, first.planId(), first.planVersion(), rate,
+                0, "override", null, contractValue, first.contractNumber(), first.signedAt(), first.holdDays(),
+                firstIntroducerId, introducer.name(), sourceEventId, BigDecimal.ONE, null, false));
+    }
+
+    private static void requireValidContract(LockCommission command) {
+        if (!command.contractValue().isPositive() || command.introducers().isEmpty()) {
+            throw new InconsistentReferralEventException("contract of referral %s has value %s and %d introducers"
+                    .formatted(command.referralId(), command.contractValue(), command.introducers().size()));
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> partners = new HashSet<>();
+        for (Introducer introducer : command.introducers()) {
+            BigDecimal share = introducer.share();
+            if (introducer.contractNumber() < 1 || share == null || share.signum() <= 0
+                    || share.compareTo(BigDecimal.ONE) > 0 || !partners.add(introducer.partnerId())) {
+                throw new InconsistentReferralEventException(
+                        "contract of referral %s: introducer %s has share %s and contract number %d".formatted(
+                                command.referralId(), introducer.partnerId(), share, introducer.contractNumber()));
+            }
+            total = total.add(share);
+        }
+        if (total.compareTo(BigDecimal.ONE) != 0) {
+            throw new InconsistentReferralEventException("contract of referral %s: shares add up to %s, not 1"
+                    .formatted(command.referralId(), total));
+        }
+    }
+
+    /** Agreed terms in another currency than the contract cannot apply: the plan does (DECISIONS.md). */
+    private static AgreedTerms usableDealTerms(LockCommission command) {
+        AgreedTerms deal = command.dealTerms();
+        if (deal == null) {
+            return null;
+        }
+        boolean feeFits = deal.flatFee() == null || deal.flatFee().sameCurrencyAs(command.contractValue());
+        boolean capFits = deal.cap() == null || deal.cap().sameCurrencyAs(command.contractValue());
+        if (!feeFits || !capFits) {
+            log.warn("terms agreed for referral {} are not in the contract's {}: the plan applies",
+                    command.referralId(), command.contractValue().currencyCode());
+            return null;
+        }
+        return deal;
     }
 
     private void requireContractCurrency(Money amount, Money netCash) {
@@ -193,36 +283,55 @@ public class ReferralCommission {
         }
     }
 
-    private static RateLocked rateLocked(LockCommission command, CommissionRole role, String partnerId,
-                                         BigDecimal rate, int tierNumber, String tierLabel, Money cap) {
-        return new RateLocked(command.referralId(), role, partnerId, command.plan().planId(),
-                command.plan().version(), rate, tierNumber, tierLabel, cap, command.contractValue(),
-                command.contractNumber(), command.signedAt(), command.plan().terms().holdDays(),
-                command.introducerPartnerId(), command.introducerName(), command.sourceEventId());
+    private static RateLocked rateLocked(LockCommission command, Introducer introducer, CommissionRole role,
+                                         String partnerId, BigDecimal rate, int tierNumber, String tierLabel,
+                                         Money cap, Money flatFee, boolean dealTerms) {
+        return new RateLocked(command.referralId(), role, partnerId, introducer.plan().planId(),
+                introducer.plan().version(), rate, tierNumber, tierLabel, cap, command.contractValue(),
+                introducer.contractNumber(), command.signedAt(), introducer.plan().terms().holdDays(),
+                introducer.partnerId(), introducer.name(), command.sourceEventId(), introducer.share(), flatFee,
+                dealTerms);
     }
 
-    /** The same source event and role always name the same entry. */
+    /** The same source event and role always name the same entry (a referral with one introducer). */
     static String entryId(String sourceEventId, CommissionRole role) {
         return UUID.nameUUIDFromBytes((sourceEventId + "/" + role).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** With co-introducers: the same source event, role and introducer always name the same entry. */
+    static String entryId(String sourceEventId, CommissionRole role, String introducerPartnerId) {
+        return UUID.nameUUIDFromBytes((sourceEventId + "/" + role + "/" + introducerPartnerId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private long introducerCount() {
+        return roles.values().stream().filter(r -> r.role() == CommissionRole.INTRODUCER).count();
+    }
+
+    private static String key(CommissionRole role, String introducerPartnerId) {
+        return role + "/" + introducerPartnerId;
+    }
+
+    private String keyOf(CommissionRole role, String introducerPartnerId) {
+        // entries written before co-introducers name no introducer: the referral had only one
+        return key(role, introducerPartnerId == null ? firstIntroducerId : introducerPartnerId);
+    }
+
     @EventSourcingHandler
     void on(RateLocked event) {
-        if (event.role() == CommissionRole.INTRODUCER) {
+        if (referralId == null) {
             referralId = event.referralId();
             contractValue = event.contractValue();
-            contractNumber = event.contractNumber();
-            signedAt = event.signedAt();
-            planId = event.planId();
-            planVersion = event.planVersion();
-            holdDays = event.holdDays();
-            introducerPartnerId = event.introducerPartnerId();
-            introducerName = event.introducerName();
             stage = ReferralStage.CONTRACTED;
             netCash = Money.zero(event.contractValue().currency());
+            firstIntroducerId = event.introducerPartnerId();
+            firstIntroducerLock = event;
         }
-        rates.put(event.role(), new LockedRate(event.partnerId(), event.rate(), event.cap(), event.tierLabel()));
-        earned.put(event.role(), Money.zero(event.contractValue().currency()));
+        String key = key(event.role(), event.introducerPartnerId());
+        roles.put(key, new Role(event.role(), event.partnerId(), event.introducerPartnerId(),
+                event.introducerName(), event.terms(), event.tierLabel(), event.holdDays(),
+                event.agreedForThisDeal()));
+        earned.put(key, Money.zero(event.contractValue().currency()));
         appliedEvents.add(event.sourceEventId());
     }
 
@@ -234,31 +343,46 @@ public class ReferralCommission {
     @EventSourcingHandler
     void on(IntroducerIdentified event) {
         overrideRateAwaitingPartner = null;
-        introducerName = event.introducerName();
+        String key = key(CommissionRole.INTRODUCER, firstIntroducerId);
+        Role introducer = roles.get(key);
+        if (introducer != null) {
+            roles.put(key, new Role(introducer.role(), introducer.partnerId(), introducer.introducerPartnerId(),
+                    event.introducerName(), introducer.terms(), introducer.tierDescription(), introducer.holdDays(),
+                    introducer.dealTerms()));
+        }
     }
 
     @EventSourcingHandler
     void on(ClientPaymentRecorded event) {
         appliedEvents.add(event.sourceEventId());
         netCash = event.netCash();
-        lastCashOn = event.receivedOn();
     }
 
     @EventSourcingHandler
     void on(ClientRefundRecorded event) {
         appliedEvents.add(event.sourceEventId());
         netCash = event.netCash();
-        lastCashOn = event.issuedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmended event) {
+        appliedEvents.add(event.sourceEventId());
+        contractValue = event.contractValue();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentScheduleSet event) {
+        appliedEvents.add(event.sourceEventId());
     }
 
     @EventSourcingHandler
     void on(CommissionAccrued event) {
-        earned.put(event.role(), event.earnedSoFar());
+        earned.put(keyOf(event.role(), event.introducerPartnerId()), event.earnedSoFar());
     }
 
     @EventSourcingHandler
     void on(CommissionReversed event) {
-        earned.put(event.role(), event.earnedSoFar());
+        earned.put(keyOf(event.role(), event.introducerPartnerId()), event.earnedSoFar());
     }
 
     @EventSourcingHandler

@@ -1,38 +1,49 @@
 package com.rapport.commission.intake;
 
+import com.rapport.commission.accrual.AccrualCommands.Introducer;
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
-import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
+import com.rapport.commission.accrual.AccrualCommands.RecordContractAmendment;
+import com.rapport.commission.accrual.AccrualCommands.RecordPaymentSchedule;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
 import com.rapport.commission.accrual.InconsistentReferralEventException;
 import com.rapport.commission.accrual.ReferralStage;
+import com.rapport.commission.config.AxonProcessingConfiguration;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.LedgerQueries;
+import com.rapport.commission.dealterms.DealTerms.LockedTerms;
+import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
 import com.rapport.commission.partner.Partner;
 import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.commission.plan.PlanCatalogue;
 import com.rapport.commission.plan.PlanVersion;
 import com.rapport.events.CloudEventCodec.Decoded;
 import com.rapport.events.UnprocessableEventException;
+import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.PartnerRegisteredV1;
+import com.rapport.events.referral.PartnerUpdatedV1;
 import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.ReferralCompletedV1;
 import com.rapport.events.referral.ReferralDeliveredV1;
 import com.rapport.events.referral.ReferralLostV1;
 import com.rapport.events.referral.RefundIssuedV1;
+import com.rapport.events.referral.ScheduleSetV1;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -40,10 +51,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns referral events into commands on the referral's commission. Runs on the Kafka listener thread and waits
- * for each command, so the record's offset is committed only once its effect is stored. Idempotency lives in the
- * aggregate (it records the event ids it applied, and locks an override only once) and in the partner directory
- * (an upsert).
+ * Turns referral events into commands on the referral's commission. Runs on a Kafka listener container thread (never
+ * an event loop) and waits for each command, so the record's offset is committed only once its effect is stored.
+ * It does not wait for read models (they follow on tracking processors). Idempotency lives in the aggregates (they record the event ids they applied) and in the partner directory (an
+ * upsert). Every event carries what it needs: no record waits for a partner event from another partition.
  */
 @Component
 class ReferralEventIntake {
@@ -53,16 +64,15 @@ class ReferralEventIntake {
     private final CommandGateway commands;
     private final PartnerDirectory partners;
     private final PlanCatalogue plans;
-    private final LedgerQueries ledger;
     private final ZoneId zone;
     private final Duration timeout;
 
-    ReferralEventIntake(CommandGateway commands, PartnerDirectory partners, PlanCatalogue plans, LedgerQueries ledger,
+    ReferralEventIntake(@Qualifier(AxonProcessingConfiguration.STORE_ONLY) CommandGateway commands,
+                        PartnerDirectory partners, PlanCatalogue plans,
                         CommissionProperties properties) {
         this.commands = commands;
         this.partners = partners;
         this.plans = plans;
-        this.ledger = ledger;
         this.zone = properties.zone();
         this.timeout = properties.commandTimeout();
     }
@@ -71,20 +81,23 @@ class ReferralEventIntake {
         String eventId = event.eventId();
         Object payload = event.payload();
         if (payload instanceof PartnerRegisteredV1 registered) {
+            // names for explanations, and the parent of introducers whose old events carry no shares
             partners.register(registered);
-            // contracts of this partner locked before its registration was read wait for their override
-            List<String> waiting = ledger.referralsAwaitingPartner(registered.partnerId()).collectList().block(timeout);
-            for (String referralId : waiting == null ? List.<String>of() : waiting) {
-                send(new LockOverride(referralId, eventId, registered.name(), registered.parentPartnerId()), true);
-            }
+        } else if (payload instanceof PartnerUpdatedV1 updated) {
+            partners.rename(updated.partnerId(), updated.name());
         } else if (payload instanceof ContractSignedV1 signed) {
             lock(eventId, signed);
         } else if (payload instanceof PaymentReceivedV1 paid) {
             send(new RecordClientPayment(paid.referralId(), eventId, paid.paymentId(), paid.amount(),
-                    paid.receivedAt(), dateOf(paid.receivedAt()), paid.netCash()), true);
+                    paid.receivedAt(), dateOf(paid.receivedAt()), paid.netCash(), paid.shares()), true);
         } else if (payload instanceof RefundIssuedV1 refund) {
             send(new RecordClientRefund(refund.referralId(), eventId, refund.refundId(), refund.amount(),
-                    refund.issuedAt(), dateOf(refund.issuedAt()), refund.netCash()), true);
+                    refund.issuedAt(), dateOf(refund.issuedAt()), refund.netCash(), refund.shares()), true);
+        } else if (payload instanceof ContractAmendedV1 amended) {
+            send(new RecordContractAmendment(amended.referralId(), eventId, amended.amendmentId(), amended.delta(),
+                    amended.contractValue(), amended.reason(), amended.signedAt()), true);
+        } else if (payload instanceof ScheduleSetV1 schedule) {
+            send(new RecordPaymentSchedule(schedule.referralId(), eventId, schedule.schedule()), false);
         } else if (payload instanceof ReferralDeliveredV1 delivered) {
             send(new RecordReferralStage(delivered.referralId(), eventId, ReferralStage.DELIVERED), false);
         } else if (payload instanceof ReferralCompletedV1 completed) {
@@ -92,40 +105,59 @@ class ReferralEventIntake {
         } else if (payload instanceof ReferralLostV1 lost) {
             send(new RecordReferralStage(lost.referralId(), eventId, ReferralStage.LOST), false);
         } else {
+            // credit-split and follow-on-opened need nothing here: the contract-signed event carries the shares,
+            // and a follow-on is a referral of its own with its own contract number
             log.debug("{} {} does not concern commissions", event.type().type(), eventId);
         }
     }
 
     /**
-     * Locks the contract at once, whether or not the partner's registration (keyed by partner, so on another
-     * partition) has been read: waiting for it here could deadlock two partitions each holding the other's
-     * missing registration. Without the registration the parent is unknown, so the override is locked when it
-     * comes, by whichever side sees both: the registration's consumer, or this one looking again after locking.
+     * Locks the per-deal terms first (a later change to them is then refused), then the commission with them. The
+     * introducers, their shares, parents and contract numbers come with the event; an old event without shares
+     * credits its partner alone, with the parent the partner directory knows (none when not read yet).
      */
     private void lock(String eventId, ContractSignedV1 signed) {
-        PlanVersion plan = plans.currentPlanOf(signed.partnerId()).block(timeout);
+        LockedTerms deal = send(new LockDealTerms(signed.referralId(), eventId, signed.signedAt()), true);
+        List<Introducer> introducers = new ArrayList<>();
+        for (CreditShare share : sharesOf(signed)) {
+            int contractNumber = share.contractNumber() != null ? share.contractNumber() : signed.contractNumber();
+            if (share.contractNumber() == null && signed.shares().size() > 1) {
+                log.warn("contract of referral {}: co-introducer {} has no contract number, {} is used",
+                        signed.referralId(), share.partnerId(), contractNumber);
+            }
+            introducers.add(new Introducer(share.partnerId(), share.name(), share.share(), share.parentPartnerId(),
+                    contractNumber, planOf(share.partnerId())));
+        }
+        send(new LockCommission(signed.referralId(), eventId, signed.contractValue(), signed.signedAt(),
+                introducers, deal == null ? null : deal.terms()), true);
+    }
+
+    private List<CreditShare> sharesOf(ContractSignedV1 signed) {
+        if (!signed.shares().isEmpty()) {
+            return signed.shares();
+        }
+        Optional<Partner> known = partners.lookUp(signed.partnerId());
+        return List.of(new CreditShare(signed.partnerId(), BigDecimal.ONE,
+                known.map(Partner::parentPartnerId).orElse(null), null, null, known.map(Partner::name).orElse(null),
+                signed.contractNumber()));
+    }
+
+    private PlanVersion planOf(String partnerId) {
+        PlanVersion plan = plans.currentPlanOf(partnerId).block(timeout);
         if (plan == null) {
             // the default plan is created at start-up, possibly just after the listener started: retry
-            throw new IllegalStateException("the plan of partner %s is not published yet".formatted(signed.partnerId()));
+            throw new IllegalStateException("the plan of partner %s is not published yet".formatted(partnerId));
         }
-        Optional<Partner> introducer = partners.lookUp(signed.partnerId());
-        send(new LockCommission(signed.referralId(), eventId, signed.partnerId(),
-                introducer.map(Partner::name).orElse(null), introducer.map(Partner::parentPartnerId).orElse(null),
-                introducer.isPresent(), signed.contractValue(), signed.contractNumber(), signed.signedAt(), plan),
-                true);
-        if (introducer.isEmpty()) {
-            partners.lookUp(signed.partnerId()).ifPresent(registered -> send(new LockOverride(signed.referralId(),
-                    eventId + "/registration", registered.name(), registered.parentPartnerId()), true));
-        }
+        return plan;
     }
 
     /**
      * Sends and waits. A referral without a signed contract has no commission: for cash that is a contradiction
      * (dead-lettered), for a stage change (a referral lost before its contract) there is nothing to do.
      */
-    private void send(Object command, boolean commissionRequired) {
+    private <R> R send(Object command, boolean commissionRequired) {
         try {
-            commands.send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return commands.<R>send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while applying " + command, e);
@@ -139,7 +171,7 @@ class ReferralEventIntake {
                     throw new UnprocessableEventException("no signed contract is known for " + command, cause);
                 }
                 log.debug("no commission for {}: the referral has no signed contract", command);
-                return;
+                return null;
             }
             if (cause instanceof InconsistentReferralEventException inconsistent) {
                 throw new UnprocessableEventException(inconsistent.getMessage(), inconsistent);

@@ -4,6 +4,9 @@ import com.rapport.commission.config.CommissionProperties;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +35,12 @@ public class PartnerDirectory {
         mongo.save(new Document("_id", event.partnerId())
                         .append("name", event.name())
                         .append("parentPartnerId", event.parentPartnerId()), PARTNERS)
+                .block(timeout);
+    }
+
+    /** Blocking: called from the Kafka listener thread. A partner not registered here yet is left alone. */
+    public void rename(String partnerId, String name) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(partnerId)), Update.update("name", name), PARTNERS)
                 .block(timeout);
     }
 

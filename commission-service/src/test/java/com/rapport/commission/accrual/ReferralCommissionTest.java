@@ -1,7 +1,7 @@
 package com.rapport.commission.accrual;
 
+import com.rapport.commission.accrual.AccrualCommands.Introducer;
 import com.rapport.commission.accrual.AccrualCommands.LockCommission;
-import com.rapport.commission.accrual.AccrualCommands.LockOverride;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
 import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
 import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
@@ -18,6 +18,7 @@ import com.rapport.commission.plan.PlanVersion;
 import com.rapport.commission.plan.Tier;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
+import com.rapport.events.referral.CreditShare;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +62,13 @@ class ReferralCommissionTest {
         fixture.givenNoPriorActivity()
                 .when(lock("e-contract", null, 3, STANDARD_V1))
                 .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, new BigDecimal("0.12"), 2,
-                        "tier 2: contracts 3 to 5", null, CONTRACT, 3, SIGNED, 14, "p", "Partner P", "e-contract"));
+                        "tier 2: contracts 3 to 5", null, CONTRACT, 3, SIGNED, 14, "p", "Partner P", "e-contract",
+                        BigDecimal.ONE, null, false));
         fixture.givenNoPriorActivity()
                 .when(lock("e-contract", null, 6, STANDARD_V1))
                 .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, new BigDecimal("0.15"), 3,
-                        "tier 3: contract 6 onwards", null, CONTRACT, 6, SIGNED, 14, "p", "Partner P", "e-contract"));
+                        "tier 3: contract 6 onwards", null, CONTRACT, 6, SIGNED, 14, "p", "Partner P", "e-contract",
+                        BigDecimal.ONE, null, false));
     }
 
     @Test
@@ -74,7 +77,8 @@ class ReferralCommissionTest {
                 .when(lock("e-contract", "q", 1, STANDARD_V1))
                 .expectEvents(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null),
                         new RateLocked("r-1", OVERRIDE, "q", "standard", 1, TWO, 0, "override", null, CONTRACT, 1,
-                                SIGNED, 14, "p", "Partner P", "e-contract"));
+                                SIGNED, 14, "p", "Partner P", "e-contract",
+                        BigDecimal.ONE, null, false));
     }
 
     @Test
@@ -84,7 +88,8 @@ class ReferralCommissionTest {
         fixture.givenNoPriorActivity()
                 .when(lock("e-contract", null, 1, new PlanVersion("capped", 4, capped, SIGNED)))
                 .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "capped", 4, TEN, 1, "tier 1: first 2 contracts",
-                        Money.of("500.00", "EUR"), CONTRACT, 1, SIGNED, 14, "p", "Partner P", "e-contract"));
+                        Money.of("500.00", "EUR"), CONTRACT, 1, SIGNED, 14, "p", "Partner P", "e-contract",
+                        BigDecimal.ONE, null, false));
     }
 
     @Test
@@ -96,50 +101,59 @@ class ReferralCommissionTest {
     }
 
     @Test
-    void aContractWhosePartnerIsNotRegisteredYetLocksTheIntroducerAndLeavesTheOverrideWaiting() {
-        fixture.givenNoPriorActivity()
-                .when(new LockCommission("r-1", "e-contract", "p", null, null, false, CONTRACT, 1, SIGNED,
-                        STANDARD_V1))
-                .expectEvents(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1,
-                                "tier 1: first 2 contracts", null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideDeferred("r-1", "p", TWO, "e-contract"));
-    }
-
-    @Test
-    void theLateRegistrationLocksTheParentsOverrideAndCatchesUpOnTheCashSoFar() {
+    void anOldContractWhoseOverrideWaitsIsSettledByTheFirstCashEventNamingTheParentAndCatchesUp() {
+        // streams written before events carried the parent still hold OverrideDeferred: they load and settle
         fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
                                 null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
                         new OverrideDeferred("r-1", "p", TWO, "e-contract"),
-                        paymentRecorded("e-pay-1", "3333.33", "3333.33"))
-                .when(new LockOverride("r-1", "e-registered", "Partner P", "q"))
-                .expectEvents(new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"),
+                        paymentRecorded("e-pay-1", "3333.33", "3333.33"),
+                        accrued("e-pay-1", INTRODUCER, "p", TEN, "333.33", "3333.33", "2026-11-10", "333.33", "..."))
+                .when(new RecordClientPayment("r-1", "e-pay-2", "e-pay-2", eur("3333.33"), at("2026-11-20"),
+                        LocalDate.parse("2026-11-20"), eur("6666.66"),
+                        List.of(new CreditShare("p", BigDecimal.ONE, "q", "en", "p@example.com", "Partner P", null))))
+                .expectEvents(new ClientPaymentRecorded("r-1", "e-pay-2", "e-pay-2", eur("3333.33"),
+                                at("2026-11-20"), LocalDate.parse("2026-11-20"), eur("6666.66")),
+                        new IntroducerIdentified("r-1", "Partner P", "q", "e-pay-2"),
+                        new RateLocked("r-1", OVERRIDE, "q", "standard", 1, TWO, 0, "override", null, CONTRACT, 1,
+                                SIGNED, 14, "p", "Partner P", "e-pay-2", BigDecimal.ONE, null, false),
+                        accrued("e-pay-2", INTRODUCER, "p", TEN, "333.34", "3333.33", "2026-11-20", "666.67",
+                                "10% of a 3,333.33 EUR payment received 2026-11-20 (contract 10,000.00 EUR; tier 1: first 2 contracts)"),
+                        accrued("e-pay-2", OVERRIDE, "q", TWO, "133.33", "3333.33", "2026-11-20", "133.33",
+                                "2% override on a 3,333.33 EUR payment received 2026-11-20 from a client of Partner P, a partner you introduced (contract 10,000.00 EUR)"));
+    }
+
+    @Test
+    void anOldContractWhoseOverrideWaitsStaysWithoutOneUntilAnEventNamesTheIntroducer() {
+        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
+                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"))
+                .when(pay("e-pay-1", "3333.33", "3333.33", "2026-11-10"))
+                .expectEvents(paymentRecorded("e-pay-1", "3333.33", "3333.33"),
+                        new CommissionAccrued(ReferralCommission.entryId("e-pay-1", INTRODUCER), "r-1", "p",
+                                INTRODUCER, eur("333.33"), TEN, eur("3333.33"), LocalDate.parse("2026-11-24"),
+                                LocalDate.parse("2026-11-10"),
+                                "10% of a 3,333.33 EUR payment received 2026-11-10 (contract 10,000.00 EUR; tier 1: first 2 contracts)",
+                                "e-pay-1", eur("333.33"), "p"));
+    }
+
+    @Test
+    void anOldStreamWithALateRegistrationStillLoadsAndAccruesForBothRoles() {
+        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
+                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
+                        new OverrideDeferred("r-1", "p", TWO, "e-contract"),
+                        new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"),
                         new RateLocked("r-1", OVERRIDE, "q", "standard", 1, TWO, 0, "override", null, CONTRACT, 1,
                                 SIGNED, 14, "p", "Partner P", "e-registered"),
                         new CommissionAccrued(ReferralCommission.entryId("e-registered", OVERRIDE), "r-1", "q",
                                 OVERRIDE, eur("66.67"), TWO, eur("3333.33"), LocalDate.parse("2026-11-24"),
-                                LocalDate.parse("2026-11-10"),
-                                "2% override on 3,333.33 EUR received up to 2026-11-10 from a client of Partner P, a partner you introduced (contract 10,000.00 EUR)",
-                                "e-registered", eur("66.67")));
-    }
-
-    @Test
-    void aLateRegistrationWithoutParentOnlyNamesTheIntroducer() {
-        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
-                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideDeferred("r-1", "p", TWO, "e-contract"))
-                .when(new LockOverride("r-1", "e-registered", "Partner P", null))
-                .expectEvents(new IntroducerIdentified("r-1", "Partner P", null, "e-registered"));
-    }
-
-    @Test
-    void theOverrideIsLockedOnlyOnceWhoeverSeesTheRegistrationFirst() {
-        fixture.given(new RateLocked("r-1", INTRODUCER, "p", "standard", 1, TEN, 1, "tier 1: first 2 contracts",
-                                null, CONTRACT, 1, SIGNED, 14, "p", null, "e-contract"),
-                        new OverrideDeferred("r-1", "p", TWO, "e-contract"),
-                        new IntroducerIdentified("r-1", "Partner P", "q", "e-registered"))
-                .when(new LockOverride("r-1", "e-contract/registration", "Partner P", "q"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                                LocalDate.parse("2026-11-10"), "...", "e-registered", eur("66.67")))
+                .when(pay("e-pay-2", "6666.67", "10000.00", "2026-11-20"))
+                .expectEvents(new ClientPaymentRecorded("r-1", "e-pay-2", "e-pay-2", eur("6666.67"),
+                                at("2026-11-20"), LocalDate.parse("2026-11-20"), eur("10000.00")),
+                        accrued("e-pay-2", INTRODUCER, "p", TEN, "1000.00", "6666.67", "2026-11-20", "1000.00",
+                                "10% of a 6,666.67 EUR payment received 2026-11-20 (contract 10,000.00 EUR; tier 1: first 2 contracts)"),
+                        accrued("e-pay-2", OVERRIDE, "q", TWO, "133.33", "6666.67", "2026-11-20", "200.00",
+                                "2% override on a 6,666.67 EUR payment received 2026-11-20 from a client of Partner P, a partner you introduced (contract 10,000.00 EUR)"));
     }
 
     @Test
@@ -204,7 +218,7 @@ class ReferralCommissionTest {
                                 INTRODUCER, eur("-333.33"), TEN, eur("-3333.34"), LocalDate.parse("2026-11-25"),
                                 LocalDate.parse("2026-11-25"),
                                 "10% of a 3,333.34 EUR refund issued 2026-11-25, taken back (contract 10,000.00 EUR; tier 1: first 2 contracts)",
-                                "e-refund", eur("666.67")));
+                                "e-refund", eur("666.67"), "p"));
     }
 
     @Test
@@ -234,13 +248,14 @@ class ReferralCommissionTest {
     }
 
     static LockCommission lock(String eventId, String parent, int contractNumber, PlanVersion plan) {
-        return new LockCommission("r-1", eventId, "p", "Partner P", parent, true, CONTRACT, contractNumber, SIGNED,
-                plan);
+        return new LockCommission("r-1", eventId, CONTRACT, SIGNED,
+                List.of(new Introducer("p", "Partner P", BigDecimal.ONE, parent, contractNumber, plan)), null);
     }
 
     static RateLocked introducerLocked(BigDecimal rate, int tier, String label, Money cap) {
         return new RateLocked("r-1", INTRODUCER, "p", "standard", 1, rate, tier, label, cap, CONTRACT, 1, SIGNED, 14,
-                "p", "Partner P", "e-contract");
+                "p", "Partner P", "e-contract",
+                        BigDecimal.ONE, null, false);
     }
 
     static RecordClientPayment pay(String eventId, String amount, String netCash, String date) {
@@ -258,7 +273,7 @@ class ReferralCommissionTest {
                                      String explanation) {
         LocalDate on = LocalDate.parse(date);
         return new CommissionAccrued(ReferralCommission.entryId(eventId, role), "r-1", partner, role, eur(amount),
-                rate, eur(basis), on.plusDays(14), on, explanation, eventId, eur(earnedSoFar));
+                rate, eur(basis), on.plusDays(14), on, explanation, eventId, eur(earnedSoFar), "p");
     }
 
     static Money eur(String amount) {

@@ -1,0 +1,19 @@
+package com.rapport.commission.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code rapport.commission.read-models.*}: the tracking processors whose read models a command's caller may read
+ * right after it ({@code groups}), how long an answer waits for them at most ({@code max-wait}) and how often it looks
+ * ({@code poll}).
+ */
+@ConfigurationProperties("rapport.commission.read-models")
+public record ReadModelProperties(
+        @DefaultValue({"plans", "ledger", "payouts", "deal-terms", "outlook"}) List<String> groups,
+        @DefaultValue("10s") Duration maxWait,
+        @DefaultValue("10ms") Duration poll) {
+}

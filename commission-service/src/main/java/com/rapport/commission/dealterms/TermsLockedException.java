@@ -1,0 +1,15 @@
+package com.rapport.commission.dealterms;
+
+import com.rapport.support.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** The referral's contract is signed: its terms are locked (409 {@code terms-locked}). */
+public class TermsLockedException extends ProblemException {
+
+    public static final String TERMS_LOCKED = "terms-locked";
+
+    public TermsLockedException(String referralId) {
+        super(HttpStatus.CONFLICT, TERMS_LOCKED, "Terms locked",
+                "the contract of referral %s is signed: its commission terms are locked".formatted(referralId));
+    }
+}
