@@ -34,9 +34,7 @@ import java.util.stream.StreamSupport;
         "rapport.notification.webhook.timeout=2s",
         "rapport.notification.webhook.allow-private-addresses=true",
         "rapport.notification.digest.hour=" + IntegrationTest.DIGEST_HOUR,
-        "rapport.notification.digest.check-interval=300ms",
-        "rapport.notification.enrichment.commission-wait=3s",
-        "rapport.notification.enrichment.check-interval=200ms"})
+        "rapport.notification.digest.check-interval=300ms"})
 @Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 

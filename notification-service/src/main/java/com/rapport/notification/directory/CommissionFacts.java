@@ -1,11 +1,23 @@
 package com.rapport.notification.directory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** What {@code commission-events} told us that referral messages can use. Blocking: consumer threads only. */
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * What {@code commission-events} told us that referral messages can use. Nothing waits for it: a referral
+ * notification mentions the fact if it is known when it is written, and the fact is told on its own otherwise. Which
+ * of the two tells it is settled by {@link #claim}: the first notification to claim a fact has it, so it is told
+ * exactly once even when both arrive at the same moment on different consumer threads. Blocking: consumer threads
+ * only.
+ */
 @Component
 public class CommissionFacts {
 
@@ -15,19 +27,31 @@ public class CommissionFacts {
         this.mongo = mongo;
     }
 
-    public void record(RateLock lock) {
-        mongo.save(lock);
+    /** Kept as first told: a redelivery changes nothing, in particular not who told it. */
+    public void record(CommissionFact fact) {
+        try {
+            mongo.insert(fact);
+        } catch (DuplicateKeyException redelivered) {
+            // already on file
+        }
     }
 
-    public void record(IntroducerCommission commission) {
-        mongo.save(commission);
+    public Optional<RateLock> rateLockOf(String referralId, String partnerId) {
+        return Optional.ofNullable(mongo.findById(RateLock.idOf(referralId, partnerId), RateLock.class));
     }
 
-    public Optional<RateLock> rateLockOf(String referralId) {
-        return Optional.ofNullable(mongo.findById(referralId, RateLock.class));
+    public Optional<IntroducerCommission> introducerCommissionFrom(String sourceEventId, String partnerId) {
+        return Optional.ofNullable(mongo.findById(IntroducerCommission.idOf(sourceEventId, partnerId),
+                IntroducerCommission.class));
     }
 
-    public Optional<IntroducerCommission> introducerCommissionFrom(String sourceEventId) {
-        return Optional.ofNullable(mongo.findById(sourceEventId, IntroducerCommission.class));
+    /**
+     * Takes the fact for one notification (named by {@code notificationKey}); true if it is this notification's to
+     * tell: nobody had taken it, or this same notification did before (a redelivery of its event).
+     */
+    public boolean claim(CommissionFact fact, String notificationKey) {
+        Criteria untold = new Criteria().orOperator(where("toldIn").is(null), where("toldIn").is(notificationKey));
+        return mongo.updateFirst(query(where("_id").is(fact.id()).andOperator(untold)),
+                Update.update("toldIn", notificationKey), fact.getClass()).getMatchedCount() == 1;
     }
 }

@@ -7,17 +7,30 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.LocalDate;
 
 /**
- * The introducer's commission entry caused by one client payment or refund, keyed by that payment's or refund's event
- * id ({@code sourceEventId}), so the payment's notification can say what it earned.
+ * An introducer's commission entry caused by one client payment or refund, keyed by that payment's or refund's event
+ * id ({@code sourceEventId}) and the introducer (each co-introducer earns its own), so the payment's notification can
+ * say what it earned. {@code cloudEvent} is the accrued / reversed event (to tell it on its own when the payment was
+ * told without it); {@code toldIn} says which notification took it, so it is told exactly once.
  */
 @Document("introducer-commissions")
-public record IntroducerCommission(@Id String sourceEventId, String referralId, String partnerId, String amount,
-                                   String currency, String payableAt) {
+public record IntroducerCommission(@Id String id, String sourceEventId, String referralId, String partnerId,
+                                   String amount, String currency, String payableAt, String cloudEvent,
+                                   String toldIn) implements CommissionFact {
 
     public static IntroducerCommission of(String sourceEventId, String referralId, String partnerId, Money amount,
                                           LocalDate payableAt) {
-        return new IntroducerCommission(sourceEventId, referralId, partnerId, amount.amount().toPlainString(),
-                amount.currencyCode(), payableAt == null ? null : payableAt.toString());
+        return of(sourceEventId, referralId, partnerId, amount, payableAt, null);
+    }
+
+    public static IntroducerCommission of(String sourceEventId, String referralId, String partnerId, Money amount,
+                                          LocalDate payableAt, String cloudEvent) {
+        return new IntroducerCommission(idOf(sourceEventId, partnerId), sourceEventId, referralId, partnerId,
+                amount.amount().toPlainString(), amount.currencyCode(),
+                payableAt == null ? null : payableAt.toString(), cloudEvent, null);
+    }
+
+    public static String idOf(String sourceEventId, String partnerId) {
+        return sourceEventId + "/" + partnerId;
     }
 
     public Money money() {

@@ -1,14 +1,28 @@
 package com.rapport.notification.directory;
 
+import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.PartnerRegisteredV1;
+import com.rapport.events.referral.PartnerUpdatedV1;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Optional;
 
-/** Partners by id, kept from the partner events of {@code referral-events}; blocking, for consumer threads. */
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Partners by id, kept from the partner events of {@code referral-events} and from the credit shares on referral
+ * events (which carry each co-introducer's name, email and language, so that no notification waits for a partner
+ * event from another partition). Blocking, for consumer threads.
+ */
 @Component
 public class PartnerDirectory {
+
+    /** Two consumer threads writing the same partner at once: the loser reads again, a few times at most. */
+    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
 
@@ -16,17 +30,61 @@ public class PartnerDirectory {
         this.mongo = mongo;
     }
 
-    /** Idempotent: the same event again writes the same document. */
-    public void record(PartnerRegisteredV1 registered) {
-        mongo.save(new PartnerContact(registered.partnerId(), registered.name(), registered.email(),
-                registered.language(), registered.parentPartnerId()));
+    /** Idempotent: the same event again changes nothing. */
+    public void record(PartnerRegisteredV1 registered, Instant at) {
+        learn(new PartnerContact(registered.partnerId(), registered.name(), registered.email(),
+                registered.language(), registered.parentPartnerId(), at));
+    }
+
+    /** The name, email and language from now on (the parent does not change). */
+    public void record(PartnerUpdatedV1 updated, Instant at) {
+        learn(new PartnerContact(updated.partnerId(), updated.name(), updated.email(), updated.language(), null, at));
+    }
+
+    /** What a referral event says of one of its co-introducers, as it was when the event was written. */
+    public void learn(CreditShare share, Instant at) {
+        if (share.partnerId() == null || share.partnerId().isBlank()) {
+            return;
+        }
+        if (share.name() == null && share.email() == null && share.language() == null
+                && share.parentPartnerId() == null) {
+            return;
+        }
+        learn(new PartnerContact(share.partnerId(), share.name(), share.email(), share.language(),
+                share.parentPartnerId(), at));
     }
 
     public Optional<PartnerContact> find(String partnerId) {
         return Optional.ofNullable(mongo.findById(partnerId, PartnerContact.class));
     }
 
-    public PartnerContact require(String partnerId) {
-        return find(partnerId).orElseThrow(() -> new PartnerNotYetKnownException(partnerId));
+    /** The partner as known, or a contact with only its id (default language, address to be learnt). */
+    public PartnerContact findOrUnknown(String partnerId) {
+        return find(partnerId).orElseGet(() -> PartnerContact.unknown(partnerId));
+    }
+
+    private void learn(PartnerContact told) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            PartnerContact known = find(told.partnerId()).orElse(null);
+            if (known == null) {
+                try {
+                    mongo.insert(told);
+                    return;
+                } catch (DuplicateKeyException writtenMeanwhile) {
+                    continue;
+                }
+            }
+            PartnerContact merged = known.mergedWith(told);
+            if (merged.equals(known)) {
+                return;
+            }
+            // replaced only if nobody changed it since it was read
+            if (mongo.findAndReplace(query(where("_id").is(known.partnerId()).and("asOf").is(known.asOf())),
+                    merged) != null) {
+                return;
+            }
+        }
+        throw new IllegalStateException("partner " + told.partnerId() + " keeps changing; the event will be retried"
+               );
     }
 }

@@ -8,25 +8,45 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The introducer's rate locked for a referral when its contract was signed ({@code rapport.commission.rate-locked.v1}),
- * kept to tell the partner what commission a contract should bring. Amounts as decimal strings: exact in every store.
+ * An introducer's rate locked for a referral when its contract was signed ({@code rapport.commission.rate-locked.v1}),
+ * kept to tell the partner what commission the contract should bring: in the contract's notification when it is
+ * known by then, else on its own. Keyed by referral and partner (each co-introducer has its own). {@code cloudEvent}
+ * is the rate-locked event (to tell it on its own); {@code toldIn} says which notification took it, so it is told
+ * exactly once. Amounts as decimal strings: exact in every store.
  */
 @Document("rate-locks")
-public record RateLock(@Id String referralId, String partnerId, String rate, String capAmount, String capCurrency) {
+public record RateLock(@Id String id, String referralId, String partnerId, String rate, String capAmount,
+                       String capCurrency, String cloudEvent, String toldIn) implements CommissionFact {
 
     public static RateLock of(String referralId, String partnerId, BigDecimal rate, Money cap) {
-        return new RateLock(referralId, partnerId, rate.toPlainString(),
-                cap == null ? null : cap.amount().toPlainString(), cap == null ? null : cap.currencyCode());
+        return of(referralId, partnerId, rate, cap, null);
+    }
+
+    public static RateLock of(String referralId, String partnerId, BigDecimal rate, Money cap, String cloudEvent) {
+        return new RateLock(idOf(referralId, partnerId), referralId, partnerId, rate.toPlainString(),
+                cap == null ? null : cap.amount().toPlainString(), cap == null ? null : cap.currencyCode(),
+                cloudEvent, null);
+    }
+
+    public static String idOf(String referralId, String partnerId) {
+        return referralId + "/" + partnerId;
     }
 
     public BigDecimal rateValue() {
         return new BigDecimal(rate);
     }
 
-    /** min(cap, round(rate × contract value)): what the whole contract earns the introducer once paid in full. */
-    public Money expectedOn(Money contractValue) {
-        Money expected = contractValue.times(rateValue());
+    /**
+     * min(cap, round(rate × share × contract value)): what the whole contract earns this introducer once paid in full
+     * (COMMISSIONS.md, co-introducers; share 1 when the credit is not split).
+     */
+    public Money expectedOn(Money contractValue, BigDecimal share) {
+        Money expected = contractValue.times(rateValue().multiply(share));
         Optional<Money> cap = capAmount == null ? Optional.empty() : Optional.of(Money.of(capAmount, capCurrency));
         return cap.filter(expected::sameCurrencyAs).map(expected::min).orElse(expected);
+    }
+
+    public Money expectedOn(Money contractValue) {
+        return expectedOn(contractValue, BigDecimal.ONE);
     }
 }

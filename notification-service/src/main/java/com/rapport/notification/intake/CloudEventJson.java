@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 
-/** A received CloudEvent kept as JSON (for webhooks, and for events that wait) and read back. */
+/** A received CloudEvent kept as JSON (for webhooks, and for commission facts told on their own) and read back. */
 @Component
 public class CloudEventJson {
 

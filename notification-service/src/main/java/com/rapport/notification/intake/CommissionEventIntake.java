@@ -2,52 +2,54 @@ package com.rapport.notification.intake;
 
 import com.rapport.events.CloudEventCodec;
 import com.rapport.events.commission.CommissionAccruedV1;
+import com.rapport.events.commission.CommissionAdjustedV1;
 import com.rapport.events.commission.CommissionReversedV1;
 import com.rapport.events.commission.CommissionRole;
+import com.rapport.events.commission.DisputeOpenedV1;
+import com.rapport.events.commission.DisputeResolvedV1;
+import com.rapport.events.commission.EntryHeldV1;
+import com.rapport.events.commission.EntryReleasedV1;
+import com.rapport.events.commission.InvoiceIssuedV1;
 import com.rapport.events.commission.PayoutPaidV1;
 import com.rapport.events.commission.RateLockedV1;
 import com.rapport.events.money.Money;
 import com.rapport.notification.directory.CommissionFacts;
 import com.rapport.notification.directory.IntroducerCommission;
-import com.rapport.notification.directory.PartnerDirectory;
 import com.rapport.notification.directory.RateLock;
-import com.rapport.notification.directory.ReferralDirectory;
-import com.rapport.notification.directory.ReferralFile;
 import com.rapport.notification.message.Message;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import static com.rapport.notification.intake.Required.present;
 
 /**
- * What {@code commission-events} mean to the partners. The introducer hears of its commission in the notification of
- * the contract or payment that caused it (this intake releases those when they wait for it), or on its own when that
- * notification had already gone; the override partner is told of each of its entries; every partner of a confirmed
- * payout is told it was paid. Rate locks of override partners, created and cancelled payouts tell nobody.
+ * What {@code commission-events} mean to the partners. These events name the partner only: it is addressed as the
+ * directory knows it (from partner events and from the shares of referral events), and where it does not yet, in the
+ * default language with its email address found when the email is sent; nothing waits. The introducer hears of its
+ * rate and commission in the notification of the contract or payment that caused it when that comes later, or on
+ * its own when that notification had already gone ({@link CommissionToldOnItsOwn}); the override partner is told of
+ * each of its entries; a partner is told of its payout, adjustments, held and released entries, disputes and
+ * invoices. Rate locks of override partners, created and cancelled payouts tell nobody.
  */
 @Component
 public class CommissionEventIntake {
 
-    private final PartnerDirectory partners;
-    private final ReferralDirectory referrals;
     private final CommissionFacts commissions;
-    private final HeldEvents held;
-    private final ReferralEventIntake referralIntake;
+    private final ReferralNames names;
+    private final CommissionToldOnItsOwn onItsOwn;
     private final NotificationIssuer issuer;
+    private final CloudEventJson json;
 
-    public CommissionEventIntake(PartnerDirectory partners, ReferralDirectory referrals, CommissionFacts commissions,
-                                 HeldEvents held, ReferralEventIntake referralIntake,
-                                 NotificationIssuer issuer) {
-        this.partners = partners;
-        this.referrals = referrals;
+    CommissionEventIntake(CommissionFacts commissions, ReferralNames names, CommissionToldOnItsOwn onItsOwn,
+                          NotificationIssuer issuer, CloudEventJson json) {
         this.commissions = commissions;
-        this.held = held;
-        this.referralIntake = referralIntake;
+        this.names = names;
+        this.onItsOwn = onItsOwn;
         this.issuer = issuer;
+        this.json = json;
     }
 
     public void accept(CloudEventCodec.Decoded event) {
@@ -57,9 +59,11 @@ public class CommissionEventIntake {
             case RATE_LOCKED -> {
                 RateLockedV1 locked = (RateLockedV1) payload;
                 if (present(locked.role(), "role", type) == CommissionRole.INTRODUCER) {
-                    commissions.record(RateLock.of(present(locked.referralId(), "referralId", type),
-                            locked.partnerId(), present(locked.rate(), "rate", type), locked.cap()));
-                    referralIntake.releaseWaiting(locked.referralId());
+                    String referralId = present(locked.referralId(), "referralId", type);
+                    String partnerId = present(locked.partnerId(), "partnerId", type);
+                    commissions.record(RateLock.of(referralId, partnerId, present(locked.rate(), "rate", type),
+                            locked.cap(), json.write(event)));
+                    onItsOwn.rateLockIfContractTold(referralId, partnerId);
                 }
             }
             case COMMISSION_ACCRUED -> {
@@ -67,14 +71,12 @@ public class CommissionEventIntake {
                 present(accrued.payableAt(), "payableAt", type);
                 entry(event, accrued.role(), accrued.referralId(), accrued.partnerId(), accrued.amount(),
                         accrued.payableAt(), accrued.sourceEventId(),
-                        client -> EventMessages.commissionAccrued(client, accrued),
                         (client, introducer) -> EventMessages.overrideAccrued(client, introducer, accrued));
             }
             case COMMISSION_REVERSED -> {
                 CommissionReversedV1 reversed = (CommissionReversedV1) payload;
                 entry(event, reversed.role(), reversed.referralId(), reversed.partnerId(), reversed.amount(),
                         reversed.payableAt(), reversed.sourceEventId(),
-                        client -> EventMessages.commissionReversed(client, reversed),
                         (client, introducer) -> EventMessages.overrideReversed(client, introducer, reversed));
             }
             case PAYOUT_PAID -> {
@@ -83,35 +85,63 @@ public class CommissionEventIntake {
                 issuer.issue(event, present(paid.partnerId(), "partnerId", type), null,
                         EventMessages.payoutPaid(paid));
             }
+            case COMMISSION_ADJUSTED -> {
+                CommissionAdjustedV1 adjusted = (CommissionAdjustedV1) payload;
+                present(adjusted.amount(), "amount", type);
+                Optional<Object> client = Optional.ofNullable(adjusted.referralId()).map(names::clientOf);
+                issuer.issue(event, present(adjusted.partnerId(), "partnerId", type), adjusted.referralId(),
+                        EventMessages.adjusted(adjusted, client));
+            }
+            case ENTRY_HELD -> {
+                EntryHeldV1 held = (EntryHeldV1) payload;
+                tell(event, held.partnerId(), EventMessages.entryHeld(held.reason()));
+            }
+            case ENTRY_RELEASED -> {
+                EntryReleasedV1 released = (EntryReleasedV1) payload;
+                tell(event, released.partnerId(), EventMessages.entryReleased(released.reason()));
+            }
+            case DISPUTE_OPENED -> tell(event, ((DisputeOpenedV1) payload).partnerId(),
+                    EventMessages.disputeOpened());
+            case DISPUTE_RESOLVED -> {
+                DisputeResolvedV1 resolved = (DisputeResolvedV1) payload;
+                present(resolved.outcome(), "outcome", type);
+                tell(event, resolved.partnerId(), EventMessages.disputeResolved(resolved));
+            }
+            case INVOICE_ISSUED -> {
+                InvoiceIssuedV1 invoice = (InvoiceIssuedV1) payload;
+                present(invoice.invoiceNumber(), "invoiceNumber", type);
+                present(invoice.net(), "net", type);
+                present(invoice.vat(), "vat", type);
+                present(invoice.total(), "total", type);
+                tell(event, invoice.partnerId(), EventMessages.invoiceIssued(invoice));
+            }
             default -> {
                 // payout created / cancelled: nothing a partner needs to hear
             }
         }
     }
 
+    private void tell(CloudEventCodec.Decoded event, String partnerId, Message message) {
+        issuer.issue(event, present(partnerId, "partnerId", event.type().type()), null, message);
+    }
+
     private void entry(CloudEventCodec.Decoded event, CommissionRole role, String referralId, String partnerId,
                        Money amount, LocalDate payableAt, String sourceEventId,
-                       Function<String, Message> toIntroducer,
-                       BiFunction<String, String, Message> toOverride) {
+                       BiFunction<Object, Object, Message> toOverride) {
         String type = event.type().type();
         present(role, "role", type);
         present(amount, "amount", type);
         present(partnerId, "partnerId", type);
-        ReferralFile referral = referrals.require(present(referralId, "referralId", type));
+        present(referralId, "referralId", type);
         if (role == CommissionRole.OVERRIDE) {
-            String introducer = partners.require(referral.partnerId()).name();
-            issuer.issue(event, partnerId, referralId, toOverride.apply(referral.clientCompany(), introducer));
+            issuer.issue(event, partnerId, referralId, toOverride.apply(names.clientOf(referralId),
+                    names.introducerFor(referralId, partnerId)));
             return;
         }
         String source = present(sourceEventId, "sourceEventId", type);
-        commissions.record(IntroducerCommission.of(source, referralId, partnerId, amount, payableAt));
-        Optional<HeldEvent> waiting = held.find(source);
-        if (waiting.isPresent()) {
-            referralIntake.releaseWaiting(waiting.get().referralId());
-        } else if (issuer.hasIssued(source, partnerId)) {
-            // the payment was told before its commission was known: tell the commission on its own
-            issuer.issue(event, partnerId, referralId, toIntroducer.apply(referral.clientCompany()));
-        }
-        // otherwise the payment is still to come, and will find its commission recorded
+        commissions.record(IntroducerCommission.of(source, referralId, partnerId, amount, payableAt,
+                json.write(event)));
+        // told with the payment if that is still to come; on its own if the payment went without it
+        onItsOwn.commissionIfSourceTold(source, partnerId);
     }
 }

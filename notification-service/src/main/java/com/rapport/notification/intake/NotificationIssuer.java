@@ -71,7 +71,8 @@ public class NotificationIssuer {
             notifications.addToInbox(partnerId, notificationId);
             return;
         }
-        PartnerContact partner = partners.require(partnerId);
+        // a partner not described by any event yet: default language now, email address looked up when sending
+        PartnerContact partner = partners.findOrUnknown(partnerId);
         PartnerPreferences chosen = preferences.of(partnerId);
         Addressee to = preferences.addressee(partner, chosen);
         RenderedMessage text = renderer.render(message, to);

@@ -1,9 +1,14 @@
 package com.rapport.notification.intake;
 
 import com.rapport.events.CloudEventCodec;
+import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
+import com.rapport.events.referral.CreditSplitV1;
+import com.rapport.events.referral.FollowOnOpenedV1;
 import com.rapport.events.referral.MilestoneReachedV1;
 import com.rapport.events.referral.PartnerRegisteredV1;
+import com.rapport.events.referral.PartnerUpdatedV1;
 import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.ReferralCompletedV1;
 import com.rapport.events.referral.ReferralDeliveredV1;
@@ -14,24 +19,34 @@ import com.rapport.events.referral.ReferralReassignedV1;
 import com.rapport.events.referral.ReferralRejectedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.events.referral.RefundIssuedV1;
+import com.rapport.events.referral.ScheduleSetV1;
 import com.rapport.notification.directory.CommissionFacts;
 import com.rapport.notification.directory.IntroducerCommission;
 import com.rapport.notification.directory.PartnerDirectory;
 import com.rapport.notification.directory.RateLock;
 import com.rapport.notification.directory.ReferralDirectory;
+import com.rapport.notification.directory.ReferralFile;
+import com.rapport.notification.inbox.Notification;
+import com.rapport.notification.message.Message;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.rapport.notification.intake.Required.present;
 
 /**
- * What each event of {@code referral-events} means to the partners: partner events keep the directory, every
- * referral event becomes a notification to the partner credited with the referral (both partners on a
- * reassignment), naming the client. A signed contract and a client payment or refund mention the commission they
- * bring when it can be known; for that they may wait briefly for {@code commission-events}, and the referral's later
- * events wait behind them, so that a referral is always told in order (see {@link HeldEvent}).
+ * What each event of {@code referral-events} means to the partners. Partner events keep the directory; every
+ * referral event becomes a notification to each partner credited with the referral (each co-introducer of its
+ * shares, in its own language; both partners on a reassignment), naming the client. The shares carry each
+ * co-introducer's name, email and language, which the directory learns before the notification is written, so
+ * nothing waits for a partner event from another partition. A signed contract and a client payment or refund
+ * mention the commission they bring when it is already known; otherwise the commission is told on its own when it
+ * comes ({@link CommissionToldOnItsOwn}).
  */
 @Component
 public class ReferralEventIntake {
@@ -39,209 +54,256 @@ public class ReferralEventIntake {
     private final PartnerDirectory partners;
     private final ReferralDirectory referrals;
     private final CommissionFacts commissions;
-    private final HeldEvents held;
-    private final CloudEventJson json;
+    private final ReferralNames names;
+    private final CommissionToldOnItsOwn onItsOwn;
     private final NotificationIssuer issuer;
+    private final Clock clock;
 
-    public ReferralEventIntake(PartnerDirectory partners, ReferralDirectory referrals, CommissionFacts commissions,
-                               HeldEvents held, CloudEventJson json, NotificationIssuer issuer) {
+    ReferralEventIntake(PartnerDirectory partners, ReferralDirectory referrals, CommissionFacts commissions,
+                        ReferralNames names, CommissionToldOnItsOwn onItsOwn, NotificationIssuer issuer,
+                        Clock clock) {
         this.partners = partners;
         this.referrals = referrals;
         this.commissions = commissions;
-        this.held = held;
-        this.json = json;
+        this.names = names;
+        this.onItsOwn = onItsOwn;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     public void accept(CloudEventCodec.Decoded event) {
         Object payload = event.payload();
         String type = event.type().type();
-        String referralId = referralIdOf(event);
-        if (referralId != null && held.waitsBehindAnother(event, referralId, json.write(event))) {
-            return;
-        }
-        boolean told = true;
+        Instant at = event.envelope().time() != null ? event.envelope().time() : clock.instant();
         switch (event.type()) {
             case PARTNER_REGISTERED -> {
                 PartnerRegisteredV1 registered = (PartnerRegisteredV1) payload;
                 present(registered.partnerId(), "partnerId", type);
                 present(registered.email(), "email", type);
-                partners.record(registered);
+                partners.record(registered, at);
+            }
+            case PARTNER_UPDATED -> {
+                PartnerUpdatedV1 updated = (PartnerUpdatedV1) payload;
+                present(updated.partnerId(), "partnerId", type);
+                partners.record(updated, at);
             }
             case REFERRAL_SUBMITTED -> {
                 ReferralSubmittedV1 submitted = (ReferralSubmittedV1) payload;
-                present(submitted.referralId(), "referralId", type);
-                present(present(submitted.client(), "client", type).company(), "client.company", type);
-                String partnerId = present(submitted.partnerId(), "partnerId", type);
-                referrals.record(submitted);
-                issuer.issue(event, partnerId, submitted.referralId(),
-                        EventMessages.submitted(submitted.client().company(), submitted.estimatedValue()));
+                String company = present(present(submitted.client(), "client", type).company(), "client.company",
+                        type);
+                learn(submitted.shares(), at);
+                referrals.record(present(submitted.referralId(), "referralId", type),
+                        present(submitted.partnerId(), "partnerId", type), company, submitted.shares());
+                tell(event, submitted.referralId(), submitted.partnerId(), submitted.shares(),
+                        share -> EventMessages.submitted(company, submitted.estimatedValue()));
+            }
+            case FOLLOW_ON_OPENED -> {
+                FollowOnOpenedV1 opened = (FollowOnOpenedV1) payload;
+                String company = present(present(opened.client(), "client", type).company(), "client.company",
+                        type);
+                learn(opened.shares(), at);
+                referrals.record(present(opened.referralId(), "referralId", type),
+                        present(opened.partnerId(), "partnerId", type), company, opened.shares());
+                tell(event, opened.referralId(), opened.partnerId(), opened.shares(),
+                        share -> EventMessages.followOnOpened(company, opened));
             }
             case REFERRAL_QUALIFIED -> {
                 ReferralQualifiedV1 qualified = (ReferralQualifiedV1) payload;
-                issuer.issue(event, partnerOf(qualified.partnerId(), type), qualified.referralId(),
-                        EventMessages.qualified(clientOf(qualified.referralId(), type)));
+                learn(qualified.shares(), at);
+                Object client = clientOf(qualified.referralId(), type);
+                tell(event, qualified.referralId(), qualified.partnerId(), qualified.shares(),
+                        share -> EventMessages.qualified(client));
             }
             case REFERRAL_REJECTED -> {
                 ReferralRejectedV1 rejected = (ReferralRejectedV1) payload;
-                issuer.issue(event, partnerOf(rejected.partnerId(), type), rejected.referralId(),
-                        EventMessages.rejected(clientOf(rejected.referralId(), type),
-                                present(rejected.reason(), "reason", type)));
+                String reason = present(rejected.reason(), "reason", type);
+                learn(rejected.shares(), at);
+                Object client = clientOf(rejected.referralId(), type);
+                tell(event, rejected.referralId(), rejected.partnerId(), rejected.shares(),
+                        share -> EventMessages.rejected(client, reason));
             }
             case REFERRAL_QUOTED -> {
                 ReferralQuotedV1 quoted = (ReferralQuotedV1) payload;
-                issuer.issue(event, partnerOf(quoted.partnerId(), type), quoted.referralId(),
-                        EventMessages.quoted(clientOf(quoted.referralId(), type),
-                                present(quoted.amount(), "amount", type)));
+                present(quoted.amount(), "amount", type);
+                learn(quoted.shares(), at);
+                Object client = clientOf(quoted.referralId(), type);
+                tell(event, quoted.referralId(), quoted.partnerId(), quoted.shares(),
+                        share -> EventMessages.quoted(client, quoted.amount()));
             }
-            case CONTRACT_SIGNED -> told = contractSigned(event, (ContractSignedV1) payload);
+            case CREDIT_SPLIT -> {
+                CreditSplitV1 split = (CreditSplitV1) payload;
+                learn(split.shares(), at);
+                Object client = clientOf(split.referralId(), type);
+                referrals.credit(split.referralId(), split.shares());
+                int coIntroducers = ReferralNames.recipients(split.partnerId(), split.shares()).size();
+                tell(event, split.referralId(), split.partnerId(), split.shares(),
+                        share -> EventMessages.creditSplit(client, shareOf(share), coIntroducers));
+            }
+            case CONTRACT_SIGNED -> contractSigned(event, (ContractSignedV1) payload, at);
+            case CONTRACT_AMENDED -> {
+                ContractAmendedV1 amended = (ContractAmendedV1) payload;
+                present(amended.delta(), "delta", type);
+                present(amended.contractValue(), "contractValue", type);
+                present(amended.signedAt(), "signedAt", type);
+                learn(amended.shares(), at);
+                Object client = clientOf(amended.referralId(), type);
+                referrals.contractAmended(amended.referralId(), amended.contractValue());
+                tell(event, amended.referralId(), amended.partnerId(), amended.shares(),
+                        share -> EventMessages.contractAmended(client, amended));
+            }
+            case SCHEDULE_SET -> {
+                ScheduleSetV1 schedule = (ScheduleSetV1) payload;
+                schedule.schedule().forEach(instalment -> {
+                    present(instalment.amount(), "schedule.amount", type);
+                    present(instalment.dueDate(), "schedule.dueDate", type);
+                });
+                learn(schedule.shares(), at);
+                Object client = clientOf(schedule.referralId(), type);
+                tell(event, schedule.referralId(), schedule.partnerId(), schedule.shares(),
+                        share -> EventMessages.scheduleSet(client, schedule));
+            }
             case MILESTONE_REACHED -> {
                 MilestoneReachedV1 milestone = (MilestoneReachedV1) payload;
                 present(milestone.name(), "name", type);
-                issuer.issue(event, partnerOf(milestone.partnerId(), type), milestone.referralId(),
-                        EventMessages.milestoneReached(clientOf(milestone.referralId(), type), milestone));
+                learn(milestone.shares(), at);
+                Object client = clientOf(milestone.referralId(), type);
+                tell(event, milestone.referralId(), milestone.partnerId(), milestone.shares(),
+                        share -> EventMessages.milestoneReached(client, milestone));
             }
-            case PAYMENT_RECEIVED -> told = paymentReceived(event, (PaymentReceivedV1) payload);
-            case REFUND_ISSUED -> told = refundIssued(event, (RefundIssuedV1) payload);
+            case PAYMENT_RECEIVED -> paymentReceived(event, (PaymentReceivedV1) payload, at);
+            case REFUND_ISSUED -> refundIssued(event, (RefundIssuedV1) payload, at);
             case REFERRAL_DELIVERED -> {
                 ReferralDeliveredV1 delivered = (ReferralDeliveredV1) payload;
-                issuer.issue(event, partnerOf(delivered.partnerId(), type), delivered.referralId(),
-                        EventMessages.delivered(clientOf(delivered.referralId(), type)));
+                learn(delivered.shares(), at);
+                Object client = clientOf(delivered.referralId(), type);
+                tell(event, delivered.referralId(), delivered.partnerId(), delivered.shares(),
+                        share -> EventMessages.delivered(client));
             }
             case REFERRAL_COMPLETED -> {
                 ReferralCompletedV1 completed = (ReferralCompletedV1) payload;
-                issuer.issue(event, partnerOf(completed.partnerId(), type), completed.referralId(),
-                        EventMessages.completed(clientOf(completed.referralId(), type)));
+                learn(completed.shares(), at);
+                Object client = clientOf(completed.referralId(), type);
+                tell(event, completed.referralId(), completed.partnerId(), completed.shares(),
+                        share -> EventMessages.completed(client));
             }
             case REFERRAL_LOST -> {
                 ReferralLostV1 lost = (ReferralLostV1) payload;
                 present(lost.lostAtStatus(), "lostAtStatus", type);
                 present(lost.reason(), "reason", type);
-                issuer.issue(event, partnerOf(lost.partnerId(), type), lost.referralId(),
-                        EventMessages.lost(clientOf(lost.referralId(), type), lost));
+                learn(lost.shares(), at);
+                Object client = clientOf(lost.referralId(), type);
+                tell(event, lost.referralId(), lost.partnerId(), lost.shares(),
+                        share -> EventMessages.lost(client, lost));
             }
-            case REFERRAL_REASSIGNED -> reassigned(event, (ReferralReassignedV1) payload);
+            case REFERRAL_REASSIGNED -> reassigned(event, (ReferralReassignedV1) payload, at);
             default -> {
                 // commission events have their own topic and intake; nothing else is published here
             }
         }
-        if (referralId != null && told) {
-            // told: the events of the referral held behind it may follow
-            held.done(event.eventId());
-        }
     }
 
-    /**
-     * Tells the referral's waiting events that may go now, in the order they came: each goes when what it waited
-     * for has arrived or its time is up, and the ones behind it wait as long as it does.
-     */
-    public void releaseWaiting(String referralId) {
-        // read again after each one: an event held meanwhile (behind these) follows at once too
-        for (List<HeldEvent> waiting = held.ofReferral(referralId); !waiting.isEmpty();
-             waiting = held.ofReferral(referralId)) {
-            HeldEvent first = waiting.get(0);
-            accept(json.read(first.cloudEvent()));
-            if (held.find(first.eventId()).isPresent()) {
-                return;
+    private void contractSigned(CloudEventCodec.Decoded event, ContractSignedV1 signed, Instant at) {
+        String type = event.type().type();
+        present(signed.contractValue(), "contractValue", type);
+        present(signed.signedAt(), "signedAt", type);
+        learn(signed.shares(), at);
+        Object client = clientOf(signed.referralId(), type);
+        // on file before anyone is told, so that a rate lock arriving meanwhile knows the contract was told
+        referrals.contractSigned(signed.referralId(), event.eventId(), signed.contractValue());
+        ReferralFile file = referrals.find(signed.referralId())
+                .orElseGet(() -> new ReferralFile(signed.referralId(), signed.partnerId(), null));
+        for (CreditShare share : ReferralNames.recipients(present(signed.partnerId(), "partnerId", type),
+                signed.shares())) {
+            String partnerId = share.partnerId();
+            int number = share.contractNumber() != null ? share.contractNumber() : signed.contractNumber();
+            // commission-service locks the rate in answer to this very event: usually it is told on its own after
+            Optional<RateLock> lock = commissions.rateLockOf(signed.referralId(), partnerId)
+                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), partnerId)));
+            issuer.issue(event, partnerId, signed.referralId(), EventMessages.contractSigned(client, signed, number,
+                    lock.map(known -> CommissionToldOnItsOwn.expectation(known, signed.contractValue(), file))));
+            if (lock.isEmpty()) {
+                onItsOwn.rateLockIfContractTold(signed.referralId(), partnerId);
             }
         }
     }
 
-    /** The referral an event is about, for every referral event after its submission; null otherwise. */
-    private static String referralIdOf(CloudEventCodec.Decoded event) {
-        return switch (event.type()) {
-            case REFERRAL_QUALIFIED -> ((ReferralQualifiedV1) event.payload()).referralId();
-            case REFERRAL_REJECTED -> ((ReferralRejectedV1) event.payload()).referralId();
-            case REFERRAL_QUOTED -> ((ReferralQuotedV1) event.payload()).referralId();
-            case CONTRACT_SIGNED -> ((ContractSignedV1) event.payload()).referralId();
-            case MILESTONE_REACHED -> ((MilestoneReachedV1) event.payload()).referralId();
-            case PAYMENT_RECEIVED -> ((PaymentReceivedV1) event.payload()).referralId();
-            case REFUND_ISSUED -> ((RefundIssuedV1) event.payload()).referralId();
-            case REFERRAL_DELIVERED -> ((ReferralDeliveredV1) event.payload()).referralId();
-            case REFERRAL_COMPLETED -> ((ReferralCompletedV1) event.payload()).referralId();
-            case REFERRAL_LOST -> ((ReferralLostV1) event.payload()).referralId();
-            case REFERRAL_REASSIGNED -> ((ReferralReassignedV1) event.payload()).referralId();
-            default -> null;
-        };
-    }
-
-    /** False when it waits for its commission instead. */
-    private boolean contractSigned(CloudEventCodec.Decoded event, ContractSignedV1 signed) {
-        String type = event.type().type();
-        present(signed.contractValue(), "contractValue", type);
-        present(signed.signedAt(), "signedAt", type);
-        String partnerId = partnerOf(signed.partnerId(), type);
-        String client = clientOf(signed.referralId(), type);
-        // commission-service locks the rate in answer to this very event: it is worth a short wait
-        Optional<RateLock> lock = commissions.rateLockOf(signed.referralId());
-        if (lock.isEmpty() && waitsForCommission(event, partnerId, signed.referralId())) {
-            return false;
-        }
-        issuer.issue(event, partnerId, signed.referralId(), EventMessages.contractSigned(client, signed, lock));
-        return true;
-    }
-
-    /** False when it waits for its commission instead. */
-    private boolean paymentReceived(CloudEventCodec.Decoded event, PaymentReceivedV1 paid) {
+    private void paymentReceived(CloudEventCodec.Decoded event, PaymentReceivedV1 paid, Instant at) {
         String type = event.type().type();
         present(paid.amount(), "amount", type);
         present(paid.kind(), "kind", type);
         present(paid.receivedAt(), "receivedAt", type);
         present(paid.netCash(), "netCash", type);
-        String partnerId = partnerOf(paid.partnerId(), type);
-        String client = clientOf(paid.referralId(), type);
-        Optional<IntroducerCommission> earned = commissions.introducerCommissionFrom(event.eventId());
-        // a commission is only expected where a rate was locked; otherwise nothing is worth waiting for
-        boolean expected = commissions.rateLockOf(paid.referralId()).isPresent();
-        if (earned.isEmpty() && expected && waitsForCommission(event, partnerId, paid.referralId())) {
-            return false;
-        }
-        issuer.issue(event, partnerId, paid.referralId(), EventMessages.paymentReceived(client, paid, earned));
-        return true;
+        learn(paid.shares(), at);
+        Object client = clientOf(paid.referralId(), type);
+        tellWithCommission(event, paid.referralId(), paid.partnerId(), paid.shares(),
+                earned -> EventMessages.paymentReceived(client, paid, earned));
     }
 
-    /** False when it waits for its commission instead. */
-    private boolean refundIssued(CloudEventCodec.Decoded event, RefundIssuedV1 refund) {
+    private void refundIssued(CloudEventCodec.Decoded event, RefundIssuedV1 refund, Instant at) {
         String type = event.type().type();
         present(refund.amount(), "amount", type);
         present(refund.issuedAt(), "issuedAt", type);
         present(refund.reason(), "reason", type);
         present(refund.netCash(), "netCash", type);
-        String partnerId = partnerOf(refund.partnerId(), type);
-        String client = clientOf(refund.referralId(), type);
-        Optional<IntroducerCommission> reversed = commissions.introducerCommissionFrom(event.eventId());
-        boolean expected = commissions.rateLockOf(refund.referralId()).isPresent();
-        if (reversed.isEmpty() && expected && waitsForCommission(event, partnerId, refund.referralId())) {
-            return false;
-        }
-        issuer.issue(event, partnerId, refund.referralId(), EventMessages.refundIssued(client, refund, reversed));
-        return true;
+        learn(refund.shares(), at);
+        Object client = clientOf(refund.referralId(), type);
+        tellWithCommission(event, refund.referralId(), refund.partnerId(), refund.shares(),
+                reversed -> EventMessages.refundIssued(client, refund, reversed));
     }
 
-    private boolean waitsForCommission(CloudEventCodec.Decoded event, String partnerId, String referralId) {
-        return !issuer.hasIssued(event.eventId(), partnerId)
-                && held.shouldWait(event, referralId, json.write(event));
-    }
-
-    private void reassigned(CloudEventCodec.Decoded event, ReferralReassignedV1 reassigned) {
+    /** Each co-introducer's own commission from this payment or refund, if commission-service told it already. */
+    private void tellWithCommission(CloudEventCodec.Decoded event, String referralId, String partnerId,
+                                    List<CreditShare> shares,
+                                    Function<Optional<IntroducerCommission>, Message> message) {
         String type = event.type().type();
-        String client = clientOf(reassigned.referralId(), type);
-        String newPartner = partnerOf(reassigned.partnerId(), type);
+        present(referralId, "referralId", type);
+        for (CreditShare share : ReferralNames.recipients(present(partnerId, "partnerId", type), shares)) {
+            String recipient = share.partnerId();
+            Optional<IntroducerCommission> earned = commissions.introducerCommissionFrom(event.eventId(), recipient)
+                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), recipient)));
+            issuer.issue(event, recipient, referralId, message.apply(earned));
+            if (earned.isEmpty()) {
+                onItsOwn.commissionIfSourceTold(event.eventId(), recipient);
+            }
+        }
+    }
+
+    private void reassigned(CloudEventCodec.Decoded event, ReferralReassignedV1 reassigned, Instant at) {
+        String type = event.type().type();
+        String newPartner = present(reassigned.partnerId(), "partnerId", type);
         String previousPartner = present(reassigned.previousPartnerId(), "previousPartnerId", type);
         String reason = present(reassigned.reason(), "reason", type);
-        // both must be known before either is told, so that neither side is left out for long
-        partners.require(newPartner);
-        partners.require(previousPartner);
-        referrals.reassign(reassigned.referralId(), newPartner);
+        learn(reassigned.shares(), at);
+        Object client = clientOf(reassigned.referralId(), type);
+        referrals.reassign(reassigned.referralId(), newPartner, reassigned.shares());
+        // the referring partner's credit moves; co-introducers keep theirs and hear nothing new
         issuer.issue(event, newPartner, reassigned.referralId(), EventMessages.reassignedToYou(client, reason));
-        issuer.issue(event, previousPartner, reassigned.referralId(), EventMessages.reassignedAway(client, reason));
+        if (!previousPartner.equals(newPartner)) {
+            issuer.issue(event, previousPartner, reassigned.referralId(),
+                    EventMessages.reassignedAway(client, reason));
+        }
     }
 
-    private static String partnerOf(String partnerId, String type) {
-        return present(partnerId, "partnerId", type);
+    /** One notification per credited partner, each in its own words (its share, its own contract number). */
+    private void tell(CloudEventCodec.Decoded event, String referralId, String partnerId, List<CreditShare> shares,
+                      Function<CreditShare, Message> message) {
+        String type = event.type().type();
+        present(referralId, "referralId", type);
+        for (CreditShare share : ReferralNames.recipients(present(partnerId, "partnerId", type), shares)) {
+            issuer.issue(event, share.partnerId(), referralId, message.apply(share));
+        }
     }
 
-    private String clientOf(String referralId, String type) {
-        return referrals.require(present(referralId, "referralId", type)).clientCompany();
+    /** What the event's shares say of each co-introducer (name, email, language) is what it is told in. */
+    private void learn(List<CreditShare> shares, Instant at) {
+        shares.forEach(share -> partners.learn(share, at));
+    }
+
+    private Object clientOf(String referralId, String type) {
+        return names.clientOf(present(referralId, "referralId", type));
+    }
+
+    private static BigDecimal shareOf(CreditShare share) {
+        return share.share() == null ? BigDecimal.ONE : share.share();
     }
 }

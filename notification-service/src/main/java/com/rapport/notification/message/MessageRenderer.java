@@ -47,6 +47,10 @@ public class MessageRenderer {
     }
 
     public String greeting(Addressee to) {
+        if (to.name() == null || to.name().isBlank()) {
+            // a partner no event has named yet (its registration is still on its way)
+            return text(GREETING + ".unnamed", List.of(), to);
+        }
         return text(GREETING, List.of(to.name()), to);
     }
 

@@ -17,7 +17,10 @@ import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.rapport.notification.directory.CommissionFacts;
+import com.rapport.notification.directory.ReferralDirectory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,12 @@ import static org.awaitility.Awaitility.await;
  */
 class CommissionNotificationsTest extends IntegrationTest {
 
+    @Autowired
+    private CommissionFacts commissions;
+
+    @Autowired
+    private ReferralDirectory referrals;
+
     private static final Instant SIGNED = Instant.parse("2026-11-20T10:00:00Z");
     private static final LocalDate PAYABLE = LocalDate.of(2026, 12, 5);
 
@@ -44,19 +53,25 @@ class CommissionNotificationsTest extends IntegrationTest {
         TestPartner introducer = TestPartner.register("Paula Intro", "en", parent.partnerId());
         String client = "Commission Co " + run;
         String referral = introducer.refers(client);
+        await().atMost(PATIENCE).until(() -> referrals.find(referral).isPresent());
 
-        TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
-                SIGNED, 1));
+        // the rate is known before the contract is consumed: the contract says what it will bring
         TestEvents.publish(new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "standard",
                 1, new BigDecimal("0.10"), null));
         TestEvents.publish(new RateLockedV1(referral, parent.partnerId(), CommissionRole.OVERRIDE, "standard", 1,
                 new BigDecimal("0.02"), null));
+        await().atMost(PATIENCE).until(() -> commissions.rateLockOf(referral, introducer.partnerId()).isPresent());
+        TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
+                SIGNED, 1));
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
 
-        String payment = TestEvents.publish(new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
-                Money.of("3333.33", "EUR"), PaymentKind.DEPOSIT, SIGNED, Money.of("3333.33", "EUR")));
+        String payment = UUID.randomUUID().toString();
         TestEvents.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "333.33", payment));
         TestEvents.publish(accrued(referral, parent.partnerId(), CommissionRole.OVERRIDE, "66.67", payment));
+        await().atMost(PATIENCE).until(() -> commissions.introducerCommissionFrom(payment, introducer.partnerId())
+                .isPresent());
+        TestEvents.publish(payment, new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
+                Money.of("3333.33", "EUR"), PaymentKind.DEPOSIT, SIGNED, Money.of("3333.33", "EUR")));
         TestEvents.publish(new PayoutPaidV1("batch-" + run, introducer.partnerId(), Money.of("333.33", "EUR")));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(introducer)).containsExactlyInAnyOrder(
@@ -71,28 +86,28 @@ class CommissionNotificationsTest extends IntegrationTest {
         assertThat(text(parent, "Override commission earned: " + client)).contains(
                 "override commission of €66.67 on a payment from " + client + ", a client introduced by Paula Intro");
         assertThat(notificationsOf(introducer, "rapport.commission.accrued.v1")).isEmpty();
+        assertThat(notificationsOf(introducer, "rapport.commission.rate-locked.v1")).isEmpty();
     }
 
     @Test
-    void aPaymentRecordedBeforeTheRateIsLockedIsToldAfterTheContractWithItsCommission() {
+    void aRateLockedAfterItsContractWasToldIsToldOnItsOwnOnce() {
         TestPartner introducer = TestPartner.register("Uma Quick", "en");
         String client = "Fast Follow Ltd " + UUID.randomUUID().toString().substring(0, 8);
         String referral = introducer.refers(client);
         TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
                 SIGNED, 1));
-        String payment = TestEvents.publish(new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
-                Money.of("3333.33", "EUR"), PaymentKind.DEPOSIT, SIGNED, Money.of("3333.33", "EUR")));
-        // commission-service answers both a moment later
-        TestEvents.publish(new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "standard",
-                1, new BigDecimal("0.10"), null));
-        TestEvents.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "333.33", payment));
+        // nothing waits for the rate: the contract is told at once
+        await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
+        String locked = TestEvents.publish(new RateLockedV1(referral, introducer.partnerId(),
+                CommissionRole.INTRODUCER, "standard", 1, new BigDecimal("0.10"), Money.of("800.00", "EUR")));
+        TestEvents.publish(locked, new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER,
+                "standard", 1, new BigDecimal("0.10"), Money.of("800.00", "EUR")));
 
-        await().atMost(PATIENCE).until(() -> introducer.mailbox().messages().size() == 3);
-        assertThat(notificationsOf(introducer).path("items").findValuesAsText("eventType")).containsExactly(
-                "rapport.referral.payment-received.v1", "rapport.referral.contract-signed.v1",
-                "rapport.referral.submitted.v1");
-        assertThat(text(introducer, "Contract signed")).contains("you can expect a commission of €1,000.00");
-        assertThat(text(introducer, "Payment received")).contains("earns you a commission of €333.33");
+        await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Commission rate locked: " + client));
+        assertThat(text(introducer, "Commission rate locked")).contains("The rate of 10% is locked for your contract "
+                + "with " + client + ": you can expect a commission of €800.00 once the client has paid it in full.");
+        assertThat(text(introducer, "Contract signed")).doesNotContain("expect a commission");
+        assertThat(notificationsOf(introducer, "rapport.commission.rate-locked.v1")).hasSize(1);
     }
 
     @Test
@@ -121,7 +136,7 @@ class CommissionNotificationsTest extends IntegrationTest {
     }
 
     @Test
-    void aContractWhoseRateDoesNotComeIsToldWithoutItAfterTheWait() {
+    void aContractWhoseRateDoesNotComeIsToldWithoutIt() {
         TestPartner introducer = TestPartner.register("Sven Patient", "en");
         String client = "No Plan AB " + UUID.randomUUID().toString().substring(0, 8);
         String referral = introducer.refers(client);

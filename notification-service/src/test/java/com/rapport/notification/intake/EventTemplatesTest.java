@@ -2,6 +2,16 @@ package com.rapport.notification.intake;
 
 import com.rapport.events.EventType;
 import com.rapport.events.commission.CommissionAccruedV1;
+import com.rapport.events.commission.CommissionAdjustedV1;
+import com.rapport.events.commission.DisputeResolvedV1;
+import com.rapport.events.commission.InvoiceIssuedV1;
+import com.rapport.events.referral.Client;
+import com.rapport.events.referral.ContractAmendedV1;
+import com.rapport.events.referral.FollowOnOpenedV1;
+import com.rapport.events.referral.ScheduleSetV1;
+import com.rapport.events.referral.ScheduledInstalment;
+import com.rapport.notification.message.Percent;
+import org.junit.jupiter.api.Nested;
 import com.rapport.events.commission.CommissionReversedV1;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.commission.PayoutPaidV1;
@@ -52,8 +62,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventTemplatesTest {
 
     /** Event types that deliberately tell nobody (see CommissionEventIntake and ReferralEventIntake). */
-    private static final Set<EventType> SILENT = EnumSet.of(EventType.PARTNER_REGISTERED, EventType.RATE_LOCKED,
+    private static final Set<EventType> SILENT = EnumSet.of(EventType.PARTNER_REGISTERED, EventType.PARTNER_UPDATED,
             EventType.PAYOUT_CREATED, EventType.PAYOUT_CANCELLED);
+    /** Commission events about no referral: their messages name no client. */
+    private static final Set<EventType> WITHOUT_CLIENT = EnumSet.of(EventType.PAYOUT_PAID, EventType.ENTRY_HELD,
+            EventType.ENTRY_RELEASED, EventType.DISPUTE_OPENED, EventType.DISPUTE_RESOLVED, EventType.INVOICE_ISSUED,
+            EventType.COMMISSION_ADJUSTED);
 
     private static final String CLIENT = "Acme Ltd";
     private static final String REFERRAL = "r-1";
@@ -69,6 +83,8 @@ class EventTemplatesTest {
     static Map<EventType, List<Message>> everyMessage() {
         ContractSignedV1 signed = new ContractSignedV1(REFERRAL, PARTNER, Money.of("10000.00", "EUR"), NOV_20, 3);
         RateLock lock = RateLock.of(REFERRAL, PARTNER, new BigDecimal("0.12"), Money.of("1000.00", "EUR"));
+        EventMessages.Expectation expected = new EventMessages.Expectation(new Percent(lock.rateValue()),
+                lock.expectedOn(signed.contractValue()));
         PaymentReceivedV1 paid = new PaymentReceivedV1(REFERRAL, PARTNER, "pay-1", PAYMENT, PaymentKind.DEPOSIT,
                 NOV_20, Money.of("6666.66", "EUR"));
         IntroducerCommission earned = IntroducerCommission.of("e-1", REFERRAL, PARTNER, Money.of("333.33", "EUR"),
@@ -90,8 +106,39 @@ class EventTemplatesTest {
         messages.put(EventType.REFERRAL_QUALIFIED, List.of(EventMessages.qualified(CLIENT)));
         messages.put(EventType.REFERRAL_REJECTED, List.of(EventMessages.rejected(CLIENT, "Out of our scope")));
         messages.put(EventType.REFERRAL_QUOTED, List.of(EventMessages.quoted(CLIENT, Money.of("12000.00", "EUR"))));
-        messages.put(EventType.CONTRACT_SIGNED, List.of(EventMessages.contractSigned(CLIENT, signed, Optional.of(lock)),
-                EventMessages.contractSigned(CLIENT, signed, Optional.empty())));
+        messages.put(EventType.CONTRACT_SIGNED, List.of(
+                EventMessages.contractSigned(CLIENT, signed, 3, Optional.of(expected)),
+                EventMessages.contractSigned(CLIENT, signed, 3, Optional.empty())));
+        messages.put(EventType.RATE_LOCKED, List.of(EventMessages.rateLocked(CLIENT, expected)));
+        messages.put(EventType.CONTRACT_AMENDED, List.of(
+                EventMessages.contractAmended(CLIENT, amended("12000.00")),
+                EventMessages.contractAmended(CLIENT, amended("-2500.00"))));
+        messages.put(EventType.SCHEDULE_SET, List.of(EventMessages.scheduleSet(CLIENT, new ScheduleSetV1(REFERRAL,
+                PARTNER, List.of(new ScheduledInstalment("Deposit", LocalDate.of(2026, 12, 1),
+                        Money.of("3000.00", "EUR")), new ScheduledInstalment("Balance", LocalDate.of(2027, 3, 1),
+                        Money.of("7000.00", "EUR"))), List.of()))));
+        messages.put(EventType.CREDIT_SPLIT, List.of(EventMessages.creditSplit(CLIENT, new BigDecimal("0.6"), 2)));
+        messages.put(EventType.FOLLOW_ON_OPENED, List.of(
+                EventMessages.followOnOpened(CLIENT, new FollowOnOpenedV1("r-2", PARTNER, REFERRAL,
+                        new Client(CLIENT, "Li Wei", "li@acme.example"), "Phase 2", Money.of("5000.00", "EUR"),
+                        List.of())),
+                EventMessages.followOnOpened(CLIENT, new FollowOnOpenedV1("r-2", PARTNER, REFERRAL,
+                        new Client(CLIENT, "Li Wei", "li@acme.example"), "Phase 2", null, List.of()))));
+        CommissionAdjustedV1 adjusted = new CommissionAdjustedV1("entry-9", "adj-1", null, PARTNER, REFERRAL,
+                Money.of("-50.00", "EUR"), "Double counted", "finance-2");
+        messages.put(EventType.COMMISSION_ADJUSTED, List.of(
+                EventMessages.adjusted(adjusted, Optional.of(CLIENT)),
+                EventMessages.adjusted(adjusted, Optional.empty())));
+        messages.put(EventType.ENTRY_HELD, List.of(EventMessages.entryHeld("Client disputes the invoice")));
+        messages.put(EventType.ENTRY_RELEASED, List.of(EventMessages.entryReleased("Settled")));
+        messages.put(EventType.DISPUTE_OPENED, List.of(EventMessages.disputeOpened()));
+        messages.put(EventType.DISPUTE_RESOLVED, Stream.of("UPHELD", "DISMISSED").flatMap(outcome -> Stream.of(
+                EventMessages.disputeResolved(new DisputeResolvedV1("d-1", "entry-1", PARTNER, outcome, "Checked")),
+                EventMessages.disputeResolved(new DisputeResolvedV1("d-1", "entry-1", PARTNER, outcome, null))))
+                .toList());
+        messages.put(EventType.INVOICE_ISSUED, List.of(EventMessages.invoiceIssued(new InvoiceIssuedV1("SB-2026-0001",
+                "batch-1", PARTNER, "EUR", Money.of("1000.00", "EUR"), Money.of("200.00", "EUR"),
+                Money.of("1200.00", "EUR")))));
         messages.put(EventType.MILESTONE_REACHED, List.of(
                 EventMessages.milestoneReached(CLIENT, new MilestoneReachedV1(REFERRAL, PARTNER, "Beta", "On time")),
                 EventMessages.milestoneReached(CLIENT, new MilestoneReachedV1(REFERRAL, PARTNER, "Beta", null))));
@@ -140,8 +187,9 @@ class EventTemplatesTest {
             texts.add(rendered.subject());
             assertThat(texts).as("%s in %s", message.key(), language).allSatisfy(text -> assertThat(text)
                     .isNotBlank().doesNotContain("{", "}", "null", "''"));
-            assertThat(rendered.subject() + rendered.body()).as("%s names its client", type)
-                    .contains(type == EventType.PAYOUT_PAID ? "1" : CLIENT);
+            if (!WITHOUT_CLIENT.contains(type)) {
+                assertThat(rendered.subject() + rendered.body()).as("%s names its client", type).contains(CLIENT);
+            }
             assertThat(rendered.paragraphs()).hasSize(1 + message.paragraphs().size());
         }));
         List<String> letter = renderer.letter(List.of("x"), reader);
@@ -162,9 +210,10 @@ class EventTemplatesTest {
     void amountsDatesAndRatesAreWrittenAsEachLanguageWritesThem() {
         Message payment = EventMessages.paymentReceived(CLIENT, new PaymentReceivedV1(REFERRAL, PARTNER, "p",
                 PAYMENT, PaymentKind.DEPOSIT, NOV_20, Money.of("1000000.00", "EUR")), Optional.empty());
-        Message contract = EventMessages.contractSigned(CLIENT,
-                new ContractSignedV1(REFERRAL, PARTNER, Money.of("100000", "JPY"), NOV_20, 6),
-                Optional.of(RateLock.of(REFERRAL, PARTNER, new BigDecimal("0.15"), null)));
+        ContractSignedV1 signed = new ContractSignedV1(REFERRAL, PARTNER, Money.of("100000", "JPY"), NOV_20, 6);
+        RateLock lock = RateLock.of(REFERRAL, PARTNER, new BigDecimal("0.15"), null);
+        Message contract = EventMessages.contractSigned(CLIENT, signed, 6, Optional.of(new EventMessages.Expectation(
+                new Percent(lock.rateValue()), lock.expectedOn(signed.contractValue()))));
 
         assertThat(body(payment, Language.EN)).isEqualTo("Acme Ltd paid €3,333.33 (deposit) on November 20, 2026. "
                 + "Received from this client so far: €1,000,000.00.");
@@ -181,6 +230,73 @@ class EventTemplatesTest {
                         "15" + NARROW_NBSP + "000" + NBSP + "JPY");
         assertThat(renderer.render(contract, reader(Language.ZH)).body())
                 .contains("合同金额为JP¥100,000", "第6份", "15%佣金比例", "JP¥15,000的佣金");
+    }
+
+    @Nested
+    class AnAmendedContract {
+
+        @Test
+        void saysByHowMuchTheProjectGrewInEachLanguage() {
+            Message grew = EventMessages.contractAmended("Acme", amended("12000.00"));
+            assertThat(body(grew, Language.EN)).isEqualTo("The Acme project grew by €12,000.00 on November 20, 2026. "
+                    + "The contract is now worth €22,000.00. Reason: Change order 7");
+            assertThat(body(grew, Language.FR)).startsWith("Le projet Acme a augmenté de 12" + NARROW_NBSP
+                    + "000,00" + NBSP + "€ le 20 novembre 2026.");
+            assertThat(body(grew, Language.ZH)).startsWith("Acme项目于2026年11月20日增加了€12,000.00。");
+        }
+
+        @Test
+        void saysByHowMuchItShrankWithoutAMinusSign() {
+            Message shrank = EventMessages.contractAmended("Acme", amended("-2500.00"));
+            assertThat(body(shrank, Language.EN)).startsWith("The Acme project shrank by €2,500.00 on");
+            assertThat(body(shrank, Language.FR)).startsWith("Le projet Acme a diminué de 2" + NARROW_NBSP
+                    + "500,00" + NBSP + "€");
+            assertThat(body(shrank, Language.ZH)).contains("减少了€2,500.00");
+        }
+    }
+
+    @Nested
+    class CommissionEventsWithoutAReferral {
+
+        @Test
+        void anInvoiceGivesItsAmountsInTheReadersFormat() {
+            Message invoice = EventMessages.invoiceIssued(new InvoiceIssuedV1("SB-7", "b", PARTNER, "EUR",
+                    Money.of("1000.00", "EUR"), Money.of("200.00", "EUR"), Money.of("1200.00", "EUR")));
+            assertThat(body(invoice, Language.EN)).isEqualTo(
+                    "We issued self-billing invoice SB-7 for your commission: €1,000.00 net, €200.00 VAT, "
+                            + "€1,200.00 in total.");
+            assertThat(body(invoice, Language.FR)).contains("1" + NARROW_NBSP + "200,00" + NBSP + "€ TTC");
+        }
+
+        @Test
+        void aResolvedDisputeSaysItsOutcome() {
+            Message dismissed = EventMessages.disputeResolved(new DisputeResolvedV1("d", "e", PARTNER, "DISMISSED",
+                    "The payment was counted once"));
+            assertThat(renderer.render(dismissed, reader(Language.EN)).subject()).isEqualTo("Dispute resolved: dismissed");
+            assertThat(renderer.render(dismissed, reader(Language.FR)).body()).contains("rejetée",
+                    "The payment was counted once");
+            assertThat(renderer.render(dismissed, reader(Language.ZH)).subject()).isEqualTo("异议已处理：被驳回");
+        }
+
+        @Test
+        void aCoIntroducersShareIsAPercentage() {
+            Message split = EventMessages.creditSplit("Acme", new BigDecimal("0.6"), 2);
+            assertThat(body(split, Language.EN)).isEqualTo(
+                    "The credit for the referral of Acme is now shared between 2 partners. Your share is 60%.");
+            assertThat(body(split, Language.FR)).endsWith("Votre part est de 60" + NBSP + "%.");
+        }
+    }
+
+    @Test
+    void aPartnerWhoseNameIsNotKnownYetIsGreetedWithoutIt() {
+        assertThat(renderer.letter(List.of("x"), new Addressee(null, Language.FR, ZoneId.of("UTC"))).get(0))
+                .isEqualTo("Bonjour,");
+    }
+
+    private static ContractAmendedV1 amended(String delta) {
+        Money change = Money.of(delta, "EUR");
+        return new ContractAmendedV1(REFERRAL, PARTNER, "am-1", change,
+                Money.of("10000.00", "EUR").plus(change), "Change order 7", NOV_20, List.of());
     }
 
     @Test

@@ -86,7 +86,8 @@ public class DailyDigest {
         if (!backToImmediate && !schedule.isDue(now, zone, queue.lastSentOn(partnerId).orElse(null))) {
             return;
         }
-        Optional<PartnerContact> partner = partners.find(partnerId);
+        Optional<PartnerContact> partner = partners.find(partnerId)
+                .filter(known -> known.email() != null && !known.email().isBlank());
         if (partner.isEmpty() || !queue.claim(partnerId, now, properties.claimLease())) {
             return;
         }

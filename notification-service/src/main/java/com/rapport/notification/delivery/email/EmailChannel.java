@@ -56,9 +56,11 @@ public class EmailChannel implements DeliveryChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<PartnerContact> partner = partners.find(notification.partnerId());
+        // the address is the partner's current one; one not learnt yet (no event named it) is waited for
+        Optional<PartnerContact> partner = partners.find(notification.partnerId())
+                .filter(known -> known.email() != null && !known.email().isBlank());
         if (partner.isEmpty()) {
-            return DeliveryResult.failedForNow("partner " + notification.partnerId() + " is not known yet");
+            return DeliveryResult.failedForNow("the partner's email address is not known yet");
         }
         PartnerPreferences chosen = preferences.of(notification.partnerId());
         if (!chosen.email()) {
