@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the invoice register is asked to do. */
@@ -13,11 +14,13 @@ public final class InvoiceCommands {
     }
 
     /**
-     * Issue the invoice for one line of a paid batch (partner, currency), unless it was issued already.
+     * Issue the invoice for one line of a paid batch (partner, currency), unless it was issued already. The
+     * invoice is dated {@code invoiceDate} (the day the batch was paid), whose year must be the register's.
      * {@code supplierVatCountry} is null when the partner is not VAT registered.
      */
     public record IssueInvoice(@TargetAggregateIdentifier String registerId, int year, String batchId,
-                               String partnerId, String currency, Instant issuedAt, Party supplier,
+                               String partnerId, String currency, LocalDate invoiceDate, Instant issuedAt,
+                               Party supplier,
                                boolean supplierVatRegistered, String supplierVatCountry, Party customer,
                                BigDecimal domesticVatRate, List<InvoiceLine> lines) {
 

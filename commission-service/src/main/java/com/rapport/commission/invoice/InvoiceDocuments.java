@@ -19,6 +19,7 @@ final class InvoiceDocuments {
                 .append("batchId", invoice.batchId())
                 .append("partnerId", invoice.partnerId())
                 .append("currency", invoice.currency())
+                .append("invoiceDate", BsonValues.date(invoice.invoiceDate()))
                 .append("issuedAt", BsonValues.instant(invoice.issuedAt()))
                 .append("supplier", party(invoice.supplier()))
                 .append("customer", party(invoice.customer()))
@@ -41,7 +42,8 @@ final class InvoiceDocuments {
                         l.getString("type"), BsonValues.money(l.get("amount")), l.getString("explanation")))
                 .toList();
         return new Invoice(d.getString("_id"), d.getInteger("year"), d.getString("batchId"),
-                d.getString("partnerId"), d.getString("currency"), BsonValues.instant(d.get("issuedAt")),
+                d.getString("partnerId"), d.getString("currency"), BsonValues.date(d.get("invoiceDate")),
+                BsonValues.instant(d.get("issuedAt")),
                 party(d.get("supplier", Document.class)), party(d.get("customer", Document.class)),
                 VatTreatment.valueOf(d.getString("vatTreatment")), BsonValues.rate(d.get("vatRate")),
                 BsonValues.money(d.get("net")), BsonValues.money(d.get("vat")), BsonValues.money(d.get("total")),

@@ -4,6 +4,7 @@ import com.rapport.events.money.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What happened in an invoice register (internal Axon events; {@code invoice-issued.v1} is mapped from them). */
@@ -17,7 +18,8 @@ public final class InvoiceEvents {
      * {@code vatRate} is zero unless the treatment is DOMESTIC.
      */
     public record InvoiceIssued(String invoiceNumber, int year, long sequence, String batchId, String partnerId,
-                                String currency, Instant issuedAt, Party supplier, Party customer,
+                                String currency, LocalDate invoiceDate, Instant issuedAt, Party supplier,
+                                Party customer,
                                 VatTreatment vatTreatment, BigDecimal vatRate, Money net, Money vat, Money total,
                                 List<InvoiceLine> lines) {
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +34,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * Issues the self-billing invoices of a confirmed batch: one per line (partner, currency). A tracking processor
  * whose failures propagate, so after a crash or a failed write it catches up from the last batch it finished; the
  * register answers an invoice it already issued with the same number, so repeating a batch issues nothing twice.
- * The invoice is dated when the batch was confirmed (the event's time), which also picks the year's register.
+ * The invoice is dated the day the batch was paid (in the event, so a retry dates it the same), and that day's year
+ * picks the register.
  */
 @Component
 @ProcessingGroup(InvoiceIssuer.GROUP)
@@ -49,7 +50,6 @@ class InvoiceIssuer {
     private final TaxProfiles taxProfiles;
     private final PartnerDirectory partners;
     private final InvoicingProperties invoicing;
-    private final ZoneId zone;
     private final Duration commandTimeout;
     private final Duration storeTimeout;
 
@@ -60,7 +60,6 @@ class InvoiceIssuer {
         this.taxProfiles = taxProfiles;
         this.partners = partners;
         this.invoicing = invoicing;
-        this.zone = properties.zone();
         this.commandTimeout = properties.commandTimeout();
         this.storeTimeout = properties.storeTimeout();
     }
@@ -68,14 +67,14 @@ class InvoiceIssuer {
     /** Blocking: runs on the tracking processor's thread. */
     @EventHandler
     void on(PayoutBatchPaid event, @Timestamp Instant confirmedAt) {
-        int year = confirmedAt.atZone(zone).getYear();
         for (BatchLine line : event.lines()) {
-            commands.sendAndWait(issueCommand(event.batchId(), line, year, confirmedAt),
+            commands.sendAndWait(issueCommand(event.batchId(), line, event.paidOn(), confirmedAt),
                     commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    IssueInvoice issueCommand(String batchId, BatchLine line, int year, Instant issuedAt) {
+    IssueInvoice issueCommand(String batchId, BatchLine line, LocalDate invoiceDate, Instant issuedAt) {
+        int year = invoiceDate.getYear();
         TaxProfile profile = taxProfiles.find(line.partnerId()).blockOptional(storeTimeout).orElse(null);
         Party supplier;
         boolean vatRegistered;
@@ -107,7 +106,7 @@ class InvoiceIssuer {
                     .formatted(batchId, line.partnerId()));
         }
         return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, line.partnerId(),
-                line.amount().currencyCode(), issuedAt, supplier, vatRegistered, vatCountry,
+                line.amount().currencyCode(), invoiceDate, issuedAt, supplier, vatRegistered, vatCountry,
                 invoicing.business().asParty(), invoicing.domesticVatRate(), lines);
     }
 

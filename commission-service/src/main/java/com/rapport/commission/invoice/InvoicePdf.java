@@ -33,7 +33,7 @@ public class InvoicePdf {
     public byte[] render(Invoice invoice) {
         return pdf.write("Self-billing invoice", document -> {
             document.add(pdf.text("Invoice number: " + invoice.invoiceNumber()));
-            document.add(pdf.text("Invoice date: " + invoice.issuedAt().atZone(zone).toLocalDate()));
+            document.add(pdf.text("Invoice date: " + invoice.invoiceDate()));
             document.add(pdf.text("Payout batch: " + invoice.batchId()));
             document.add(pdf.party("Supplier", invoice.supplier()));
             document.add(pdf.party("Customer (issuer of this invoice)", invoice.customer()));

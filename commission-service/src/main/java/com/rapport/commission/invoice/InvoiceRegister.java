@@ -53,7 +53,8 @@ public class InvoiceRegister {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(IssueInvoice command) {
-        if (!idOf(command.year()).equals(command.registerId())) {
+        if (!idOf(command.year()).equals(command.registerId())
+                || command.invoiceDate().getYear() != command.year()) {
             throw new IllegalArgumentException("register %s does not number year %d"
                     .formatted(command.registerId(), command.year()));
         }
@@ -77,8 +78,8 @@ public class InvoiceRegister {
         Money vat = VatRules.vatOn(net, decision.rate());
         String number = numberOf(command.year(), sequence);
         apply(new InvoiceIssued(number, command.year(), sequence, command.batchId(), command.partnerId(),
-                command.currency(), command.issuedAt(), command.supplier(), command.customer(), decision.treatment(),
-                decision.rate(), net, vat, net.plus(vat), command.lines()));
+                command.currency(), command.invoiceDate(), command.issuedAt(), command.supplier(), command.customer(),
+                decision.treatment(), decision.rate(), net, vat, net.plus(vat), command.lines()));
         return number;
     }
 

@@ -3,6 +3,7 @@ package com.rapport.commission.invoice;
 import com.lowagie.text.pdf.BaseFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ public class PdfFonts {
     private final BaseFont font;
     private final String source;
 
+    @Autowired
     PdfFonts(InvoicingProperties properties) {
         this(properties.fontPaths());
     }

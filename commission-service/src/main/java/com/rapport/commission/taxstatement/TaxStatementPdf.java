@@ -42,7 +42,7 @@ class TaxStatementPdf {
             document.add(pdf.heading("Invoices"));
             document.add(pdf.table(new float[]{2.2f, 1.6f, 2, 2, 2}, List.of("Invoice", "Date", "Net", "VAT", "Total"),
                     invoices.stream().map(i -> List.of(i.invoiceNumber(),
-                            i.issuedAt().atZone(zone).toLocalDate().toString(), PdfDocuments.money(i.net()),
+                            i.invoiceDate().toString(), PdfDocuments.money(i.net()),
                             PdfDocuments.money(i.vat()), PdfDocuments.money(i.total()))).toList()));
         });
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -26,7 +27,8 @@ class InvoicePdfTest {
             "DE", "DE123456789");
 
     static Invoice invoice(String supplierName, VatTreatment treatment, BigDecimal rate, String vat, String total) {
-        return new Invoice("SB-2026-000042", 2026, "batch-1", "p1", "EUR", Instant.parse("2026-11-26T12:00:00Z"),
+        return new Invoice("SB-2026-000042", 2026, "batch-1", "p1", "EUR", LocalDate.parse("2026-11-26"),
+                Instant.parse("2026-11-26T12:00:00Z"),
                 new Party(supplierName, "1 Rue de Rivoli", null, "Paris", "75001", "FR", "FRXX123456789"),
                 BUSINESS, treatment, rate, Money.of("100.00", "EUR"), Money.of(vat, "EUR"), Money.of(total, "EUR"),
                 List.of(new InvoiceLine("e1", "ref-1", null, "ACCRUAL", Money.of("120.00", "EUR"),

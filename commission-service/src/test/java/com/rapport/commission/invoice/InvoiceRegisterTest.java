@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 class InvoiceRegisterTest {
 
     static final String REGISTER = InvoiceRegister.idOf(2026);
     static final Instant ISSUED_AT = Instant.parse("2026-11-26T12:00:00Z");
+    static final LocalDate PAID_ON = LocalDate.parse("2026-11-26");
     static final BigDecimal RATE = new BigDecimal("0.19");
     static final Party BUSINESS = new Party("Rapport Agency GmbH", "Friedrichstrasse 100", null, "Berlin", "10117",
             "DE", "DE123456789");
@@ -27,14 +29,15 @@ class InvoiceRegisterTest {
     private final AggregateTestFixture<InvoiceRegister> fixture = new AggregateTestFixture<>(InvoiceRegister.class);
 
     static IssueInvoice issue(String batchId, String partnerId, boolean registered, String vatCountry) {
-        return new IssueInvoice(REGISTER, 2026, batchId, partnerId, "EUR", ISSUED_AT, SUPPLIER, registered,
-                vatCountry, BUSINESS, RATE, LINES);
+        return new IssueInvoice(REGISTER, 2026, batchId, partnerId, "EUR", PAID_ON, ISSUED_AT, SUPPLIER,
+                registered, vatCountry, BUSINESS, RATE, LINES);
     }
 
     static InvoiceIssued issued(String number, long sequence, String batchId, String partnerId,
                                 VatTreatment treatment, BigDecimal rate, String vat, String total) {
-        return new InvoiceIssued(number, 2026, sequence, batchId, partnerId, "EUR", ISSUED_AT, SUPPLIER, BUSINESS,
-                treatment, rate, Money.of("100.00", "EUR"), Money.of(vat, "EUR"), Money.of(total, "EUR"), LINES);
+        return new InvoiceIssued(number, 2026, sequence, batchId, partnerId, "EUR", PAID_ON, ISSUED_AT, SUPPLIER,
+                BUSINESS, treatment, rate, Money.of("100.00", "EUR"), Money.of(vat, "EUR"), Money.of(total, "EUR"),
+                LINES);
     }
 
     @Nested
@@ -88,8 +91,8 @@ class InvoiceRegisterTest {
         @Test
         void anInvoiceWithoutLedgerEntries() {
             fixture.givenNoPriorActivity()
-                    .when(new IssueInvoice(REGISTER, 2026, "b1", "p1", "EUR", ISSUED_AT, SUPPLIER, false, null,
-                            BUSINESS, RATE, List.of()))
+                    .when(new IssueInvoice(REGISTER, 2026, "b1", "p1", "EUR", PAID_ON, ISSUED_AT, SUPPLIER, false,
+                            null, BUSINESS, RATE, List.of()))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
@@ -97,16 +100,16 @@ class InvoiceRegisterTest {
         @Test
         void aYearThatIsNotTheRegisters() {
             fixture.givenNoPriorActivity()
-                    .when(new IssueInvoice(InvoiceRegister.idOf(2027), 2026, "b1", "p1", "EUR", ISSUED_AT, SUPPLIER,
-                            false, null, BUSINESS, RATE, LINES))
+                    .when(new IssueInvoice(InvoiceRegister.idOf(2027), 2026, "b1", "p1", "EUR", PAID_ON, ISSUED_AT,
+                            SUPPLIER, false, null, BUSINESS, RATE, LINES))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
 
         @Test
         void aNumberPastTheSixDigits() {
-            fixture.given(new InvoiceIssued("SB-2026-999999", 2026, 999_999, "b0", "p0", "EUR", ISSUED_AT,
-                            SUPPLIER, BUSINESS, VatTreatment.NOT_REGISTERED, BigDecimal.ZERO,
+            fixture.given(new InvoiceIssued("SB-2026-999999", 2026, 999_999, "b0", "p0", "EUR", PAID_ON,
+                            ISSUED_AT, SUPPLIER, BUSINESS, VatTreatment.NOT_REGISTERED, BigDecimal.ZERO,
                             Money.of("100.00", "EUR"), Money.of("0.00", "EUR"), Money.of("100.00", "EUR"), LINES))
                     .when(issue("b1", "p1", false, null))
                     .expectException(IllegalStateException.class)

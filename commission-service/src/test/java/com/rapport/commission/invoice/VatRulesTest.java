@@ -74,7 +74,8 @@ class VatRulesTest {
 
         @Test
         void wholeYenAndThreeDecimalDinars() {
-            assertThat(VatRules.vatOn(Money.of("1005", "JPY"), new BigDecimal("0.10"))).isEqualTo(Money.of("101", "JPY"));
+            assertThat(VatRules.vatOn(Money.of("1005", "JPY"), new BigDecimal("0.10")))
+                    .isEqualTo(Money.of("101", "JPY"));
             assertThat(VatRules.vatOn(Money.of("10.005", "BHD"), new BigDecimal("0.10")))
                     .isEqualTo(Money.of("1.001", "BHD"));
         }
