@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Answers from the event store itself: a partner exists when its stream starts with {@link PartnerRegistered}.
- * The stream is read by exact key, so the cost does not grow with the store.
+ * Answers from the event store itself: a partner exists when its stream starts with {@link PartnerRegistered}, and
+ * is as its later {@link PartnerUpdated} events left it. The stream is read by exact key, so the cost does not grow
+ * with the store, and a read model being rebuilt does not matter. Blocking: for command and processor threads only.
  */
 @Component
 public class EventStorePartnerDirectory implements PartnerDirectory {
@@ -21,16 +22,25 @@ public class EventStorePartnerDirectory implements PartnerDirectory {
 
     @Override
     public Optional<RegisteredPartner> find(PartnerId partnerId) {
+        return details(partnerId).map(partner -> new RegisteredPartner(partner.partnerId(), partner.email()));
+    }
+
+    public Optional<PartnerDetails> details(PartnerId partnerId) {
         if (partnerId == null) {
             return Optional.empty();
         }
         DomainEventStream stream = eventStore.readEvents(partnerId.value());
-        if (!stream.hasNext()) {
+        // another aggregate's id (a referral's) has a stream too, but it does not start with a registration
+        if (!stream.hasNext() || !(stream.next().getPayload() instanceof PartnerRegistered registered)) {
             return Optional.empty();
         }
-        // another aggregate's id (a referral's) has a stream too, but it does not start with a registration
-        return stream.next().getPayload() instanceof PartnerRegistered registered
-                ? Optional.of(new RegisteredPartner(registered.partnerId(), registered.email()))
-                : Optional.empty();
+        PartnerDetails partner = new PartnerDetails(registered.partnerId(), registered.name(), registered.email(),
+                registered.language(), registered.parentPartnerId());
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof PartnerUpdated update) {
+                partner = partner.updatedBy(update);
+            }
+        }
+        return Optional.of(partner);
     }
 }

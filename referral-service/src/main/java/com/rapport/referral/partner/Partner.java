@@ -9,12 +9,18 @@ import org.springframework.http.HttpStatus;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A partner (introducer). Registered once; its introducer, if any, must already be a partner. */
+/**
+ * A partner (introducer). Registered once; its introducer, if any, must already be a partner. Its name, address and
+ * language may change later; its introducer may not.
+ */
 @Aggregate
 public class Partner {
 
     @AggregateIdentifier
     private PartnerId partnerId;
+    private String name;
+    private String email;
+    private String language;
 
     protected Partner() {
         // for Axon
@@ -22,10 +28,7 @@ public class Partner {
 
     @CommandHandler
     public Partner(RegisterPartner command, PartnerDirectory directory) {
-        if (PartnerLanguage.ofCode(command.language()).isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unsupported-language", "Unsupported language",
-                    "language must be one of " + PartnerLanguage.codes());
-        }
+        requireSupported(command.language());
         PartnerId parent = command.parentPartnerId();
         if (parent != null && (parent.equals(command.partnerId()) || directory.find(parent).isEmpty())) {
             // a partner that does not exist yet cannot be anyone's introducer, so no chain can loop back
@@ -35,8 +38,36 @@ public class Partner {
                 command.language(), parent));
     }
 
+    @CommandHandler
+    void handle(UpdatePartner command) {
+        requireSupported(command.language());
+        String newName = command.name().trim();
+        String newEmail = command.email().trim();
+        if (newName.equals(name) && newEmail.equals(email) && command.language().equals(language)) {
+            return;
+        }
+        apply(new PartnerUpdated(partnerId, newName, newEmail, command.language()));
+    }
+
+    private static void requireSupported(String language) {
+        if (PartnerLanguage.ofCode(language).isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "unsupported-language", "Unsupported language",
+                    "language must be one of " + PartnerLanguage.codes());
+        }
+    }
+
     @EventSourcingHandler
     void on(PartnerRegistered event) {
         this.partnerId = event.partnerId();
+        this.name = event.name();
+        this.email = event.email();
+        this.language = event.language();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerUpdated event) {
+        this.name = event.name();
+        this.email = event.email();
+        this.language = event.language();
     }
 }

@@ -2,19 +2,25 @@ package com.rapport.referral.partner;
 
 import com.rapport.referral.partner.query.PartnerView;
 import com.rapport.referral.partner.query.PartnerViews;
+import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
 
-/** {@code POST /api/partners} (OPS): registers a partner and answers it as the read model now shows it. */
+/**
+ * {@code POST /api/partners} (OPS) registers a partner, {@code PUT /api/partners/{partnerId}} changes it; both answer
+ * the partner as the read model now shows it.
+ */
 @RestController
 public class PartnerRegistrationController {
 
@@ -37,6 +43,25 @@ public class PartnerRegistrationController {
                 .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
                 .then(views.byId(partnerId.value()))
                 .map(view -> ResponseEntity.created(URI.create("/api/partners/" + view.partnerId())).body(view));
+    }
+
+    /** OPS, or the partner itself; another partner is told it does not exist. */
+    @PutMapping("/api/partners/{partnerId}")
+    public Mono<PartnerView> update(@PathVariable String partnerId, @Valid @RequestBody Mono<UpdatePartnerRequest> body,
+                                    Caller caller) {
+        if (!caller.hasAnyRole(Role.OPS)) {
+            if (!caller.isPartner()) {
+                caller.require(Role.OPS);
+            }
+            if (!partnerId.equals(caller.partnerId())) {
+                throw ProblemException.notFound("partner", partnerId);
+            }
+        }
+        return body
+                .map(request -> new UpdatePartner(new PartnerId(partnerId), request.name(), request.email(),
+                        request.language()))
+                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
+                .then(views.byId(partnerId));
     }
 
     private static String blankToNull(String value) {

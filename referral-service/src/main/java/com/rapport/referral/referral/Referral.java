@@ -13,9 +13,18 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
+import org.springframework.http.HttpStatus;
+
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,6 +45,12 @@ public class Referral {
     private Money refunded;
     private final Map<String, PaymentReceived> payments = new HashMap<>();
     private final Map<String, RefundIssued> refunds = new HashMap<>();
+    private final Map<String, ContractAmended> amendments = new HashMap<>();
+    /** Never empty once submitted: one share of 1 for the referring partner until the credit is split. */
+    private List<IntroducerShare> shares = List.of();
+
+    /** At most 4 digits after the point (API.md). */
+    private static final int SHARE_MAX_SCALE = 4;
 
     protected Referral() {
         // for Axon
@@ -56,6 +71,25 @@ public class Referral {
         claims.claim(command.referralId(), client);
         apply(new ReferralSubmitted(command.referralId(), command.partnerId(), client, command.description().trim(),
                 command.estimatedValue()));
+    }
+
+    @CommandHandler
+    public Referral(OpenFollowOn command, FollowOnSources referrals, ClientClaims claims) {
+        if (command.estimatedValue() != null) {
+            requirePositive(command.estimatedValue(), "estimatedValue");
+        }
+        FollowOnSource source = referrals.find(command.followOnOf())
+                .orElseThrow(() -> ProblemException.notFound("referral", command.followOnOf().value()));
+        ReferralAction.OPEN_FOLLOW_ON.requireAllowedFrom(source.status());
+        // last, after every other check: the follow-on holds the client from now on, never a duplicate of it
+        claims.handOver(source.referralId(), command.referralId(), source.client());
+        apply(new FollowOnOpened(command.referralId(), source.partnerId(), source.referralId(), source.client(),
+                command.description().trim(), command.estimatedValue(), source.shares()));
+    }
+
+    /** This referral as a follow-on of it starts from. */
+    FollowOnSource asFollowOnSource() {
+        return new FollowOnSource(referralId, partnerId, client, status, shares);
     }
 
     @CommandHandler
@@ -81,10 +115,75 @@ public class Referral {
     @CommandHandler
     void handle(SignContract command, ContractNumbering numbering) {
         requirePositive(command.contractValue(), "contractValue");
+        if (!command.schedule().isEmpty()) {
+            requireSchedule(command.schedule(), command.contractValue(), "the contract value");
+        }
         ReferralAction.SIGN_CONTRACT.requireAllowedFrom(status);
-        // numbered only once every check has passed, so a refused signing takes no number
-        int contractNumber = numbering.numberFor(partnerId, referralId);
-        apply(new ContractSigned(referralId, partnerId, command.contractValue(), command.signedAt(), contractNumber));
+        // numbered only once every check has passed, so a refused signing takes no number; every co-introducer
+        // counts this contract as its own n-th
+        Map<String, Integer> introducerNumbers = new LinkedHashMap<>();
+        for (IntroducerShare share : shares) {
+            introducerNumbers.put(share.partnerId().value(), numbering.numberFor(share.partnerId(), referralId));
+        }
+        apply(new ContractSigned(referralId, partnerId, command.contractValue(), command.signedAt(),
+                introducerNumbers.get(partnerId.value()), Map.copyOf(introducerNumbers)));
+        if (!command.schedule().isEmpty()) {
+            apply(new ScheduleSet(referralId, partnerId, command.schedule()));
+        }
+    }
+
+    @CommandHandler
+    RecordOutcome handle(AmendContract command) {
+        if (command.delta().isZero()) {
+            throw new InvalidMoneyException("delta must not be zero");
+        }
+        ContractAmended earlier = amendments.get(command.amendmentId());
+        if (earlier != null) {
+            if (earlier.delta().equals(command.delta()) && Objects.equals(earlier.reason(), command.reason())
+                    && earlier.signedAt().equals(command.signedAt())) {
+                return RecordOutcome.ALREADY_RECORDED;
+            }
+            throw ReferralRefusedException.amendmentIdReused(command.amendmentId());
+        }
+        ReferralAction.AMEND_CONTRACT.requireAllowedFrom(status);
+        if (!command.delta().sameCurrencyAs(contractValue)) {
+            throw ReferralRefusedException.currencyMismatch(command.delta(), contractValue);
+        }
+        Money newValue = contractValue.plus(command.delta());
+        if (!newValue.isPositive() || newValue.compareTo(paid) < 0) {
+            throw ReferralRefusedException.amendmentBelowCash(newValue, paid);
+        }
+        apply(new ContractAmended(referralId, partnerId, command.amendmentId(), command.delta(), newValue,
+                command.reason(), command.signedAt()));
+        return RecordOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    void handle(SetSchedule command) {
+        ReferralAction.SET_SCHEDULE.requireAllowedFrom(status);
+        // the instalments still expected: what the contract is worth less what the client has already paid
+        requireSchedule(command.schedule(), contractValue.minus(paid), "the unpaid part of the contract");
+        apply(new ScheduleSet(referralId, partnerId, command.schedule()));
+    }
+
+    @CommandHandler
+    void handle(SplitCredit command, PartnerDirectory partners) {
+        requireWellFormedShares(command.shares());
+        ReferralAction.SPLIT_CREDIT.requireAllowedFrom(status);
+        if (command.shares().stream().noneMatch(share -> share.partnerId().equals(partnerId))) {
+            throw invalid("shares", "the shares must include the referring partner " + partnerId);
+        }
+        for (IntroducerShare share : command.shares()) {
+            RegisteredPartner introducer = partners.find(share.partnerId())
+                    .orElseThrow(() -> new UnknownPartnerException("shares", share.partnerId()));
+            if (introducer.owns(client.contactEmail())) {
+                throw ReferralRefusedException.selfReferral();
+            }
+        }
+        if (sameShares(command.shares())) {
+            return;
+        }
+        apply(new CreditSplit(referralId, partnerId, List.copyOf(command.shares())));
     }
 
     @CommandHandler
@@ -169,10 +268,72 @@ public class Referral {
         if (newPartner.partnerId().equals(partnerId)) {
             throw ReferralRefusedException.alreadyAssigned(partnerId);
         }
+        if (shares.stream().anyMatch(share -> share.partnerId().equals(newPartner.partnerId()))) {
+            // the referring partner's share would merge into another co-introducer's: split the credit anew instead
+            throw ReferralRefusedException.alreadyCoIntroducer(newPartner.partnerId());
+        }
         if (newPartner.owns(client.contactEmail())) {
             throw ReferralRefusedException.selfReferral();
         }
         apply(new ReferralReassigned(referralId, newPartner.partnerId(), partnerId, command.reason()));
+    }
+
+    private static void requireSchedule(List<Instalment> schedule, Money total, String what) {
+        Money sum = Money.zero(total.currency());
+        for (Instalment instalment : schedule) {
+            requirePositive(instalment.amount(), "schedule amount");
+            if (!instalment.amount().sameCurrencyAs(total)) {
+                throw invalid("schedule", "every instalment must be in %s, the contract's currency"
+                        .formatted(total.currencyCode()));
+            }
+            sum = sum.plus(instalment.amount());
+        }
+        if (sum.compareTo(total) != 0) {
+            throw invalid("schedule", "the instalments add up to %s but must add up to %s, %s"
+                    .formatted(sum, what, total));
+        }
+    }
+
+    private static void requireWellFormedShares(List<IntroducerShare> proposed) {
+        if (proposed.isEmpty()) {
+            throw invalid("shares", "at least the referring partner's share is needed");
+        }
+        Set<PartnerId> seen = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (IntroducerShare share : proposed) {
+            BigDecimal value = share.share();
+            if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
+                throw invalid("shares", "each share must be more than 0 and at most 1, was " + value.toPlainString());
+            }
+            if (value.stripTrailingZeros().scale() > SHARE_MAX_SCALE) {
+                throw invalid("shares", "a share has at most %d digits after the point, was %s"
+                        .formatted(SHARE_MAX_SCALE, value.toPlainString()));
+            }
+            if (!seen.add(share.partnerId())) {
+                throw invalid("shares", "partner %s is named twice".formatted(share.partnerId()));
+            }
+            sum = sum.add(value);
+        }
+        if (sum.compareTo(BigDecimal.ONE) != 0) {
+            throw invalid("shares", "the shares must add up to exactly 1, they add up to " + sum.toPlainString());
+        }
+    }
+
+    private boolean sameShares(List<IntroducerShare> proposed) {
+        if (proposed.size() != shares.size()) {
+            return false;
+        }
+        for (int i = 0; i < proposed.size(); i++) {
+            if (!proposed.get(i).sameAs(shares.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Invalid request",
+                field + ": " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     private static void requirePositive(Money money, String field) {
@@ -187,6 +348,27 @@ public class Referral {
         partnerId = event.partnerId();
         client = event.client();
         status = ReferralStatus.SUBMITTED;
+        shares = IntroducerShare.whole(event.partnerId());
+    }
+
+    @EventSourcingHandler
+    void on(FollowOnOpened event) {
+        referralId = event.referralId();
+        partnerId = event.partnerId();
+        client = event.client();
+        status = ReferralStatus.QUALIFIED;
+        shares = List.copyOf(event.shares());
+    }
+
+    @EventSourcingHandler
+    void on(CreditSplit event) {
+        shares = List.copyOf(event.shares());
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmended event) {
+        amendments.put(event.amendmentId(), event);
+        contractValue = event.contractValue();
     }
 
     @EventSourcingHandler
@@ -241,6 +423,7 @@ public class Referral {
 
     @EventSourcingHandler
     void on(ReferralReassigned event) {
+        shares = IntroducerShare.reassigned(shares, event.previousPartnerId(), event.partnerId());
         partnerId = event.partnerId();
     }
 }

@@ -3,6 +3,7 @@ package com.rapport.referral.referral;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static com.rapport.referral.referral.ReferralStatus.COMPLETED;
 import static com.rapport.referral.referral.ReferralStatus.CONTRACTED;
 import static com.rapport.referral.referral.ReferralStatus.DELIVERED;
 import static com.rapport.referral.referral.ReferralStatus.QUALIFIED;
@@ -23,7 +24,11 @@ public enum ReferralAction {
     DELIVER("deliver", EnumSet.of(CONTRACTED)),
     COMPLETE("complete", EnumSet.of(DELIVERED)),
     LOSE("lose", EnumSet.of(SUBMITTED, QUALIFIED, QUOTED, CONTRACTED, DELIVERED)),
-    REASSIGN("reassign", EnumSet.of(SUBMITTED, QUALIFIED, QUOTED));
+    REASSIGN("reassign", EnumSet.of(SUBMITTED, QUALIFIED, QUOTED)),
+    AMEND_CONTRACT("amend the contract of", EnumSet.of(CONTRACTED, DELIVERED)),
+    SET_SCHEDULE("set the schedule of", EnumSet.of(CONTRACTED, DELIVERED)),
+    SPLIT_CREDIT("split the credit of", EnumSet.of(SUBMITTED, QUALIFIED, QUOTED)),
+    OPEN_FOLLOW_ON("open a follow-on of", EnumSet.of(CONTRACTED, DELIVERED, COMPLETED));
 
     private final String verb;
     private final Set<ReferralStatus> allowedFrom;

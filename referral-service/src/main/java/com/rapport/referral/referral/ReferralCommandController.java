@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -72,7 +73,49 @@ public class ReferralCommandController {
     public Mono<ReferralView> signContract(@PathVariable String referralId,
                                            @Valid @RequestBody Mono<ReferralRequests.Contract> body, Caller caller) {
         return ops(caller, referralId, body.map(request -> new SignContract(ReferralId.of(referralId),
-                request.contractValue(), request.signedAt())));
+                request.contractValue(), request.signedAt(), instalments(request.schedule()))));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/amendments")
+    public Mono<ReferralView> amendContract(@PathVariable String referralId,
+                                            @Valid @RequestBody Mono<ReferralRequests.Amendment> body,
+                                            Caller caller) {
+        // 200 both for a new amendment and for a repeated one (API.md)
+        return ops(caller, referralId, body.map(request -> new AmendContract(ReferralId.of(referralId),
+                request.amendmentId(), request.delta(), request.reason(), request.signedAt())));
+    }
+
+    @PutMapping("/api/referrals/{referralId}/schedule")
+    public Mono<ReferralView> setSchedule(@PathVariable String referralId,
+                                          @Valid @RequestBody Mono<ReferralRequests.Schedule> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new SetSchedule(ReferralId.of(referralId),
+                instalments(request.schedule()))));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/split")
+    public Mono<ReferralView> splitCredit(@PathVariable String referralId,
+                                          @Valid @RequestBody Mono<ReferralRequests.Split> body, Caller caller) {
+        return ops(caller, referralId, body.map(request -> new SplitCredit(ReferralId.of(referralId),
+                request.shares().stream()
+                        .map(share -> new IntroducerShare(new PartnerId(share.partnerId().trim()), share.share()))
+                        .toList())));
+    }
+
+    @PostMapping("/api/referrals/{referralId}/follow-ons")
+    public Mono<ResponseEntity<ReferralView>> openFollowOn(@PathVariable String referralId,
+                                                           @Valid @RequestBody Mono<ReferralRequests.FollowOn> body,
+                                                           Caller caller) {
+        caller.require(Role.OPS);
+        ReferralId followOn = ReferralId.generate();
+        return body.map(request -> new OpenFollowOn(followOn, ReferralId.of(referralId), request.description(),
+                        request.estimatedValue()))
+                .flatMap(this::send)
+                .then(created(followOn));
+    }
+
+    private static List<Instalment> instalments(List<ReferralRequests.ScheduledPayment> schedule) {
+        return schedule == null ? List.of()
+                : schedule.stream().map(ReferralRequests.ScheduledPayment::toInstalment).toList();
     }
 
     @PostMapping("/api/referrals/{referralId}/milestones")

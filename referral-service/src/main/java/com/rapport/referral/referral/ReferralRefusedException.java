@@ -48,8 +48,25 @@ public class ReferralRefusedException extends ProblemException {
                 "the referral is already credited to partner " + partnerId);
     }
 
+    public static ReferralRefusedException alreadyCoIntroducer(Object partnerId) {
+        return new ReferralRefusedException("already-assigned", "Already assigned",
+                "partner %s already holds a share of this referral's credit; split the credit instead"
+                        .formatted(partnerId));
+    }
+
     public static ReferralRefusedException selfReferral() {
         return new ReferralRefusedException("self-referral", "Self-referral",
                 "the client's contact email is the referring partner's own address");
+    }
+
+    public static ReferralRefusedException amendmentBelowCash(Money newValue, Money cashReceived) {
+        return new ReferralRefusedException("amendment-below-cash", "Amendment below cash received",
+                "the contract value would become %s; it must stay more than zero and at least the %s received"
+                        .formatted(newValue, cashReceived));
+    }
+
+    public static ReferralRefusedException amendmentIdReused(String amendmentId) {
+        return new ReferralRefusedException("amendment-id-reused", "Amendment id reused",
+                "amendment %s was already recorded with other content".formatted(amendmentId));
     }
 }

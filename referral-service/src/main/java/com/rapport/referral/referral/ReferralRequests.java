@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** The request bodies of the referral endpoints (API.md), with their field limits. */
 public final class ReferralRequests {
@@ -17,6 +20,7 @@ public final class ReferralRequests {
     static final int TEXT_MAX = 5000;
     static final int REASON_MAX = 2000;
     static final int ID_MAX = 100;
+    static final int LINES_MAX = 100;
 
     private ReferralRequests() {
     }
@@ -38,7 +42,32 @@ public final class ReferralRequests {
     public record Quote(@NotNull Money amount) {
     }
 
-    public record Contract(@NotNull Money contractValue, @NotNull Instant signedAt) {
+    public record Contract(@NotNull Money contractValue, @NotNull Instant signedAt,
+                           @Size(max = LINES_MAX) List<@NotNull @Valid ScheduledPayment> schedule) {
+    }
+
+    public record ScheduledPayment(@NotBlank @Size(max = NAME_MAX) String name, @NotNull LocalDate dueDate,
+                                   @NotNull Money amount) {
+
+        Instalment toInstalment() {
+            return new Instalment(name.trim(), dueDate, amount);
+        }
+    }
+
+    public record Schedule(@NotNull @Size(max = LINES_MAX) List<@NotNull @Valid ScheduledPayment> schedule) {
+    }
+
+    public record Amendment(@NotBlank @Size(max = ID_MAX) String amendmentId, @NotNull Money delta,
+                            @NotBlank @Size(max = REASON_MAX) String reason, @NotNull Instant signedAt) {
+    }
+
+    public record Split(@NotNull @Size(min = 1, max = LINES_MAX) List<@NotNull @Valid Share> shares) {
+    }
+
+    public record Share(@NotBlank @Size(max = ID_MAX) String partnerId, @NotNull BigDecimal share) {
+    }
+
+    public record FollowOn(@NotBlank @Size(max = TEXT_MAX) String description, Money estimatedValue) {
     }
 
     public record Milestone(@NotBlank @Size(max = NAME_MAX) String name, @Size(max = TEXT_MAX) String note) {

@@ -2,6 +2,7 @@ package com.rapport.referral.partner;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -57,5 +58,43 @@ class PartnerTest {
                 .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "de", null))
                 .expectNoEvents()
                 .expectExceptionMessage("language must be one of [en, fr, zh]");
+    }
+
+    @Nested
+    class Updating {
+
+        private final PartnerRegistered registered =
+                new PartnerRegistered(NEWCOMER, "Ada", "ada@x.example", "en", INTRODUCER);
+
+        @Test
+        void aPartnerChangesItsNameAddressAndLanguage() {
+            fixture.given(registered)
+                    .when(new UpdatePartner(NEWCOMER, " Ada King ", " ada@king.example ", "fr"))
+                    .expectEvents(new PartnerUpdated(NEWCOMER, "Ada King", "ada@king.example", "fr"));
+        }
+
+        @Test
+        void theSameValuesAgainChangeNothing() {
+            fixture.given(registered, new PartnerUpdated(NEWCOMER, "Ada King", "ada@king.example", "fr"))
+                    .when(new UpdatePartner(NEWCOMER, "Ada King", "ada@king.example", "fr"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnsupportedLanguageIsRefused() {
+            fixture.given(registered)
+                    .when(new UpdatePartner(NEWCOMER, "Ada", "ada@x.example", "de"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("language must be one of [en, fr, zh]");
+        }
+
+        @Test
+        void aPartnerThatWasNeverRegisteredCannotBeUpdated() {
+            fixture.givenNoPriorActivity()
+                    .when(new UpdatePartner(NEWCOMER, "Ada", "ada@x.example", "en"))
+                    .expectNoEvents()
+                    .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        }
     }
 }

@@ -3,7 +3,12 @@ package com.rapport.referral.relay;
 import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
 import com.rapport.events.money.Money;
+import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
+import com.rapport.events.referral.CreditSplitV1;
+import com.rapport.events.referral.FollowOnOpenedV1;
+import com.rapport.events.referral.PartnerUpdatedV1;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.ReferralLostV1;
@@ -11,6 +16,13 @@ import com.rapport.events.referral.ReferralReassignedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.referral.partner.PartnerId;
 import com.rapport.referral.partner.PartnerRegistered;
+import com.rapport.referral.partner.PartnerUpdated;
+import com.rapport.referral.referral.ContractAmended;
+import com.rapport.referral.referral.CreditSplit;
+import com.rapport.referral.referral.FollowOnOpened;
+import com.rapport.referral.referral.Instalment;
+import com.rapport.referral.referral.IntroducerShare;
+import com.rapport.referral.referral.ScheduleSet;
 import com.rapport.referral.referral.ContractSigned;
 import com.rapport.referral.referral.MilestoneReached;
 import com.rapport.referral.referral.PaymentKind;
@@ -30,7 +42,9 @@ import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.referral.RefundIssued;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +54,7 @@ import java.util.stream.Collectors;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IntegrationEventMapperTest {
 
@@ -67,7 +82,16 @@ class IntegrationEventMapperTest {
             entry(new ReferralCompleted(REFERRAL, PARTNER), EventType.REFERRAL_COMPLETED),
             entry(new ReferralLost(REFERRAL, PARTNER, "r", ReferralStatus.QUOTED), EventType.REFERRAL_LOST),
             entry(new ReferralReassigned(REFERRAL, new PartnerId("p-2"), PARTNER, "r"),
-                    EventType.REFERRAL_REASSIGNED));
+                    EventType.REFERRAL_REASSIGNED),
+            entry(new ContractAmended(REFERRAL, PARTNER, "a-1", EUR_100, Money.of("200.00", "EUR"), "more", AT),
+                    EventType.CONTRACT_AMENDED),
+            entry(new ScheduleSet(REFERRAL, PARTNER, List.of(new Instalment("deposit", LocalDate.of(2027, 1, 15),
+                    EUR_100))), EventType.SCHEDULE_SET),
+            entry(new CreditSplit(REFERRAL, PARTNER, List.of(new IntroducerShare(PARTNER, new BigDecimal("0.6")),
+                    new IntroducerShare(new PartnerId("p-2"), new BigDecimal("0.4")))), EventType.CREDIT_SPLIT),
+            entry(new FollowOnOpened(REFERRAL, PARTNER, new ReferralId("r-0"),
+                    new ReferredClient("Acme", "Li", "li@acme.example"), "more work", null,
+                    IntroducerShare.whole(PARTNER)), EventType.FOLLOW_ON_OPENED));
 
     @Test
     void everyKindOfReferralEventBecomesItsContractTypeKeyedByTheReferral() {
@@ -125,6 +149,42 @@ class IntegrationEventMapperTest {
         assertThat(published.client().company()).isEqualTo("Acme");
         assertThat(published.client().contactEmail()).isEqualTo("li@acme.example");
         assertThat(published.estimatedValue()).isNull();
+    }
+
+    @Test
+    void aPartnerUpdateCarriesTheValuesAfterTheChangeKeyedByThePartner() {
+        IntegrationEvent published = mapper.toIntegrationEvent(
+                new PartnerUpdated(PARTNER, "Ada L.", "ada@y.example", "zh"));
+        assertThat(published).isEqualTo(new PartnerUpdatedV1("p-1", "Ada L.", "ada@y.example", "zh"));
+        assertThat(published.subject()).isEqualTo("p-1");
+    }
+
+    @Test
+    void anAmendmentCarriesTheDeltaAndTheValueAfterIt() {
+        assertThat(mapper.toIntegrationEvent(new ContractAmended(REFERRAL, PARTNER, "a-1",
+                Money.of("-40.00", "EUR"), Money.of("60.00", "EUR"), "smaller", AT)))
+                .isEqualTo(new ContractAmendedV1("r-1", "p-1", "a-1", Money.of("-40.00", "EUR"),
+                        Money.of("60.00", "EUR"), "smaller", AT, List.of()));
+    }
+
+    @Test
+    void aSplitNamesEveryShareEvenWithoutPartnerDetails() {
+        CreditSplitV1 published = (CreditSplitV1) mapper.toIntegrationEvent(new CreditSplit(REFERRAL, PARTNER,
+                List.of(new IntroducerShare(PARTNER, new BigDecimal("0.60")),
+                        new IntroducerShare(new PartnerId("p-2"), new BigDecimal("0.40")))));
+        assertThat(published.shares()).extracting(CreditShare::partnerId, CreditShare::share)
+                .containsExactly(tuple("p-1", new BigDecimal("0.60")), tuple("p-2", new BigDecimal("0.40")));
+    }
+
+    @Test
+    void aFollowOnNamesTheReferralItFollows() {
+        FollowOnOpenedV1 published = (FollowOnOpenedV1) mapper.toIntegrationEvent(new FollowOnOpened(
+                new ReferralId("r-2"), PARTNER, REFERRAL, new ReferredClient("Acme", "Li", "li@acme.example"),
+                "phase two", Money.of("500.00", "EUR"), IntroducerShare.whole(PARTNER)));
+        assertThat(published.referralId()).isEqualTo("r-2");
+        assertThat(published.followOnOf()).isEqualTo("r-1");
+        assertThat(published.subject()).isEqualTo("r-2");
+        assertThat(published.shares()).extracting(CreditShare::partnerId).containsExactly("p-1");
     }
 
     @Test

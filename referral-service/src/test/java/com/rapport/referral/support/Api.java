@@ -70,6 +70,16 @@ public final class Api {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
+    public JsonNode put(String path, String token, Object body, HttpStatus expected) {
+        return web.put().uri(path)
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     public JsonNode get(String path, String token, HttpStatus expected) {
         return web.get().uri(path)
                 .headers(headers -> headers.setBearerAuth(token))

@@ -3,6 +3,9 @@ package com.rapport.referral.partner.query;
 import com.rapport.referral.config.ReferralProperties;
 import com.rapport.referral.partner.PartnerId;
 import com.rapport.referral.partner.PartnerRegistered;
+import com.rapport.referral.partner.PartnerUpdated;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Keeps the {@code partners} read model. Runs in a subscribing processor, on the command's thread, so the partner
@@ -36,5 +41,12 @@ public class PartnerProjection {
         PartnerView view = new PartnerView(event.partnerId().value(), event.name(), event.email(), event.language(),
                 Optional.ofNullable(event.parentPartnerId()).map(PartnerId::value).orElse(null), at);
         mongo.save(view).block(writeTimeout);
+    }
+
+    @EventHandler
+    void on(PartnerUpdated event) {
+        mongo.updateFirst(Query.query(where("_id").is(event.partnerId().value())),
+                new Update().set("name", event.name()).set("email", event.email()).set("language", event.language()),
+                PartnerView.class).block(writeTimeout);
     }
 }

@@ -1,5 +1,7 @@
 package com.rapport.referral.referral.claim;
 
+import com.rapport.referral.referral.FollowOnOpened;
+import com.rapport.referral.referral.ReferralCompleted;
 import com.rapport.referral.referral.ReferralLost;
 import com.rapport.referral.referral.ReferralRejected;
 import com.rapport.referral.referral.ReferralSubmitted;
@@ -10,8 +12,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes a referral's client claims once it is rejected or lost. A tracking processor whose errors propagate: if the
- * database is away, the release is retried until it is done, never skipped.
+ * Closes a referral's client claims once it is rejected, lost or completed. A tracking processor whose errors
+ * propagate: if the database is away, the release is retried until it is done, never skipped.
  */
 @Component
 @ProcessingGroup(ClientClaimRelease.GROUP)
@@ -37,11 +39,23 @@ public class ClientClaimRelease {
         release(event.referralId().value());
     }
 
+    @EventHandler
+    void on(ReferralCompleted event) {
+        // a completed project is closed too (API.md): the client may be referred anew once the window has passed
+        release(event.referralId().value());
+    }
+
     private void release(String referralId) {
         // the client is named by the referral's first event, read by exact key
         DomainEventStream stream = eventStore.readEvents(referralId);
-        if (stream.hasNext() && stream.next().getPayload() instanceof ReferralSubmitted submitted) {
+        if (!stream.hasNext()) {
+            return;
+        }
+        Object first = stream.next().getPayload();
+        if (first instanceof ReferralSubmitted submitted) {
             claims.close(submitted.referralId(), submitted.client());
+        } else if (first instanceof FollowOnOpened followOn) {
+            claims.close(followOn.referralId(), followOn.client());
         }
     }
 }

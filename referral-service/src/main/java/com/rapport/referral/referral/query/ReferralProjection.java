@@ -2,7 +2,12 @@ package com.rapport.referral.referral.query;
 
 import com.rapport.events.money.Money;
 import com.rapport.referral.config.ReferralProperties;
+import com.rapport.referral.referral.ContractAmended;
 import com.rapport.referral.referral.ContractSigned;
+import com.rapport.referral.referral.CreditSplit;
+import com.rapport.referral.referral.FollowOnOpened;
+import com.rapport.referral.referral.IntroducerShare;
+import com.rapport.referral.referral.ScheduleSet;
 import com.rapport.referral.referral.MilestoneReached;
 import com.rapport.referral.referral.PaymentReceived;
 import com.rapport.referral.referral.ReferralCompleted;
@@ -28,6 +33,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -66,10 +74,71 @@ public class ReferralProjection {
         view.description = event.description();
         view.status = ReferralStatus.SUBMITTED;
         view.estimatedValue = event.estimatedValue();
+        view.shares = shareViews(IntroducerShare.whole(event.partnerId()));
         view.createdAt = at;
         record(view, event, sequence, at, "submitted",
                 "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()));
         mongo.save(view.build()).block(writeTimeout);
+    }
+
+    @EventHandler
+    void on(FollowOnOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(event.referralId().value())),
+                ReferralView.class).block(writeTimeout))) {
+            return;
+        }
+        ReferralView.Builder view = new ReferralView.Builder();
+        view.referralId = event.referralId().value();
+        view.partnerId = event.partnerId().value();
+        view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
+                event.client().contactEmail());
+        view.description = event.description();
+        view.status = ReferralStatus.QUALIFIED;
+        view.estimatedValue = event.estimatedValue();
+        view.shares = shareViews(event.shares());
+        view.followOnOf = event.followOnOf().value();
+        view.createdAt = at;
+        record(view, event, sequence, at, "follow-on-opened", "Follow-on of referral %s for %s, qualified"
+                .formatted(event.followOnOf(), event.client().company()));
+        mongo.save(view.build()).block(writeTimeout);
+    }
+
+    @EventHandler
+    void on(CreditSplit event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String split = event.shares().stream()
+                .map(share -> "partner %s %s".formatted(share.partnerId(), share.share().toPlainString()))
+                .collect(Collectors.joining(", "));
+        change(event, sequence, at, "credit-split", "Credit split: " + split,
+                view -> view.shares = shareViews(event.shares()));
+    }
+
+    @EventHandler
+    void on(ContractAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, "contract-amended", "Contract amended by %s on %s: %s; contract value now %s"
+                .formatted(event.delta(), event.signedAt(), event.reason(), event.contractValue()), view -> {
+            view.contractValue = event.contractValue();
+            view.amendments.add(new ReferralView.AmendmentView(event.amendmentId(), event.delta(), event.reason(),
+                    event.signedAt()));
+        });
+    }
+
+    @EventHandler
+    void on(ScheduleSet event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String summary = event.schedule().isEmpty() ? "Schedule cleared: no instalment is expected"
+                : "Schedule set: " + event.schedule().stream()
+                .map(instalment -> "%s %s due %s".formatted(instalment.name(), instalment.amount(),
+                        instalment.dueDate()))
+                .collect(Collectors.joining(", "));
+        change(event, sequence, at, "schedule-set", summary, view -> view.schedule = event.schedule().stream()
+                .map(instalment -> new ReferralView.InstalmentView(instalment.name(), instalment.dueDate(),
+                        instalment.amount()))
+                .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    private static List<ReferralView.ShareView> shareViews(List<IntroducerShare> shares) {
+        return shares.stream()
+                .map(share -> new ReferralView.ShareView(share.partnerId().value(), share.share().toPlainString()))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @EventHandler
@@ -156,6 +225,10 @@ public class ReferralProjection {
             view.formerPartnerIds.remove(event.partnerId().value());
             view.formerPartnerIds.add(event.previousPartnerId().value());
             view.partnerId = event.partnerId().value();
+            view.shares = view.shares.stream()
+                    .map(share -> share.partnerId().equals(event.previousPartnerId().value())
+                            ? new ReferralView.ShareView(event.partnerId().value(), share.share()) : share)
+                    .collect(Collectors.toCollection(ArrayList::new));
         });
     }
 

@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,10 @@ public record ReferralView(
         Money refunded,
         List<PaymentView> payments,
         List<RefundView> refunds,
+        List<ShareView> shares,
+        String followOnOf,
+        List<InstalmentView> schedule,
+        List<AmendmentView> amendments,
         List<TimelineEntry> timeline,
         Instant createdAt,
         Instant updatedAt,
@@ -48,10 +53,24 @@ public record ReferralView(
     public record RefundView(String refundId, Money amount, String reason, Instant issuedAt) {
     }
 
-    /** May this partner read the referral: it has the credit, or had it before a reassignment. */
+    /** {@code share} as a decimal string, as the caller gave it ("0.60"); "1" when the credit is not split. */
+    public record ShareView(String partnerId, String share) {
+    }
+
+    public record InstalmentView(String name, LocalDate dueDate, Money amount) {
+    }
+
+    public record AmendmentView(String amendmentId, Money delta, String reason, Instant signedAt) {
+    }
+
+    /**
+     * May this partner read the referral: it has the credit or a share of it, or had the credit before a
+     * reassignment.
+     */
     public boolean concernsPartner(String partner) {
         return partner != null && (partner.equals(partnerId)
-                || (formerPartnerIds != null && formerPartnerIds.contains(partner)));
+                || (formerPartnerIds != null && formerPartnerIds.contains(partner))
+                || (shares != null && shares.stream().anyMatch(share -> partner.equals(share.partnerId()))));
     }
 
     Builder toBuilder() {
@@ -74,6 +93,10 @@ public record ReferralView(
         Money refunded;
         final List<PaymentView> payments;
         final List<RefundView> refunds;
+        List<ShareView> shares;
+        String followOnOf;
+        List<InstalmentView> schedule;
+        final List<AmendmentView> amendments;
         final List<TimelineEntry> timeline;
         Instant createdAt;
         Instant updatedAt;
@@ -83,6 +106,9 @@ public record ReferralView(
         Builder() {
             payments = new ArrayList<>();
             refunds = new ArrayList<>();
+            shares = new ArrayList<>();
+            schedule = new ArrayList<>();
+            amendments = new ArrayList<>();
             timeline = new ArrayList<>();
             formerPartnerIds = new ArrayList<>();
         }
@@ -102,6 +128,13 @@ public record ReferralView(
             refunded = view.refunded;
             payments = new ArrayList<>(nullToEmpty(view.payments));
             refunds = new ArrayList<>(nullToEmpty(view.refunds));
+            // kept before credit could be split: the referring partner had it all
+            shares = view.shares == null || view.shares.isEmpty()
+                    ? new ArrayList<>(List.of(new ShareView(view.partnerId, "1")))
+                    : new ArrayList<>(view.shares);
+            followOnOf = view.followOnOf;
+            schedule = new ArrayList<>(nullToEmpty(view.schedule));
+            amendments = new ArrayList<>(nullToEmpty(view.amendments));
             timeline = new ArrayList<>(nullToEmpty(view.timeline));
             createdAt = view.createdAt;
             updatedAt = view.updatedAt;
@@ -112,7 +145,8 @@ public record ReferralView(
         ReferralView build() {
             return new ReferralView(referralId, partnerId, client, description, status, estimatedValue, quotedAmount,
                     contractValue, contractNumber, signedAt, cashReceived, refunded, List.copyOf(payments),
-                    List.copyOf(refunds), List.copyOf(timeline), createdAt, updatedAt, List.copyOf(formerPartnerIds),
+                    List.copyOf(refunds), List.copyOf(shares), followOnOf, List.copyOf(schedule),
+                    List.copyOf(amendments), List.copyOf(timeline), createdAt, updatedAt, List.copyOf(formerPartnerIds),
                     lastSequence);
         }
 

@@ -30,7 +30,8 @@ public class ReferralViews {
     }
 
     /**
-     * Newest first. {@code visibleTo}, when set, limits the list to referrals that partner has or had the credit for;
+     * Newest first. {@code visibleTo}, when set, limits the list to referrals that partner has (or has a share of)
+     * or had the credit for;
      * {@code partnerId} and {@code status} are the optional filters of API.md.
      */
     public Mono<Page<ReferralView>> list(String visibleTo, String partnerId, ReferralStatus status,
@@ -38,10 +39,12 @@ public class ReferralViews {
         List<Criteria> conditions = new ArrayList<>();
         if (visibleTo != null) {
             conditions.add(new Criteria().orOperator(where("partnerId").is(visibleTo),
-                    where("formerPartnerIds").is(visibleTo)));
+                    where("formerPartnerIds").is(visibleTo), where("shares.partnerId").is(visibleTo)));
         }
         if (partnerId != null) {
-            conditions.add(where("partnerId").is(partnerId));
+            // a co-introducer's referrals are its own too
+            conditions.add(new Criteria().orOperator(where("partnerId").is(partnerId),
+                    where("shares.partnerId").is(partnerId)));
         }
         if (status != null) {
             conditions.add(where("status").is(status.name()));

@@ -1,0 +1,10 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerId;
+
+import java.util.List;
+
+/** What a follow-on takes from the referral it follows. */
+public record FollowOnSource(ReferralId referralId, PartnerId partnerId, ReferredClient client, ReferralStatus status,
+                             List<IntroducerShare> shares) {
+}
