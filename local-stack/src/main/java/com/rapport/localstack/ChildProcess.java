@@ -48,6 +48,11 @@ final class ChildProcess {
         return start(name, command, env, logFile);
     }
 
+    /** Any command, e.g. for tests of the supervision. */
+    static ChildProcess command(String name, List<String> command, Path logFile) {
+        return start(name, command, Map.of(), logFile);
+    }
+
     private static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
@@ -87,6 +92,16 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    /** Waits until the process ends and returns its exit code; -1 when interrupted. */
+    int awaitExit() {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return -1;
         }
     }

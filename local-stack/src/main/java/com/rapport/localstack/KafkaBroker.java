@@ -18,18 +18,29 @@ import java.util.concurrent.TimeUnit;
  * classpath with {@code kafka.Kafka}, its log in {@code <data>/kafka} so topics and consumer offsets survive a
  * restart like a real broker's.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker implements SupervisedChild {
 
     private final StackOptions options;
     private final Path home;
-    private ChildProcess process;
+    private volatile ChildProcess process;
 
     KafkaBroker(StackOptions options) {
         this.options = options;
         this.home = options.dataDir().resolve("kafka");
     }
 
-    void start() throws IOException, InterruptedException {
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void start() throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path config = home.resolve("server.properties");
         Files.writeString(config, serverProperties());

@@ -1,6 +1,5 @@
 package com.rapport.localstack;
 
-import com.rapport.testsupport.MongoServerHandle;
 import com.rapport.testsupport.SmtpServerHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +25,15 @@ public final class LocalStack implements AutoCloseable {
             List.of("referral-service", "commission-service", "notification-service", "gateway");
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = ServiceProcess.START_TIMEOUT;
 
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private MongoServerHandle mongo;
+    private final Map<String, Supervisor> supervisors = new LinkedHashMap<>();
+    private final CountDownLatch givenUp = new CountDownLatch(1);
+    private volatile String notReady;
+    private DatabaseProcess database;
     private SmtpServerHandle smtp;
     private KafkaBroker kafka;
 
@@ -46,11 +48,9 @@ public final class LocalStack implements AutoCloseable {
             wipe(options.dataDir());
         }
         LocalStack stack = new LocalStack(options);
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping Rapport...");
             stack.close();
-            stopped.countDown();
         }, "rapport-stop"));
         try {
             stack.startAll();
@@ -59,7 +59,10 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         System.out.println(stack.banner());
-        stopped.await();
+        // runs until Ctrl-C, or until a process keeps dying: then everything stops and the exit code says so
+        stack.givenUp.await();
+        log.error("Rapport is NOT READY: {}. Stopping everything.", stack.notReady);
+        System.exit(1);
     }
 
     /** Starts everything and returns once every service reports healthy. */
@@ -77,45 +80,78 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(options.dataDir());
-        mongo = track(MongoServerHandle.fileBacked(options.dataDir().resolve("mongo").resolve("rapport.mv"),
-                options.mongoPort()));
+        database = track(new DatabaseProcess(options.dataDir().resolve("mongo").resolve("rapport.mv"),
+                options.mongoPort(), options.dataDir().resolve("logs").resolve("database.log")));
+        database.start();
+        supervise(database);
         smtp = track(new SmtpServerHandle(options.smtpPort(), options.imapPort()));
         track(new MailView(smtp, options.mailViewPort()));
-        kafka = track(new KafkaBroker(options));
-        kafka.start();
-        log.info("Infrastructure up: kafka {}, mongodb 127.0.0.1:{}, smtp 127.0.0.1:{}",
-                options.kafkaBootstrapServers(), options.mongoPort(), options.smtpPort());
-
+        // the services' JVMs boot while the broker starts: they reach for Kafka only late in their start
         for (String module : SERVICES) {
             ServiceProcess service = new ServiceProcess(module, options.jarOf(module), portOf(module),
                     environmentOf(module), options.dataDir().resolve("logs").resolve(module + ".log"));
             services.put(module, service);
             track(service);
-            service.start();
+            service.launch();
         }
+        kafka = track(new KafkaBroker(options));
+        kafka.start();
+        supervise(kafka);
+        log.info("Infrastructure up: kafka {}, mongodb 127.0.0.1:{}, smtp 127.0.0.1:{}",
+                options.kafkaBootstrapServers(), options.mongoPort(), options.smtpPort());
         for (ServiceProcess service : services.values()) {
             service.awaitHealthy(START_TIMEOUT);
+            supervise(service);
             log.info("{} is up on port {}", service.module(), service.port());
         }
         log.info("Rapport started in {} s", (System.nanoTime() - begin) / 1_000_000_000);
     }
 
-    /** Kills a service's JVM without warning ({@code kill -9}), as a crash would. */
+    private void supervise(SupervisedChild child) {
+        supervisors.put(child.name(), new Supervisor(child, Supervisor.Policy.DEFAULT, (name, why) -> {
+            notReady = name + " " + why;
+            givenUp.countDown();
+        }));
+    }
+
+    /** Kills a service's JVM without warning ({@code kill -9}), as a crash would; its supervisor starts it again. */
     public void crash(String module) {
         services.get(module).kill();
     }
 
-    /** Starts a stopped or crashed service again from its jar and waits until it is healthy. */
+    /** Waits until a crashed service is healthy again (its supervisor restarts it). */
     public void restart(String module) throws InterruptedException {
-        ServiceProcess service = services.get(module);
-        service.start();
-        service.awaitHealthy(START_TIMEOUT);
+        services.get(module).awaitBack(START_TIMEOUT, supervisors.get(module));
     }
 
     /** Stops the Kafka broker and starts it again on the same log directory. */
-    public void restartBroker() throws java.io.IOException, InterruptedException {
-        kafka.close();
-        kafka.start();
+    public void restartBroker() throws Exception {
+        supervisors.get(kafka.name()).restartNow();
+    }
+
+    /** Kills the database process without warning ({@code kill -9}); its supervisor starts it again. */
+    public void crashDatabase() {
+        database.kill();
+    }
+
+    /** The operating system's id of a process of the stack ({@code database}, {@code kafka} or a service). */
+    public long pidOf(String name) {
+        SupervisedChild child = switch (name) {
+            case "database" -> database;
+            case "kafka" -> kafka;
+            default -> services.get(name);
+        };
+        return child.process().pid();
+    }
+
+    /** How often the supervisor started a process again. */
+    public int restartsOf(String name) {
+        return supervisors.get(name).restarts();
+    }
+
+    /** Empty while every process runs; otherwise which one stays down and why. */
+    public java.util.Optional<String> notReady() {
+        return java.util.Optional.ofNullable(notReady);
     }
 
     public StackOptions options() {
@@ -185,6 +221,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // supervision ends first: stopping a process is no crash to recover from
+        supervisors.values().forEach(Supervisor::stopWatching);
         // the services first, all at once (each stops on its own time), then the infrastructure they used
         services.values().parallelStream().forEach(service -> closeQuietly(service));
         for (int i = started.size() - 1; i >= 0; i--) {

@@ -12,17 +12,24 @@ import java.util.List;
 import java.util.Map;
 
 /** One Rapport service, run from its executable jar exactly as {@code java -jar} would in production. */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements SupervisedChild {
 
     /** How long a service may take to finish what it is doing after SIGTERM before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    /**
+     * For a long-running service: both JIT tiers (C2 makes the hot code several times faster than C1 alone, at some
+     * seconds of start-up) and the parallel, throughput-first collector on a heap sized once.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms384m", "-Xmx384m", "-XX:+UseParallelGC", "-Xss512k");
 
     private final String module;
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
     private final Path logFile;
-    private ChildProcess process;
+    private volatile ChildProcess process;
 
     ServiceProcess(String module, Path jar, int port, Map<String, String> env, Path logFile) {
         this.module = module;
@@ -32,17 +39,24 @@ final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    void start() {
+    /** Starts the JVM and returns at once; {@link #awaitHealthy} waits for it. */
+    void launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xss512k"));
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         String extra = System.getenv("RAPPORT_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
         process = ChildProcess.jar(module, jvm, jar, env, logFile);
+    }
+
+    /** Starts the JVM and waits until it is healthy. */
+    @Override
+    public void start() throws InterruptedException {
+        launch();
+        awaitHealthy(START_TIMEOUT);
     }
 
     /** Waits until {@code /actuator/health} answers UP. */
@@ -68,6 +82,46 @@ final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(module + " was not healthy within " + timeout + "; last lines of " + logFile
                 + ":\n" + process.tail(40));
+    }
+
+    /**
+     * Waits until the service answers UP again after a crash, however often the supervisor has to start it; throws
+     * once the supervisor gave up.
+     */
+    void awaitBack(Duration timeout, Supervisor supervisor) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (supervisor.gaveUp() != null) {
+                throw new IllegalStateException(module + " is down for good: " + supervisor.gaveUp());
+            }
+            if (isAlive() && isHealthy(http)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(module + " was not back within " + timeout);
+    }
+
+    private boolean isHealthy(HttpClient http) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return module;
+    }
+
+    @Override
+    public ChildProcess process() {
+        return process;
     }
 
     String module() {
