@@ -290,6 +290,88 @@ public final class BadInputCases {
                         "{\"reason\": \"x\"}", 400, "validation-failed"),
                 post("rebuild: by a partner", "/api/referrals/projections/rebuild", "partner", null, 403,
                         "forbidden"),
+                // PUT /api/partners/{partnerId}
+                put("partner update: language unsupported", "/api/partners/{partner}", "ops",
+                        "{\"name\": \"N\", \"email\": \"n@x.example\", \"language\": \"de\"}", 400,
+                        "validation-failed"),
+                put("partner update: email missing", "/api/partners/{partner}", "partner",
+                        "{\"name\": \"N\", \"language\": \"en\"}", 400, "validation-failed"),
+                put("partner update: by another partner", "/api/partners/{partner}", "otherPartner", PARTNER_OK,
+                        404, "not-found"),
+                put("partner update: by finance", "/api/partners/{partner}", "finance", PARTNER_OK, 403,
+                        "forbidden"),
+                put("partner update: unknown partner", "/api/partners/nobody-{marker}", "ops", PARTNER_OK, 404,
+                        "not-found"),
+                put("partner update: a referral id", "/api/partners/{submitted}", "ops", PARTNER_OK, 404,
+                        "not-found"),
+                // deals as they really go
+                post("amendment: before the contract", "/api/referrals/{submitted}/amendments", "ops",
+                        amendment(EUR_10), 409, "illegal-transition"),
+                post("amendment: below nothing", "/api/referrals/{contracted}/amendments", "ops",
+                        amendment("{\"amount\": \"-1000.00\", \"currency\": \"EUR\"}"), 409,
+                        "amendment-below-cash"),
+                post("amendment: zero delta", "/api/referrals/{contracted}/amendments", "ops",
+                        amendment("{\"amount\": \"0\", \"currency\": \"EUR\"}"), 400, "invalid-money"),
+                post("amendment: id missing", "/api/referrals/{contracted}/amendments", "ops",
+                        "{\"delta\": " + EUR_10 + ", \"reason\": \"x\", \"signedAt\": \"2026-12-01T10:00:00Z\"}",
+                        400, "validation-failed"),
+                post("amendment: by the partner", "/api/referrals/{contracted}/amendments", "partner",
+                        amendment(EUR_10), 403, "forbidden"),
+                post("contract: schedule not adding up", "/api/referrals/{submitted}/contract", "ops",
+                        "{\"contractValue\": " + EUR_10 + ", \"signedAt\": \"2026-11-01T10:00:00Z\", "
+                                + "\"schedule\": [{\"name\": \"a\", \"dueDate\": \"2027-01-01\", "
+                                + "\"amount\": {\"amount\": \"9.99\", \"currency\": \"EUR\"}}]}", 400,
+                        "validation-failed"),
+                put("schedule: not adding up to the unpaid part", "/api/referrals/{contracted}/schedule", "ops",
+                        schedule("999.99"), 400, "validation-failed"),
+                put("schedule: due date not a date", "/api/referrals/{contracted}/schedule", "ops",
+                        "{\"schedule\": [{\"name\": \"a\", \"dueDate\": \"soon\", \"amount\": " + EUR_10
+                                + "}]}", 400, "malformed-request"),
+                put("schedule: before the contract", "/api/referrals/{submitted}/schedule", "ops",
+                        schedule("10.00"), 409, "illegal-transition"),
+                post("split: not adding up to one", "/api/referrals/{submitted}/split", "ops",
+                        "{\"shares\": [{\"partnerId\": \"{partner}\", \"share\": \"0.5\"}, "
+                                + "{\"partnerId\": \"{otherPartner}\", \"share\": \"0.4\"}]}", 400,
+                        "validation-failed"),
+                post("split: five digits", "/api/referrals/{submitted}/split", "ops",
+                        "{\"shares\": [{\"partnerId\": \"{partner}\", \"share\": \"0.50001\"}, "
+                                + "{\"partnerId\": \"{otherPartner}\", \"share\": \"0.49999\"}]}", 400,
+                        "validation-failed"),
+                post("split: without the referring partner", "/api/referrals/{submitted}/split", "ops",
+                        "{\"shares\": [{\"partnerId\": \"{otherPartner}\", \"share\": \"1\"}]}", 400,
+                        "validation-failed"),
+                post("split: an unknown partner", "/api/referrals/{submitted}/split", "ops",
+                        "{\"shares\": [{\"partnerId\": \"{partner}\", \"share\": \"0.5\"}, "
+                                + "{\"partnerId\": \"nobody-{marker}\", \"share\": \"0.5\"}]}", 400,
+                        "unknown-partner"),
+                post("split: after the contract", "/api/referrals/{contracted}/split", "ops",
+                        "{\"shares\": [{\"partnerId\": \"{partner}\", \"share\": \"1\"}]}", 409,
+                        "illegal-transition"),
+                post("follow-on: of a submitted referral", "/api/referrals/{submitted}/follow-ons", "ops",
+                        "{\"description\": \"more\"}", 409, "illegal-transition"),
+                post("follow-on: description missing", "/api/referrals/{contracted}/follow-ons", "ops", "{}", 400,
+                        "validation-failed"),
+                post("follow-on: zero estimate", "/api/referrals/{contracted}/follow-ons", "ops",
+                        "{\"description\": \"more\", \"estimatedValue\": {\"amount\": \"0\", "
+                                + "\"currency\": \"EUR\"}}", 400, "invalid-money"),
+                post("follow-on: unknown referral", "/api/referrals/nobody-{marker}/follow-ons", "ops",
+                        "{\"description\": \"more\"}", 404, "not-found"),
+                post("follow-on: by the partner", "/api/referrals/{contracted}/follow-ons", "partner",
+                        "{\"description\": \"more\"}", 403, "forbidden"),
                 get("unknown path", "/api/nothing-here", "ops", 404, "not-found"));
+    }
+
+    private static BadInput put(String name, String path, String caller, String body, int status, String slug) {
+        return new BadInput(name, "PUT", path, caller, JSON, body, status, slug);
+    }
+
+    private static String amendment(String delta) {
+        return "{\"amendmentId\": \"a-{marker}\", \"delta\": " + delta
+                + ", \"reason\": \"x\", \"signedAt\": \"2026-12-01T10:00:00Z\"}";
+    }
+
+    private static String schedule(String amount) {
+        return "{\"schedule\": [{\"name\": \"a\", \"dueDate\": \"2027-01-01\", \"amount\": "
+                + "{\"amount\": \"" + amount + "\", \"currency\": \"EUR\"}}]}";
     }
 }

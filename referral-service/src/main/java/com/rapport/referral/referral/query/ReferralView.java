@@ -44,6 +44,15 @@ public record ReferralView(
 
     public static final String COLLECTION = "referrals";
 
+    public ReferralView {
+        // documents kept before credit could be split: the referring partner had it all
+        if ((shares == null || shares.isEmpty()) && partnerId != null) {
+            shares = List.of(new ShareView(partnerId, "1"));
+        }
+        schedule = schedule == null ? List.of() : schedule;
+        amendments = amendments == null ? List.of() : amendments;
+    }
+
     public record ClientView(String company, String contactName, String contactEmail) {
     }
 
