@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -47,7 +46,7 @@ public final class RecordingService implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
-    private final Set<String> partners = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Object>> partners = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
 
     private RecordingService(String name) {
@@ -76,7 +75,13 @@ public final class RecordingService implements AutoCloseable {
     }
 
     public void knowsPartner(String partnerId) {
-        partners.add(partnerId);
+        partners.put(partnerId, Map.of("partnerId", partnerId));
+    }
+
+    /** A partner as the referral-service shows it: with its address and language. */
+    public void knowsPartner(String partnerId, String email, String language) {
+        partners.put(partnerId, Map.of("partnerId", partnerId, "name", "Partner " + partnerId, "email", email,
+                "language", language));
     }
 
     /** Every request received so far, oldest first. */
@@ -106,8 +111,8 @@ public final class RecordingService implements AutoCloseable {
             Matcher partner = PARTNER.matcher(path);
             if (exchange.getRequestMethod().equals("GET") && partner.matches()) {
                 String id = partner.group(1);
-                if (partners.contains(id)) {
-                    send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("partnerId", id)));
+                if (partners.containsKey(id)) {
+                    send(exchange, 200, "application/json", JSON.writeValueAsBytes(partners.get(id)));
                 } else {
                     send(exchange, 404, "application/problem+json", JSON.writeValueAsBytes(Map.of(
                             "type", "https://docs.rapport.example/problems/not-found", "status", 404,

@@ -30,16 +30,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may pass the gateway. {@code /api/**} and user administration need a valid token (checked here with the
- * gateway's own key, or the OpenID provider's, before anything is routed); signing in, the key set, health and the
- * portal's static files are open. Every refusal is problem+json; every response carries the security headers.
+ * Who may pass the gateway. {@code /api/**}, user administration and invitations need a valid token (checked here with the
+ * gateway's own key, or the OpenID provider's, before anything is routed); signing in, accepting an invitation, password
+ * resets, the key set, health and the portal's static files are open. Every refusal is problem+json; every response carries the security headers.
  * Defining this chain makes service-support's resource-server chain back off.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     /** Only here is a bearer token read: a stale token sent to the sign-in endpoint must not turn it into a 401. */
-    static final String[] PROTECTED_PATHS = {"/api/**", "/auth/users", "/auth/users/**", "/actuator/**"};
+    static final String[] PROTECTED_PATHS = {"/api/**", "/auth/users", "/auth/users/**", "/auth/invitations",
+        "/actuator/**"};
 
     @Bean
     public SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemResponseWriter problems,
@@ -61,8 +62,11 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
-                        .pathMatchers("/api/**", "/auth/users", "/auth/users/**").authenticated()
+                        .pathMatchers("/api/**", "/auth/users", "/auth/users/**", "/auth/invitations").authenticated()
                         .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh", "/auth/logout").permitAll()
+                        // whoever holds the link (or asks for one)
+                        .pathMatchers(HttpMethod.POST, "/auth/invitations/*/accept", "/auth/password-resets",
+                                "/auth/password-resets/*").permitAll()
                         // the key set, the portal's static files, and a problem 404 for anything unknown
                         .pathMatchers(HttpMethod.GET, "/**").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 import java.security.Principal;
 
 /**
- * Request budgets, answered with 429 problem+json and Retry-After when spent: per client address on the sign-in and
- * refresh endpoints (against password guessing from one place; guessing one user's password from many places is
+ * Request budgets, answered with 429 problem+json and Retry-After when spent: per client address on the sign-in,
+ * refresh, invitation and password-reset endpoints (against password and link guessing, and mail flooding, from one
+ * place; guessing one user's password from many places is
  * the lock-out's job), and per address and per signed-in user on {@code /api/**}. Runs after authentication, so a
  * user's budget is keyed by the verified token's subject and never by anything the client claims.
  */
@@ -30,8 +31,10 @@ public class RateLimitFilter implements WebFilter, Ordered {
     private final ClientAddress clientAddress;
     private final ProblemResponseWriter problems;
     private final RateLimitProperties properties;
+    /** Everything that checks a password or a link, or sends an email. */
     private final ServerWebExchangeMatcher signIn = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-            "/auth/token", "/auth/refresh");
+            "/auth/token", "/auth/refresh", "/auth/invitations", "/auth/invitations/*/accept",
+            "/auth/password-resets", "/auth/password-resets/*");
     private final ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
 
     public RateLimitFilter(RequestBudget budget, ClientAddress clientAddress, ProblemResponseWriter problems,

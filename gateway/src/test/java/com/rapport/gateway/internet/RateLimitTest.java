@@ -60,6 +60,26 @@ class RateLimitTest extends InternetFacingGatewayTest {
         get(from(newAddress()), third).expectStatus().isOk();
     }
 
+    /** Issue 14: password resets and invitation links share the sign-in budget of an address (they send mail and
+     * can be guessed at). */
+    @Test
+    void passwordResetsAndLinksFromOneAddressShareTheSignInBudget() {
+        WebTestClient flooder = from(newAddress());
+        flooder.post().uri("/auth/password-resets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "someone@partner.example")).exchange().expectStatus().isAccepted();
+        flooder.post().uri("/auth/password-resets/guessed-link").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("password", "long-enough-password")).exchange().expectStatus().isEqualTo(410);
+        flooder.post().uri("/auth/invitations/guessed-link/accept").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "guesser", "password", "long-enough-password")).exchange()
+                .expectStatus().isEqualTo(410);
+
+        flooder.post().uri("/auth/password-resets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "someone@partner.example")).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After");
+        signIn(flooder, "ops", "ops-dev-password").expectStatus().isEqualTo(429);
+    }
+
     private WebTestClient.ResponseSpec get(WebTestClient client, String token) {
         return client.get().uri("/api/referrals").headers(h -> h.setBearerAuth(token)).exchange();
     }

@@ -2,6 +2,7 @@ package com.rapport.gateway.auth.token;
 
 import com.rapport.gateway.auth.ConditionalOnLocalIssuer;
 import com.rapport.gateway.auth.LocalIssuerProperties;
+import com.rapport.gateway.auth.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,15 +17,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -42,13 +37,11 @@ public class RefreshTokens implements ApplicationRunner {
     static final String COLLECTION = "refresh_tokens";
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
-    private static final int TOKEN_BYTES = 32;
 
     private final ReactiveMongoTemplate mongo;
     private final Duration lifetime;
     private final Duration startupTimeout;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(ReactiveMongoTemplate mongo, LocalIssuerProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -95,27 +88,26 @@ public class RefreshTokens implements ApplicationRunner {
                 .flatMap(known -> revokeFamily(known.family()));
     }
 
+    /** Ends every session of this login (its password was reset): none of its refresh tokens works any more. */
+    public Mono<Void> endAllSessionsOf(String username) {
+        return mongo.updateMulti(Query.query(where("username").is(username)), new Update().set("revoked", true),
+                StoredRefreshToken.class, COLLECTION).then();
+    }
+
     private Mono<Void> revokeFamily(String family) {
         return mongo.updateMulti(Query.query(where("family").is(family)), new Update().set("revoked", true),
                 StoredRefreshToken.class, COLLECTION).then();
     }
 
     private Mono<IssuedRefreshToken> store(String username, String family, Instant expiresAt) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newSecret();
         StoredRefreshToken stored = new StoredRefreshToken(digest(token), username, family, clock.instant(),
                 expiresAt, false, false);
         return mongo.insert(stored, COLLECTION).thenReturn(new IssuedRefreshToken(token, expiresAt));
     }
 
     private static String digest(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Secrets.digest(token);
     }
 
     record StoredRefreshToken(@Id String id, String username, String family, Instant issuedAt, Instant expiresAt,

@@ -1,5 +1,6 @@
 package com.rapport.gateway.auth.user;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.gateway.auth.ConditionalOnLocalIssuer;
 import com.rapport.gateway.routing.ServicesProperties;
 import com.rapport.support.problem.ProblemException;
@@ -13,8 +14,9 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Asks the referral-service, with the caller's own token, whether a partner exists before a PARTNER login is bound
- * to it. The gateway never reads another service's database.
+ * Asks the referral-service ({@code GET /api/partners/{id}}), with the caller's own token, whether a partner exists
+ * before a PARTNER login or an invitation is bound to it, and learns the partner's email address and language
+ * (account emails are written to the partner, in its language). The gateway never reads another service's database.
  */
 @Component
 @ConditionalOnLocalIssuer
@@ -29,6 +31,11 @@ public class PartnerDirectory {
     }
 
     public Mono<Boolean> exists(String partnerId, String callerToken) {
+        return contact(partnerId, callerToken).map(found -> true).defaultIfEmpty(false);
+    }
+
+    /** The partner's contact; empty when the referral-service does not know it (404). */
+    public Mono<PartnerContact> contact(String partnerId, String callerToken) {
         return referralService.get()
                 .uri("/api/partners/{partnerId}", partnerId)
                 .accept(MediaType.APPLICATION_JSON)
@@ -36,17 +43,24 @@ public class PartnerDirectory {
                 .exchangeToMono(response -> {
                     HttpStatus status = HttpStatus.resolve(response.statusCode().value());
                     if (response.statusCode().is2xxSuccessful()) {
-                        return response.releaseBody().thenReturn(true);
+                        return response.bodyToMono(JsonNode.class)
+                                .map(partner -> new PartnerContact(partnerId, text(partner, "email"),
+                                        text(partner, "language")));
                     }
                     if (status == HttpStatus.NOT_FOUND) {
-                        return response.releaseBody().thenReturn(false);
+                        return response.releaseBody().then(Mono.<PartnerContact>empty());
                     }
-                    return response.releaseBody().then(Mono.error(unconfirmed(
+                    return response.releaseBody().then(Mono.<PartnerContact>error(unconfirmed(
                             "the referral-service answered " + response.statusCode().value())));
                 })
                 .timeout(timeout)
                 .onErrorMap(error -> !(error instanceof ProblemException),
                         error -> unconfirmed("the referral-service cannot be reached"));
+    }
+
+    private static String text(JsonNode partner, String field) {
+        JsonNode value = partner.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     private static ProblemException unconfirmed(String why) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,25 +84,49 @@ public class UserRegistration {
         if (!roles.contains(Role.PARTNER) && hasPartnerId) {
             throw new InvalidUserException("partnerId", "is only for PARTNER users");
         }
-        if (!Passwords.fits(request.password())) {
-            throw new InvalidUserException("password", "must be at most %d bytes in UTF-8".formatted(
-                    Passwords.MAX_BYTES));
-        }
-        if (developmentPasswords.refuses(request.password())) {
-            throw new InvalidUserException("password", "is a published development password");
-        }
+        refusePassword(request.password());
     }
 
     private Mono<UserAccount> create(String username, String password, Set<Role> roles, String partnerId,
                                      Caller caller, String callerToken) {
+        Mono<Optional<PartnerContact>> partner = partnerId == null ? Mono.just(Optional.empty())
+                : !properties.verifyPartner() ? Mono.just(Optional.of(PartnerContact.unknown(partnerId)))
+                : partners.contact(partnerId, callerToken).map(Optional::of)
+                .switchIfEmpty(Mono.error(() -> new InvalidUserException("partnerId", "names no partner")));
         return accounts.find(username)
                 .<UserAccount>flatMap(existing -> Mono.error(new UsernameTakenException(username)))
-                .then(partnerId != null && properties.verifyPartner()
-                        ? partners.exists(partnerId, callerToken) : Mono.just(true))
-                .flatMap(partnerExists -> partnerExists ? passwords.hash(password)
-                        : Mono.error(new InvalidUserException("partnerId", "names no partner")))
-                .map(hash -> new UserAccount(username, hash, roles, partnerId, now(), caller.username()))
+                .then(partner)
+                .flatMap(contact -> passwords.hash(password).map(hash -> {
+                    UserAccount account = new UserAccount(username, hash, roles, partnerId, now(), caller.username());
+                    return contact.map(account::withContact).orElse(account);
+                }))
                 .flatMap(accounts::insert);
+    }
+
+    /**
+     * A PARTNER login for someone who accepted an invitation: checked like any other, but not stored yet (the
+     * invitation is spent first). A taken username fails with {@link UsernameTakenException}.
+     */
+    public Mono<UserAccount> prepareInvited(String username, String password, PartnerContact partner,
+                                            String invitedBy) {
+        refusePassword(password);
+        String normalized = Usernames.normalized(username);
+        return accounts.find(normalized)
+                .<UserAccount>flatMap(existing -> Mono.error(new UsernameTakenException(normalized)))
+                .then(passwords.hash(password))
+                .map(hash -> new UserAccount(normalized, hash, Set.of(Role.PARTNER), partner.partnerId(), now(),
+                        invitedBy).withContact(partner));
+    }
+
+    /** The password rules annotations cannot express: at most 72 bytes, never a published one. */
+    public void refusePassword(String password) {
+        if (!Passwords.fits(password)) {
+            throw new InvalidUserException("password", "must be at most %d bytes in UTF-8".formatted(
+                    Passwords.MAX_BYTES));
+        }
+        if (developmentPasswords.refuses(password)) {
+            throw new InvalidUserException("password", "is a published development password");
+        }
     }
 
     /** MongoDB keeps milliseconds: the answer to a replay must equal the first one. */
