@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -107,9 +106,11 @@ public class ReadModelBarrier implements AutoCloseable {
     }
 
     private List<StreamingEventProcessor> processors() {
-        return properties.groups().stream()
-                .map(group -> processing.eventProcessorByProcessingGroup(group, StreamingEventProcessor.class))
-                .flatMap(Optional::stream)
+        return processing.eventProcessors().entrySet().stream()
+                .filter(named -> !properties.notReadModels().contains(named.getKey()))
+                .map(Map.Entry::getValue)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
                 .filter(StreamingEventProcessor::isRunning)
                 .toList();
     }

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code rapport.commission.read-models.*}: the tracking processors whose read models a command's caller may read
- * right after it ({@code groups}), how long an answer waits for them at most ({@code max-wait}) and how often it looks
- * ({@code poll}).
+ * {@code rapport.commission.read-models.*}: every streaming processor is a read model a command's caller may read
+ * right after it, except {@code not-read-models} (the relay to Kafka); how long an answer waits for them at most
+ * ({@code max-wait}) and how often it looks ({@code poll}).
  */
 @ConfigurationProperties("rapport.commission.read-models")
 public record ReadModelProperties(
-        @DefaultValue({"plans", "ledger", "payouts", "deal-terms", "outlook"}) List<String> groups,
+        @DefaultValue("commission-relay") List<String> notReadModels,
         @DefaultValue("10s") Duration maxWait,
         @DefaultValue("10ms") Duration poll) {
 }

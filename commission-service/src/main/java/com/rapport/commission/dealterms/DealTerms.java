@@ -23,13 +23,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class DealTerms {
 
+    /** {@code deal-terms/<referralId>}: the event store keys every aggregate's events by its id alone. */
     @AggregateIdentifier
-    private String referralId;
+    private String dealTermsId;
     private AgreedTerms terms;
     private boolean locked;
 
     /** What {@link LockDealTerms} answers: the terms that apply to the contract, null when the plan does. */
     public record LockedTerms(AgreedTerms terms) {
+    }
+
+    public static String idOf(String referralId) {
+        return "deal-terms/" + referralId;
     }
 
     protected DealTerms() {
@@ -64,13 +69,13 @@ public class DealTerms {
 
     @EventSourcingHandler
     void on(DealTermsAgreed event) {
-        referralId = event.referralId();
+        dealTermsId = idOf(event.referralId());
         terms = event.terms();
     }
 
     @EventSourcingHandler
     void on(DealTermsLocked event) {
-        referralId = event.referralId();
+        dealTermsId = idOf(event.referralId());
         locked = true;
     }
 }

@@ -11,15 +11,23 @@ public final class DealTermsCommands {
     }
 
     /** Agree (or change) the terms of a referral whose contract is not signed yet. Answers the terms. */
-    public record AgreeDealTerms(@TargetAggregateIdentifier String referralId, AgreedTerms terms, String agreedBy,
-                                 Instant agreedAt) {
+    public record AgreeDealTerms(String referralId, AgreedTerms terms, String agreedBy, Instant agreedAt) {
+
+        @TargetAggregateIdentifier
+        public String dealTermsId() {
+            return DealTerms.idOf(referralId);
+        }
     }
 
     /**
      * The referral's contract was signed: its terms are fixed from now on. Answers the terms that apply, null when
      * none were agreed. Sent again for the same contract it answers the same terms.
      */
-    public record LockDealTerms(@TargetAggregateIdentifier String referralId, String sourceEventId,
-                                Instant lockedAt) {
+    public record LockDealTerms(String referralId, String sourceEventId, Instant lockedAt) {
+
+        @TargetAggregateIdentifier
+        public String dealTermsId() {
+            return DealTerms.idOf(referralId);
+        }
     }
 }

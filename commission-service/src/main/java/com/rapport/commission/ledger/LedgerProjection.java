@@ -6,7 +6,6 @@ import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
 import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
-import com.rapport.commission.accrual.CumulativeAccrual;
 import com.rapport.commission.accrual.Explanations;
 import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.config.BsonValues;
@@ -77,7 +76,7 @@ public class LedgerProjection {
         if (event.role() != CommissionRole.INTRODUCER) {
             return;
         }
-        Money fullTarget = CumulativeAccrual.target(event.rate(), event.cap(), event.contractValue());
+        Money fullTarget = event.terms().fullTarget(event.contractValue());
         mongo.save(new Document("_id", event.referralId())
                         .append("partnerId", event.partnerId())
                         .append("fullTarget", BsonValues.money(fullTarget))

@@ -1,8 +1,7 @@
 package com.rapport.commission.ledger;
 
-import com.rapport.commission.accrual.ReferralStage;
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.forecast.ForecastQueries;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,10 +23,13 @@ public class LedgerQueries {
     public static final Sort LEDGER_ORDER = Sort.by("createdAt", "_id");
 
     private final ReactiveMongoTemplate mongo;
+    private final ForecastQueries outlooks;
     private final Clock clock;
     private final int streamBatchSize;
 
-    LedgerQueries(ReactiveMongoTemplate mongo, Clock clock, CommissionProperties properties) {
+    LedgerQueries(ReactiveMongoTemplate mongo, Clock clock, CommissionProperties properties,
+                  ForecastQueries outlooks) {
+        this.outlooks = outlooks;
         this.mongo = mongo;
         this.clock = clock;
         this.streamBatchSize = properties.streamBatchSize();
@@ -58,22 +60,12 @@ public class LedgerQueries {
                 .map(LedgerDocuments::fromDocument);
     }
 
-    /** The introducer's still-open contracted referrals: what they will still earn. */
+    /**
+     * The introducer's still-open contracted referrals: what they will still earn, per co-introducer share and at
+     * the contract value after amendments (kept by the referral outlooks).
+     */
     public Flux<OpenCommission> openCommissionsOf(String partnerId) {
-        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)), Document.class,
-                        LedgerProjection.OPEN_COMMISSIONS)
-                .map(d -> new OpenCommission(d.getString("_id"), d.getString("partnerId"),
-                        BsonValues.money(d.get("fullTarget")), BsonValues.money(d.get("earned")),
-                        ReferralStage.valueOf(d.getString("stage"))))
-                .filter(open -> open.stage().isOpen());
-    }
-
-    /** Contracted referrals of this introducer locked before its registration was known. */
-    public Flux<String> referralsAwaitingPartner(String partnerId) {
-        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)
-                                .and(LedgerProjection.AWAITING_PARTNER).is(true)), Document.class,
-                        LedgerProjection.OPEN_COMMISSIONS)
-                .map(d -> d.getString("_id"));
+        return outlooks.openCommissionsOf(partnerId);
     }
 
     public Mono<PartnerSummary> summaryOf(String partnerId) {

@@ -11,6 +11,7 @@ class ReplayConfiguration {
 
     @Bean
     ReadModelReplay.ReplayedGroups replayedGroups() {
-        return new ReadModelReplay.ReplayedGroups(List.of("plans", "ledger", "payouts", "invoices"));
+        return new ReadModelReplay.ReplayedGroups(
+                List.of("plans", "ledger", "payouts", "invoices", "deal-terms", "outlook"));
     }
 }

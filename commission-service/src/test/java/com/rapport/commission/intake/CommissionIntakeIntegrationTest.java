@@ -1,14 +1,21 @@
 package com.rapport.commission.intake;
 
 import com.rapport.commission.CommissionServiceTestBase;
+import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.events.CloudEvent;
 import com.rapport.events.Topics;
+import com.rapport.events.money.Money;
+import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.PaymentReceivedV1;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  * summary out over HTTP, commission events out on Kafka.
  */
 class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
+
+    @Autowired
+    PartnerDirectory partners;
 
     @Test
     void threePaymentsOfATenThousandEuroContractEarnExactlyOneThousandEvenWhenAnEventIsDeliveredTwice() {
@@ -123,22 +133,22 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
     }
 
     @Test
-    void contractsReadBeforeTheirPartnersRegistrationAccrueAtOnceAndTheParentsOverrideCatchesUp() {
-        // contracts first, registrations after (other keys, so other partitions): nothing may wait on a record of
-        // another partition, or two partitions could each hold the registration the other is waiting for
+    void contractsWhosePartnersAreNeverRegisteredHereLockTheParentsOverrideFromTheSharesTheyCarry() {
+        // issue 9: the contract-signed event names each introducer's parent, so nothing waits for a registration
+        // (keyed by partner, on another partition) and the override is locked with the contract
         String parent = newId();
-        referralService.partnerRegistered(parent, "Parent Partner", null);
         List<String> partners = new ArrayList<>();
         List<String> referrals = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String partner = newId();
             String referral = newId();
-            referralService.contractSigned(referral, partner, "2000.00", "EUR", 1);
+            referralService.publish(new ContractSignedV1(referral, partner, Money.of("2000.00", "EUR"),
+                    Instant.parse("2026-11-02T09:00:00Z"), 1, List.of(new CreditShare(partner, BigDecimal.ONE,
+                    parent, "en", "late@example.com", "Partner Late", 1))));
             referralService.paymentReceived(referral, partner, "2000.00", "2000.00", "EUR", "2026-11-20");
             partners.add(partner);
             referrals.add(referral);
         }
-        partners.forEach(partner -> referralService.partnerRegistered(partner, "Partner Late", parent));
 
         for (String partner : partners) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(TOKENS.partner(partner)).get()
@@ -150,9 +160,29 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
                 .uri("/api/commissions").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[*].amount.amount")
-                .isEqualTo(List.of("40.00", "40.00", "40.00", "40.00", "40.00", "40.00")));
+                .isEqualTo(List.of("40.00", "40.00", "40.00", "40.00", "40.00", "40.00"))
+                .jsonPath("$.items[0].explanation").isEqualTo("2% override on a 2,000.00 EUR payment received "
+                        + "2026-11-20 from a client of Partner Late, a partner you introduced (contract 2,000.00 EUR)"));
         assertThat(referralService.read(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS),
                 r -> referrals.contains(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anOldContractEventWithoutSharesCreditsItsPartnerWithTheParentTheDirectoryKnows() {
+        String parent = newId();
+        String partner = newId();
+        String referral = newId();
+        referralService.partnerRegistered(partner, "Partner Old", parent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partnerKnown(partner));
+        referralService.contractSigned(referral, partner, "1000.00", "EUR", 1);
+        referralService.paymentReceived(referral, partner, "1000.00", "1000.00", "EUR", "2026-11-20");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(TOKENS.finance()).get()
+                .uri("/api/commissions?referralId={r}", referral).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[?(@.partnerId=='%s')].amount.amount", partner).isEqualTo(List.of("100.00"))
+                .jsonPath("$.items[?(@.partnerId=='%s')].amount.amount", parent).isEqualTo(List.of("20.00")));
     }
 
     @Test
@@ -164,6 +194,10 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.finance()).get().uri("/api/commissions?size=0").exchange().expectStatus().isBadRequest();
         web.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private boolean partnerKnown(String partnerId) {
+        return partners.lookUp(partnerId).isPresent();
     }
 
     private boolean fromThisService(ConsumerRecord<String, byte[]> record) {

@@ -1,0 +1,124 @@
+package com.rapport.commission.dealterms;
+
+import com.rapport.commission.dealterms.DealTerms.LockedTerms;
+import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
+import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
+import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
+import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
+import com.rapport.events.money.Money;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** COMMISSIONS.md "Per-deal terms": agreed before the contract, locked at it. */
+class DealTermsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    static final AgreedTerms FEE = new AgreedTerms(null, Money.of("1000.00", "EUR"), null, "introduced the CFO");
+    static final AgreedTerms RATE = new AgreedTerms(new BigDecimal("0.08"), null, Money.of("500.00", "EUR"),
+            "strategic");
+
+    private AggregateTestFixture<DealTerms> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DealTerms.class);
+    }
+
+    @Nested
+    class BeforeTheContract {
+
+        @Test
+        void termsAreAgreed() {
+            fixture.givenNoPriorActivity()
+                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .expectEvents(new DealTermsAgreed("r-1", FEE, "finance", NOW))
+                    .expectResultMessagePayload(FEE);
+        }
+
+        @Test
+        void termsMayBeChanged() {
+            fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
+                    .when(new AgreeDealTerms("r-1", RATE, "finance-2", NOW))
+                    .expectEvents(new DealTermsAgreed("r-1", RATE, "finance-2", NOW));
+        }
+
+        @Test
+        void theSameTermsAgainChangeNothing() {
+            fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
+                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void bothARateAndAFlatFeeAreRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("0.08"),
+                            Money.of("1000.00", "EUR"), null, "both"), "finance", NOW))
+                    .expectException(InvalidDealTermsException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRateAboveOneIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("1.01"), null, null, "x"),
+                            "finance", NOW))
+                    .expectException(InvalidDealTermsException.class);
+        }
+    }
+
+    @Nested
+    class AtTheContract {
+
+        @Test
+        void agreedTermsAreLockedAndAnswered() {
+            fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
+                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .expectEvents(new DealTermsLocked("r-1", FEE, "e-contract", NOW))
+                    .expectResultMessagePayload(new LockedTerms(FEE));
+        }
+
+        @Test
+        void aContractWithoutAgreedTermsLocksThePlanInForce() {
+            fixture.givenNoPriorActivity()
+                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .expectEvents(new DealTermsLocked("r-1", null, "e-contract", NOW))
+                    .expectResultMessagePayload(new LockedTerms(null));
+        }
+
+        @Test
+        void theSameContractAgainAnswersTheSameTermsAndChangesNothing() {
+            fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW),
+                            new DealTermsLocked("r-1", FEE, "e-contract", NOW))
+                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new LockedTerms(FEE));
+        }
+    }
+
+    @Nested
+    class AfterTheContract {
+
+        @Test
+        void changingTheTermsIsRefusedAsLocked() {
+            fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW),
+                            new DealTermsLocked("r-1", FEE, "e-contract", NOW))
+                    .when(new AgreeDealTerms("r-1", RATE, "finance", NOW))
+                    .expectException(TermsLockedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void termsForAContractSignedWithoutThemAreRefusedAsLocked() {
+            fixture.given(new DealTermsLocked("r-1", null, "e-contract", NOW))
+                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .expectException(TermsLockedException.class);
+        }
+    }
+}
