@@ -61,6 +61,23 @@ public abstract class CommissionServiceTestBase {
                 .build();
     }
 
+    /**
+     * Makes a partner payable by batches (API.md "Finance's month end"): a tax profile that accepts self-billing, and
+     * payout details; without them a batch skips the partner.
+     */
+    protected void makePayable(String partnerId) {
+        as(TOKENS.finance()).put().uri("/api/tax-profiles/{p}", partnerId)
+                .bodyValue(java.util.Map.of("legalName", "Partner " + partnerId.substring(0, 8) + " GmbH",
+                        "address", java.util.Map.of("line1", "Hauptstrasse 1", "city", "Berlin",
+                                "postalCode", "10115", "country", "DE"),
+                        "vatRegistered", false, "selfBillingAccepted", true))
+                .exchange().expectStatus().isOk();
+        as(TOKENS.finance()).put().uri("/api/payout-details/{p}", partnerId)
+                .bodyValue(java.util.Map.of("accountHolder", "Partner " + partnerId.substring(0, 8) + " GmbH",
+                        "iban", "DE89370400440532013000"))
+                .exchange().expectStatus().isOk();
+    }
+
     protected static String newId() {
         return UUID.randomUUID().toString();
     }

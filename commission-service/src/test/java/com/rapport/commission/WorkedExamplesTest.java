@@ -77,6 +77,7 @@ class WorkedExamplesTest extends CommissionServiceTestBase {
         String referral = contract(p, "1000.00", "EUR", 1);
         referralService.paymentReceived(referral, p, "1000.00", "1000.00", "EUR", "2026-11-01");
         assertThat(amounts(p, referral, 1)).containsExactly("100.00");
+        makePayable(p);
 
         assertThat(linesOf(batch("2026-11-14"), p)).isEmpty();
         assertThat(linesOf(batch("2026-11-15"), p)).containsExactly("100.00");

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The files a batch is paid with. A pain.001 must pay every EUR line of the batch or not be produced at all: a
- * file that silently left a partner out would be confirmed as paid while that partner never got the money.
+ * The files a batch is paid with. A pain.001 must pay every line of the batch in its currency or not be produced at
+ * all: a file that silently left a partner out would be confirmed as paid while that partner never got the money.
  */
 @Component
 class BankFiles {
@@ -46,29 +46,37 @@ class BankFiles {
     }
 
     Mono<String> pain001(String batchId) {
+        return pain001(batchId, Pain001Writer.SEPA_CURRENCY);
+    }
+
+    /** The batch's lines in {@code currency} as pain.001: SEPA for EUR, a plain ISO 20022 transfer otherwise. */
+    Mono<String> pain001(String batchId, String currency) {
         BankAccount debtor = debtor();
         return batch(batchId).flatMap(batch -> {
             if (batch.status() == BatchStatus.CANCELLED) {
                 throw ProblemException.conflict(ProblemTypes.ILLEGAL_TRANSITION, "Batch cancelled",
                         "batch %s is CANCELLED: there is nothing to pay".formatted(batchId));
             }
-            List<PayoutBatchView.Line> eur = Pain001Writer.eurLines(batch);
-            if (eur.isEmpty()) {
+            List<PayoutBatchView.Line> lines = Pain001Writer.linesIn(batch, currency);
+            if (lines.isEmpty()) {
                 // a credit transfer initiation needs at least one transaction
-                throw ProblemException.conflict("no-euro-lines", "Nothing to pay in EUR",
-                        "batch %s has no EUR line for a pain.001 file".formatted(batchId));
+                throw Pain001Writer.SEPA_CURRENCY.equals(currency)
+                        ? ProblemException.conflict("no-euro-lines", "Nothing to pay in EUR",
+                        "batch %s has no EUR line for a pain.001 file".formatted(batchId))
+                        : ProblemException.conflict("no-lines-in-currency", "Nothing to pay in " + currency,
+                        "batch %s has no %s line for a pain.001 file".formatted(batchId, currency));
             }
-            return accountsOf(eur).map(accounts -> {
-                List<String> missing = eur.stream().map(PayoutBatchView.Line::partnerId)
+            return accountsOf(lines).map(accounts -> {
+                List<String> missing = lines.stream().map(PayoutBatchView.Line::partnerId)
                         .filter(partnerId -> !accounts.containsKey(partnerId)).toList();
                 if (!missing.isEmpty()) {
                     throw new ProblemException(HttpStatus.CONFLICT, "missing-payout-details",
                             "Missing payout details", "no payout details for partner(s) " + missing,
                             Map.of("partnerIds", missing));
                 }
-                List<Pain001Writer.Transfer> transfers = eur.stream().map(line -> new Pain001Writer.Transfer(
+                List<Pain001Writer.Transfer> transfers = lines.stream().map(line -> new Pain001Writer.Transfer(
                         line.partnerId(), line.amount().amount(), accounts.get(line.partnerId()).account())).toList();
-                return Pain001Writer.write(batch, transfers, debtor,
+                return Pain001Writer.write(batch, currency, transfers, debtor,
                         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), LocalDate.now(clock));
             });
         });

@@ -19,7 +19,7 @@ final class BatchCsvExport {
         for (PayoutBatchView.Line line : batch.lines()) {
             PayoutDetails account = details.get(line.partnerId());
             csv.append(CsvLines.line(batch.batchId(), batch.asOf(), batch.status(), line.partnerId(),
-                    line.currency(), line.amount().amount().toPlainString(),
+                    line.currency(), line.amount().amount(),
                     account == null ? null : account.accountHolder(), account == null ? null : account.iban(),
                     account == null ? null : account.bic()));
         }

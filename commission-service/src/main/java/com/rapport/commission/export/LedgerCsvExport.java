@@ -38,6 +38,15 @@ class LedgerCsvExport {
     }
 
     Flux<DataBuffer> export(LocalDate from, LocalDate to, DataBufferFactory buffers) {
+        Query query = inRange(from, to).cursorBatchSize(batchSize);
+        Flux<String> rows = mongo.find(query, Document.class, LedgerDocuments.LEDGER).map(LedgerCsvExport::row);
+        return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
+                .buffer(batchSize)
+                .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The entries booked in {@code [from, to]} (either may be null: open), in booking order. */
+    static Query inRange(LocalDate from, LocalDate to) {
         Criteria range = Criteria.where("occurredOn");
         if (from != null) {
             range = range.gte(BsonValues.date(from));
@@ -45,13 +54,8 @@ class LedgerCsvExport {
         if (to != null) {
             range = range.lte(BsonValues.date(to));
         }
-        Query query = (from == null && to == null ? new Query() : Query.query(range))
-                .with(Sort.by("occurredOn", "createdAt", "_id"))
-                .cursorBatchSize(batchSize);
-        Flux<String> rows = mongo.find(query, Document.class, LedgerDocuments.LEDGER).map(LedgerCsvExport::row);
-        return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
-                .buffer(batchSize)
-                .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
+        return (from == null && to == null ? new Query() : Query.query(range))
+                .with(Sort.by("occurredOn", "createdAt", "_id"));
     }
 
     private static String row(Document d) {
@@ -59,8 +63,8 @@ class LedgerCsvExport {
         Money basis = BsonValues.money(d.get("basis"));
         Instant createdAt = BsonValues.instant(d.get("createdAt"));
         return CsvLines.line(d.getString("_id"), createdAt, d.getString("occurredOn"), d.getString("partnerId"),
-                d.getString("referralId"), d.getString("role"), d.getString("type"), amount.amount().toPlainString(),
-                amount.currencyCode(), d.getString("rate"), basis == null ? null : basis.amount().toPlainString(),
+                d.getString("referralId"), d.getString("role"), d.getString("type"), amount.amount(),
+                amount.currencyCode(), d.getString("rate"), basis == null ? null : basis.amount(),
                 d.getString("payableAt"), d.getString("sourceEventId"), d.getString("batchId"),
                 d.getString("explanation"));
     }

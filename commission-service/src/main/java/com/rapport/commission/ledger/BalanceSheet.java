@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Folds a partner's entries into per-currency balances, one entry at a time (constant memory however long the
- * ledger): accrued = Σ ACCRUAL, reversed = Σ |REVERSAL|, paid = Σ |PAYOUT|, balance = accrued − reversed − paid,
- * pending = the part of the balance payable after today, payable = balance − pending, projected = what open
- * contracts will still earn the introducer.
+ * ledger): accrued = Σ ACCRUAL + Σ positive ADJUSTMENT, reversed = Σ |REVERSAL| + Σ |negative ADJUSTMENT|,
+ * paid = Σ |PAYOUT|, balance = accrued − reversed − paid, pending = the part of the balance payable after today or
+ * held, payable = balance − pending, projected = what open contracts will still earn the introducer.
  */
 public final class BalanceSheet {
 
@@ -30,9 +30,17 @@ public final class BalanceSheet {
             case ACCRUAL -> totals.accrued = totals.accrued.plus(amount);
             case REVERSAL -> totals.reversed = totals.reversed.plus(amount.abs());
             case PAYOUT -> totals.paid = totals.paid.plus(amount.abs());
+            case ADJUSTMENT -> {
+                if (amount.isNegative()) {
+                    totals.reversed = totals.reversed.plus(amount.abs());
+                } else {
+                    totals.accrued = totals.accrued.plus(amount);
+                }
+            }
         }
         totals.balance = totals.balance.plus(amount);
-        if (entry.payableAt() != null && entry.payableAt().isAfter(today)) {
+        // a held entry counts in the balance and stays pending, never payable, until released
+        if (entry.isHeld() || entry.payableAt() != null && entry.payableAt().isAfter(today)) {
             totals.pending = totals.pending.plus(amount);
         }
         return this;

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/commissions")
-class CommissionController {
+public class CommissionController {
 
     private final LedgerQueries ledger;
     private final int maxPageSize;
@@ -55,7 +55,7 @@ class CommissionController {
     }
 
     /** The caller's own partnerId; a partner naming someone else gets the 404 that partner would not exist with. */
-    static String ownPartner(Caller caller, String requestedPartnerId) {
+    public static String ownPartner(Caller caller, String requestedPartnerId) {
         if (!caller.roles().contains(Role.PARTNER) || caller.partnerId() == null) {
             throw ProblemException.forbidden("this needs the FINANCE role or a partner's own login");
         }

@@ -4,10 +4,16 @@ import com.rapport.commission.config.BsonValues;
 import com.rapport.events.commission.CommissionRole;
 import org.bson.Document;
 
+import java.util.List;
+
 /** Ledger entries in MongoDB: one document per entry, {@code _id} = entryId, so writing one twice is harmless. */
 public final class LedgerDocuments {
 
     public static final String LEDGER = "ledger_entries";
+    /** {@code {reason, since}} while the entry is held (written by the hold projection), absent when free. */
+    public static final String HOLD = "hold";
+    /** {@code [{disputeId, status, outcome, openedAt, resolvedAt}]}, written by the dispute projection. */
+    public static final String DISPUTES = "disputes";
 
     private LedgerDocuments() {
     }
@@ -37,6 +43,18 @@ public final class LedgerDocuments {
                 BsonValues.money(d.get("amount")), BsonValues.rate(d.get("rate")), BsonValues.money(d.get("basis")),
                 BsonValues.date(d.get("payableAt")), BsonValues.instant(d.get("createdAt")),
                 d.getString("sourceEventId"), d.getString("explanation"), BsonValues.date(d.get("occurredOn")),
-                d.getString("batchId"));
+                d.getString("batchId"), hold(d.get(HOLD, Document.class)), disputes(d.getList(DISPUTES, Document.class)));
+    }
+
+    private static LedgerEntry.Hold hold(Document hold) {
+        return hold == null ? null : new LedgerEntry.Hold(hold.getString("reason"), BsonValues.instant(hold.get("since")));
+    }
+
+    private static List<LedgerEntry.DisputeRef> disputes(List<Document> disputes) {
+        return disputes == null ? List.of() : disputes.stream()
+                .map(d -> new LedgerEntry.DisputeRef(d.getString("disputeId"), d.getString("status"),
+                        d.getString("outcome"), BsonValues.instant(d.get("openedAt")),
+                        BsonValues.instant(d.get("resolvedAt"))))
+                .toList();
     }
 }

@@ -1,6 +1,9 @@
 package com.rapport.commission.ledger;
 
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
+import com.rapport.commission.hold.HoldEvents.EntryHeld;
+import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
 import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
@@ -72,6 +75,26 @@ public class LedgerProjection {
     }
 
     @EventHandler
+    void on(AdjustmentBooked event, @MessageIdentifier String eventId, @Timestamp Instant createdAt) {
+        write(new LedgerEntry(event.entryId(), event.partnerId(), event.referralId(), null, EntryType.ADJUSTMENT,
+                event.amount(), null, null, event.bookedOn(), createdAt, eventId, adjustmentExplanation(event),
+                event.bookedOn(), null));
+    }
+
+    @EventHandler
+    void on(EntryHeld event) {
+        mongo.updateFirst(byId(event.entryId()), Update.update(LedgerDocuments.HOLD,
+                new Document("reason", event.reason()).append("since", BsonValues.instant(event.since()))),
+                LedgerDocuments.LEDGER).block(timeout);
+    }
+
+    @EventHandler
+    void on(EntryReleased event) {
+        mongo.updateFirst(byId(event.entryId()), new Update().unset(LedgerDocuments.HOLD), LedgerDocuments.LEDGER)
+                .block(timeout);
+    }
+
+    @EventHandler
     void on(RateLocked event) {
         if (event.role() != CommissionRole.INTRODUCER) {
             return;
@@ -101,6 +124,14 @@ public class LedgerProjection {
     void on(ReferralStageChanged event) {
         mongo.updateFirst(byId(event.referralId()), Update.update("stage", event.stage().name()), OPEN_COMMISSIONS)
                 .block(timeout);
+    }
+
+    /** An ADJUSTMENT is explained by its reason and who approved it (or resolved the dispute). */
+    static String adjustmentExplanation(AdjustmentBooked event) {
+        String who = event.adjustmentId() != null
+                ? "proposed by %s, approved by %s".formatted(event.proposedBy(), event.approvedBy())
+                : "resolved by %s".formatted(event.approvedBy());
+        return "Adjustment of %s: %s (%s)".formatted(Explanations.amount(event.amount()), event.reason(), who);
     }
 
     /** Writes (or rewrites, identically) one entry. */

@@ -53,6 +53,11 @@ public class LedgerQueries {
         return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
     }
 
+    /** One entry, with its hold and disputes. */
+    public Mono<LedgerEntry> entry(String entryId) {
+        return mongo.findById(entryId, Document.class, LedgerDocuments.LEDGER).map(LedgerDocuments::fromDocument);
+    }
+
     /** A partner's entries in ledger order, streamed. */
     public Flux<LedgerEntry> entriesOf(String partnerId) {
         return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)).with(LEDGER_ORDER)

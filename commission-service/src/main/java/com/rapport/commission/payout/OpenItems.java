@@ -2,6 +2,9 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
+import com.rapport.commission.hold.HoldEvents.EntryHeld;
+import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
@@ -12,13 +15,15 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.LocalDate;
 
 /**
- * The entries not paid out yet (accruals and reversals until a PAID batch holds them): what a new batch looks at,
+ * The entries not paid out yet (accruals, reversals and adjustments until a PAID batch holds them; {@code held}
+ * while on hold): what a new batch looks at,
  * so that creating one costs the open items, not the whole history of the ledger. Subscribing, like the ledger.
  */
 @Component
@@ -50,6 +55,29 @@ public class OpenItems {
     void on(CommissionReversed event) {
         mongo.save(document(event.entryId(), event.partnerId(), event.amount(), event.payableAt()), OPEN_ITEMS)
                 .block(timeout);
+    }
+
+    /** An ADJUSTMENT is payable at once. */
+    @EventHandler
+    void on(AdjustmentBooked event) {
+        mongo.save(document(event.entryId(), event.partnerId(), event.amount(), event.bookedOn()), OPEN_ITEMS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(EntryHeld event) {
+        mongo.updateFirst(byId(event.entryId()), Update.update(PayoutClaimPlanner.HELD, true), OPEN_ITEMS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(EntryReleased event) {
+        mongo.updateFirst(byId(event.entryId()), new Update().unset(PayoutClaimPlanner.HELD), OPEN_ITEMS)
+                .block(timeout);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     @EventHandler

@@ -1,71 +1,111 @@
 package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.payout.PayoutClaimPlanner.ClaimedLines;
 import com.rapport.commission.payout.PayoutCommands.CreatePayoutBatch;
+import com.rapport.support.problem.ProblemException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Creates a batch: claims the lines ({@link PayoutClaimPlanner}), then opens the batch over what it claimed. If the
- * batch cannot be opened its claims are given back. The claiming is blocking and runs on bounded-elastic threads.
+ * Creates a batch: claims the lines ({@link PayoutClaimPlanner}), then opens the batch over what it claimed. When
+ * opening fails or times out the command may still complete, so the claims are not simply given back: the batch's
+ * fate is settled first ({@link PayoutClaims#releaseIfNeverOpened}), and the claims go back only when it is known
+ * never to open. When that cannot be known yet they stay, and a later batch settles them once they are older than
+ * the orphan timeout. The claiming is blocking and runs on bounded-elastic threads.
  */
 @Component
-class PayoutBatchCreator {
+public class PayoutBatchCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayoutBatchCreator.class);
 
     private final PayoutClaimPlanner planner;
+    private final PayoutClaims claims;
     private final PayoutRequests requests;
     private final CommandGateway commands;
     private final Duration timeout;
 
-    PayoutBatchCreator(PayoutClaimPlanner planner, PayoutRequests requests, CommandGateway commands,
-                       CommissionProperties properties) {
+    @Autowired
+    PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, PayoutRequests requests,
+                       CommandGateway commands, CommissionProperties properties) {
+        this(planner, claims, requests, commands, properties.commandTimeout());
+    }
+
+    /** For a second, independent creator (another instance) in tests. */
+    public PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, PayoutRequests requests,
+                              CommandGateway commands, Duration timeout) {
         this.planner = planner;
+        this.claims = claims;
         this.requests = requests;
         this.commands = commands;
-        this.timeout = properties.commandTimeout();
+        this.timeout = timeout;
     }
 
     /**
      * Creates a batch and answers its id; with an {@code Idempotency-Key}, a retry answers the batch the first
-     * request created (a key reused with another date is a 409), and a first request that failed frees its key.
+     * request created (a key reused with another date is a 409), and a first request whose batch is known never to
+     * open frees its key.
      */
-    Mono<String> create(LocalDate asOf, String idempotencyKey) {
+    Mono<String> create(LocalDate asOf, String idempotencyKey, String createdBy) {
         String proposed = UUID.randomUUID().toString();
         if (idempotencyKey == null) {
-            return createBlocking(proposed, asOf).thenReturn(proposed);
+            return createBlocking(proposed, asOf, createdBy).thenReturn(proposed);
         }
         return requests.reserve(idempotencyKey, asOf, proposed).flatMap(reserved -> reserved.first()
-                ? createBlocking(reserved.batchId(), asOf)
-                .onErrorResume(failed -> requests.release(idempotencyKey).then(Mono.error(failed)))
+                ? createBlocking(reserved.batchId(), asOf, createdBy)
+                .onErrorResume(BatchNotOpenedException.class,
+                        failed -> requests.release(idempotencyKey).then(Mono.error(failed)))
                 .thenReturn(reserved.batchId())
                 : Mono.just(reserved.batchId()));
     }
 
-    private Mono<Void> createBlocking(String batchId, LocalDate asOf) {
-        return Mono.<Void>fromRunnable(() -> create(batchId, asOf)).subscribeOn(Schedulers.boundedElastic());
+    private Mono<Void> createBlocking(String batchId, LocalDate asOf, String createdBy) {
+        return Mono.<Void>fromRunnable(() -> create(batchId, asOf, createdBy))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
-    void create(String batchId, LocalDate asOf) {
-        List<BatchLine> claimed = planner.claimLines(batchId, asOf);
+    public void create(String batchId, LocalDate asOf, String createdBy) {
+        ClaimedLines claimed = planner.claim(batchId, asOf);
+        Throwable failure;
         try {
-            commands.send(new CreatePayoutBatch(batchId, asOf, claimed)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            commands.send(new CreatePayoutBatch(batchId, asOf, claimed.lines(), createdBy, claimed.skipped()))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            planner.giveBack(batchId, claimed);
-            throw new IllegalStateException("interrupted while opening batch " + batchId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            planner.giveBack(batchId, claimed);
-            throw new IllegalStateException("batch " + batchId + " could not be opened", e);
+            failure = e;
+        } catch (ExecutionException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            failure = e;
         }
+        boolean released;
+        try {
+            released = claims.releaseIfNeverOpened(batchId);
+        } catch (RuntimeException unknown) {
+            unknown.addSuppressed(failure);
+            throw new IllegalStateException("batch %s may still open; its entries stay claimed until that is known"
+                    .formatted(batchId), unknown);
+        }
+        if (!released) {
+            LOG.info("batch {} opened although its command reported {}", batchId, failure.toString());
+            return;
+        }
+        if (failure instanceof ProblemException refusal) {
+            throw refusal;
+        }
+        throw new BatchNotOpenedException(batchId, failure);
     }
 }

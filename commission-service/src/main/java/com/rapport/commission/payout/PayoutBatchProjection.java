@@ -2,6 +2,7 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchAbandoned;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
@@ -50,6 +51,12 @@ class PayoutBatchProjection {
                                         .append("amount", BsonValues.money(line.amount()))
                                         .append("entryIds", line.entryIds()))
                                 .toList())
+                        .append("skipped", event.skippedLines().stream()
+                                .map(line -> new Document("partnerId", line.partnerId())
+                                        .append("amount", BsonValues.money(line.amount()))
+                                        .append("reason", line.reason()))
+                                .toList())
+                        .append("createdBy", event.createdBy())
                         .append("createdAt", Date.from(createdAt)), BATCHES)
                 .block(timeout);
         // the claims were inserted before the batch was opened; re-stating them lets a replay rebuild them too
@@ -67,6 +74,11 @@ class PayoutBatchProjection {
         mongo.updateFirst(byId(event.batchId()), Update.update("status", BatchStatus.CANCELLED.name()), BATCHES)
                 .block(timeout);
         event.lines().forEach(line -> claims.release(event.batchId(), line.entryIds()));
+    }
+
+    @EventHandler
+    void on(PayoutBatchAbandoned event) {
+        claims.releaseBatch(event.batchId());
     }
 
     private static Query byId(String id) {

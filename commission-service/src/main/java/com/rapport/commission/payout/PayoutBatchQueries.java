@@ -46,9 +46,18 @@ public class PayoutBatchQueries {
                 .toList();
         Map<String, Money> totals = new TreeMap<>();
         lines.forEach(line -> totals.merge(line.currency(), line.amount(), Money::plus));
+        List<Document> skippedDocuments = d.getList("skipped", Document.class);
+        List<PayoutBatchView.Skipped> skipped = skippedDocuments == null ? List.of() : skippedDocuments.stream()
+                .map(s -> {
+                    Money amount = BsonValues.money(s.get("amount"));
+                    return new PayoutBatchView.Skipped(s.getString("partnerId"), amount.currencyCode(), amount,
+                            s.getString("reason"));
+                })
+                .toList();
         return new PayoutBatchView(d.getString("_id"), BsonValues.date(d.get("asOf")),
                 BatchStatus.valueOf(d.getString("status")), lines,
                 totals.entrySet().stream().map(e -> new PayoutBatchView.Total(e.getKey(), e.getValue())).toList(),
-                BsonValues.instant(d.get("createdAt")), BsonValues.date(d.get("paidOn")));
+                BsonValues.instant(d.get("createdAt")), BsonValues.date(d.get("paidOn")), d.getString("createdBy"),
+                skipped);
     }
 }

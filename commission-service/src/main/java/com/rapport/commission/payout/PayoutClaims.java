@@ -2,6 +2,8 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,52 +16,57 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Which entries live batches hold: one claim document per entry, {@code _id} = entryId. The unique {@code _id} makes
- * a claim race-free on every MongoDB server: of two batches created at the same moment, only one can insert the
- * claim of an entry. Cancelling a batch deletes its claims. A claim left behind by a process that died between
- * claiming and creating its batch is recognised after {@code orphanClaimTimeout} and taken back.
+ * Which entries live batches hold: one claim document per entry, {@code _id} = entryId. A claim is only ever
+ * inserted if absent, never overwritten, so of two batches (on any number of instances) only one can hold an entry.
+ * A claim is deleted only when its batch is known not to hold it: CANCELLED, or ABANDONED (settled through the
+ * batch's aggregate, so a late "open" can no longer happen). A claim older than {@code orphanClaimTimeout} whose
+ * batch is not OPEN or PAID in the read model is settled that way, never merely because the read model lacks it.
  * Blocking: used on bounded-elastic and Axon threads only.
  */
 @Component
-public class PayoutClaims {
+public class PayoutClaims implements BatchClaims {
 
     static final String CLAIMS = "payout_claims";
+    private static final Logger LOG = LoggerFactory.getLogger(PayoutClaims.class);
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final BatchFates fates;
     private final Duration timeout;
     private final Duration orphanTimeout;
     private final int chunk;
 
     PayoutClaims(ReactiveMongoTemplate mongo, Clock clock, CommissionProperties properties,
-                 PayoutProperties payout) {
+                 PayoutProperties payout, BatchFates fates) {
         this.mongo = mongo;
         this.clock = clock;
+        this.fates = fates;
         this.timeout = properties.storeTimeout();
         this.orphanTimeout = payout.orphanClaimTimeout();
         this.chunk = properties.streamBatchSize();
     }
 
-    /** The ids among {@code entryIds} that a live batch holds (orphaned claims are released on the way). */
+    /** The ids among {@code entryIds} that a batch holds (claims of batches settled as never opened go back). */
     public Set<String> claimedAmong(Collection<String> entryIds) {
         Set<String> claimed = new HashSet<>();
         List<String> ids = new ArrayList<>(entryIds);
         Instant orphanBefore = clock.instant().minus(orphanTimeout);
+        Map<String, Boolean> liveBatches = new HashMap<>();
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + chunk));
-            List<Document> claims = mongo.find(Query.query(Criteria.where("_id").in(slice)), Document.class, CLAIMS)
-                    .collectList().block(timeout);
-            for (Document claim : claims == null ? List.<Document>of() : claims) {
-                if (isOrphan(claim, orphanBefore)) {
-                    release(claim.getString("batchId"), List.of(claim.getString("_id")));
-                } else {
-                    claimed.add(claim.getString("_id"));
+            for (Document claim : find(Criteria.where("_id").in(slice))) {
+                String batchId = claim.getString("batchId");
+                if (isOld(claim, orphanBefore) && !liveBatches.computeIfAbsent(batchId, this::stillHolds)) {
+                    continue;
                 }
+                claimed.add(claim.getString("_id"));
             }
         }
         return claimed;
@@ -68,26 +75,40 @@ public class PayoutClaims {
     /** Claims every entry of the line for the batch, or none of them when another batch got one first. */
     public boolean claim(String batchId, BatchLine line) {
         List<String> taken = new ArrayList<>();
-        Date now = Date.from(clock.instant());
         for (String entryId : line.entryIds()) {
-            try {
-                mongo.insert(new Document("_id", entryId).append("batchId", batchId).append("claimedAt", now), CLAIMS)
-                        .block(timeout);
-                taken.add(entryId);
-            } catch (DuplicateKeyException raced) {
+            if (insertIfAbsent(batchId, entryId, clock.instant()) != null) {
                 release(batchId, taken);
                 return false;
             }
+            taken.add(entryId);
         }
         return true;
     }
 
-    /** Records (again) that the batch holds these entries; used when its creation event is projected. */
+    /**
+     * Records (again) that the batch holds these entries, when its creation event is projected: insert-if-absent,
+     * so a replay rebuilds the claims and a claim another batch holds is never taken over.
+     */
     public void hold(String batchId, Collection<String> entryIds, Instant claimedAt) {
         for (String entryId : entryIds) {
-            mongo.save(new Document("_id", entryId).append("batchId", batchId)
-                    .append("claimedAt", Date.from(claimedAt)), CLAIMS).block(timeout);
+            String holder = insertIfAbsent(batchId, entryId, claimedAt);
+            if (holder != null && !holder.equals(batchId)) {
+                LOG.warn("batch {} lists entry {}, which batch {} holds; the claim stays with {}", batchId, entryId,
+                        holder, holder);
+            }
         }
+    }
+
+    @Override
+    public List<String> heldByOtherBatches(String batchId, Collection<String> entryIds) {
+        List<String> elsewhere = new ArrayList<>();
+        for (String entryId : entryIds) {
+            String holder = insertIfAbsent(batchId, entryId, clock.instant());
+            if (holder != null && !holder.equals(batchId)) {
+                elsewhere.add(entryId);
+            }
+        }
+        return elsewhere;
     }
 
     /** Deletes the batch's claims on these entries (and never another batch's). */
@@ -100,13 +121,63 @@ public class PayoutClaims {
         }
     }
 
-    private boolean isOrphan(Document claim, Instant orphanBefore) {
-        Date claimedAt = claim.getDate("claimedAt");
-        if (claimedAt == null || !claimedAt.toInstant().isBefore(orphanBefore)) {
+    /** Deletes every claim of a batch known to hold nothing (CANCELLED or ABANDONED). */
+    public void releaseBatch(String batchId) {
+        mongo.remove(Query.query(Criteria.where("batchId").is(batchId)), CLAIMS).block(timeout);
+    }
+
+    /**
+     * Settles a batch whose opening is in doubt and gives its claims back when it is known never to have opened
+     * (or to be cancelled). Answers whether the claims went back; false when the batch holds them (it opened after
+     * all), and an exception when its fate cannot be known yet (the claims stay).
+     */
+    public boolean releaseIfNeverOpened(String batchId) {
+        BatchStatus status = fates.settle(batchId);
+        if (status.holdsEntries()) {
             return false;
         }
-        Boolean batchExists = mongo.exists(Query.query(Criteria.where("_id").is(claim.getString("batchId"))),
-                PayoutBatchProjection.BATCHES).block(timeout);
-        return !Boolean.TRUE.equals(batchExists);
+        releaseBatch(batchId);
+        return true;
+    }
+
+    /** An entry's claim, or null: insert-if-absent; answers the holder when another claim was there first. */
+    private String insertIfAbsent(String batchId, String entryId, Instant claimedAt) {
+        try {
+            mongo.insert(new Document("_id", entryId).append("batchId", batchId)
+                    .append("claimedAt", Date.from(claimedAt)), CLAIMS).block(timeout);
+            return null;
+        } catch (DuplicateKeyException taken) {
+            Document existing = mongo.findById(entryId, Document.class, CLAIMS).block(timeout);
+            if (existing == null) {
+                // released in between: try once more (a claim is never overwritten, only inserted)
+                return insertIfAbsent(batchId, entryId, claimedAt);
+            }
+            String holder = existing.getString("batchId");
+            return holder.equals(batchId) ? null : holder;
+        }
+    }
+
+    private List<Document> find(Criteria criteria) {
+        List<Document> found = mongo.find(Query.query(criteria), Document.class, CLAIMS).collectList().block(timeout);
+        return found == null ? List.of() : found;
+    }
+
+    private static boolean isOld(Document claim, Instant orphanBefore) {
+        Date claimedAt = claim.getDate("claimedAt");
+        return claimedAt != null && claimedAt.toInstant().isBefore(orphanBefore);
+    }
+
+    /** Whether an old claim's batch still holds it; settles the batch when the read model does not say so. */
+    private boolean stillHolds(String batchId) {
+        Document batch = mongo.findById(batchId, Document.class, PayoutBatchProjection.BATCHES).block(timeout);
+        if (batch != null && BatchStatus.valueOf(batch.getString("status")).holdsEntries()) {
+            return true;
+        }
+        try {
+            return !releaseIfNeverOpened(batchId);
+        } catch (RuntimeException unknown) {
+            LOG.warn("claims of batch {} kept: {}", batchId, unknown.getMessage());
+            return true;
+        }
     }
 }

@@ -12,6 +12,7 @@ import com.rapport.support.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +26,14 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
-/** Payout batches (FINANCE): create over what is payable by a date, read, confirm, cancel. */
+/**
+ * Payout batches (FINANCE): create over what is payable by a date (not after today), read, confirm (by another
+ * finance user than the creator), cancel.
+ */
 @RestController
 class PayoutController {
 
@@ -35,6 +42,7 @@ class PayoutController {
     private final CommandGateway commands;
     private final Clock clock;
     private final int maxPageSize;
+    private final ZoneId zone;
 
     PayoutController(PayoutBatchCreator creator, PayoutBatchQueries batches, CommandGateway commands, Clock clock,
                      CommissionProperties properties) {
@@ -43,6 +51,7 @@ class PayoutController {
         this.commands = commands;
         this.clock = clock;
         this.maxPageSize = properties.maxPageSize();
+        this.zone = properties.zone();
     }
 
     record CreateBatchRequest(@NotNull LocalDate asOf) {
@@ -54,7 +63,16 @@ class PayoutController {
                                                  String idempotencyKey) {
         // the role first: a caller who may not create batches is told so, whatever the body says
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> creator.create(request.asOf(), idempotencyKey))
+        return body.flatMap(request -> {
+                    LocalDate today = LocalDate.now(clock.withZone(zone));
+                    if (request.asOf().isAfter(today)) {
+                        String message = "must not be after today (%s)".formatted(today);
+                        return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST,
+                                ProblemTypes.VALIDATION_FAILED, "Invalid request", "asOf " + message,
+                                Map.of("errors", List.of(Map.of("field", "asOf", "message", message)))));
+                    }
+                    return creator.create(request.asOf(), idempotencyKey, caller.username());
+                })
                 .flatMap(batchId -> batches.find(batchId).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                         ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))
                 .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch));
@@ -78,7 +96,8 @@ class PayoutController {
     @PostMapping("/api/payouts/{batchId}/confirm")
     Mono<PayoutBatchView> confirm(Caller caller, @PathVariable String batchId) {
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.send(new ConfirmPayoutBatch(batchId, LocalDate.now(clock))))
+        return Mono.fromFuture(commands.send(new ConfirmPayoutBatch(batchId, LocalDate.now(clock.withZone(zone)),
+                        caller.username())))
                 .then(found(batchId));
     }
 

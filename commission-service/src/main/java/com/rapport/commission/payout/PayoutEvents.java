@@ -11,7 +11,17 @@ public final class PayoutEvents {
     private PayoutEvents() {
     }
 
-    public record PayoutBatchCreated(String batchId, LocalDate asOf, List<BatchLine> lines) {
+    /** {@code createdBy} and {@code skipped} are null in events stored before they existed. */
+    public record PayoutBatchCreated(String batchId, LocalDate asOf, List<BatchLine> lines, String createdBy,
+                                     List<SkippedLine> skipped) {
+
+        public PayoutBatchCreated(String batchId, LocalDate asOf, List<BatchLine> lines) {
+            this(batchId, asOf, lines, null, List.of());
+        }
+
+        public List<SkippedLine> skippedLines() {
+            return skipped == null ? List.of() : skipped;
+        }
     }
 
     /** One per line of a confirmed batch; {@code entryId} names the PAYOUT ledger entry it writes. */
@@ -23,5 +33,9 @@ public final class PayoutEvents {
     }
 
     public record PayoutBatchCancelled(String batchId, List<BatchLine> lines) {
+    }
+
+    /** A batch that never opened was closed for good: its identifier can no longer open, its claims go back. */
+    public record PayoutBatchAbandoned(String batchId) {
     }
 }

@@ -4,10 +4,20 @@ import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
 import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
+import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
+import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
+import com.rapport.commission.hold.HoldEvents.EntryHeld;
+import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
 import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.commission.CommissionAccruedV1;
+import com.rapport.events.commission.CommissionAdjustedV1;
+import com.rapport.events.commission.DisputeOpenedV1;
+import com.rapport.events.commission.DisputeResolvedV1;
+import com.rapport.events.commission.EntryHeldV1;
+import com.rapport.events.commission.EntryReleasedV1;
 import com.rapport.events.commission.CommissionReversedV1;
 import com.rapport.events.commission.InvoiceIssuedV1;
 import com.rapport.events.commission.PayoutCancelledV1;
@@ -81,5 +91,35 @@ class CommissionEventRelay {
     void on(InvoiceIssued event, @MessageIdentifier String eventId, @Timestamp Instant time) {
         publisher.publishAndWait(eventId, time, new InvoiceIssuedV1(event.invoiceNumber(), event.batchId(),
                 event.partnerId(), event.currency(), event.net(), event.vat(), event.total()));
+    }
+
+    @EventHandler
+    void on(AdjustmentBooked event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new CommissionAdjustedV1(event.entryId(), event.adjustmentId(),
+                event.disputeId(), event.partnerId(), event.referralId(), event.amount(), event.reason(),
+                event.approvedBy()));
+    }
+
+    @EventHandler
+    void on(EntryHeld event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new EntryHeldV1(event.entryId(), event.partnerId(), event.reason()));
+    }
+
+    @EventHandler
+    void on(EntryReleased event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time,
+                new EntryReleasedV1(event.entryId(), event.partnerId(), event.reason()));
+    }
+
+    @EventHandler
+    void on(DisputeOpened event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time,
+                new DisputeOpenedV1(event.disputeId(), event.entryId(), event.partnerId(), null, null));
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, @MessageIdentifier String eventId, @Timestamp Instant time) {
+        publisher.publishAndWait(eventId, time, new DisputeResolvedV1(event.disputeId(), event.entryId(),
+                event.partnerId(), event.outcome().name(), event.note()));
     }
 }

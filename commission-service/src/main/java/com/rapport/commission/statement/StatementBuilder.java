@@ -44,6 +44,14 @@ public final class StatementBuilder {
             case ACCRUAL -> period.accrued = period.accrued.plus(entry.amount());
             case REVERSAL -> period.reversed = period.reversed.plus(entry.amount().abs());
             case PAYOUT -> period.paid = period.paid.plus(entry.amount().abs());
+            // adjustments count by sign, as in the balances
+            case ADJUSTMENT -> {
+                if (entry.amount().isNegative()) {
+                    period.reversed = period.reversed.plus(entry.amount().abs());
+                } else {
+                    period.accrued = period.accrued.plus(entry.amount());
+                }
+            }
         }
         return this;
     }

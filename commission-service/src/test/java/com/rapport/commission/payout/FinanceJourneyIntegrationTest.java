@@ -38,6 +38,9 @@ import static org.awaitility.Awaitility.await;
         "rapport.commission.payout.debtor.bic=COBADEFFXXX"})
 class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
 
+    /** Another finance user: the second pair of eyes. */
+    private static final String SECOND_FINANCE = TOKENS.token("finance-2", List.of("FINANCE"), null);
+
     @Test
     void aPaymentIsPayableAfterItsHoldAndABatchTakesItOnlyFromThatDate() throws IOException {
         String partner = newId();
@@ -46,6 +49,13 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         referralService.contractSigned(referral, partner, "10000.00", "EUR", 1);
         referralService.paymentReceived(referral, partner, "1000.00", "1000.00", "EUR", "2026-11-01");
         awaitEntries(partner, 1);
+        // without a tax profile a batch skips the partner, and says why
+        JsonNode skipping = createBatch("2026-11-15");
+        assertThat(linesOf(skipping, partner)).isEmpty();
+        assertThat(skippedOf(skipping, partner)).extracting(s -> s.get("reason").asText() + " "
+                + s.at("/amount/amount").asText() + " " + s.get("currency").asText())
+                .containsExactly("no-tax-profile 100.00 EUR");
+        makePayable(partner);
 
         // worked example 6: received 2026-11-01, hold 14 days → payable 2026-11-15
         JsonNode early = createBatch("2026-11-14");
@@ -73,14 +83,6 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.iban").isEqualTo("FR1420041010050500013M02606");
 
-        // every partner of the batch's EUR lines needs an account (the batch also holds other tests' partners)
-        batch.get("lines").forEach(other -> {
-            if (!partner.equals(other.get("partnerId").asText()) && "EUR".equals(other.get("currency").asText())) {
-                as(TOKENS.finance()).put().uri("/api/payout-details/{p}", other.get("partnerId").asText())
-                        .bodyValue(Map.of("accountHolder", "Other Partner", "iban", "DE89370400440532013000"))
-                        .exchange().expectStatus().isOk();
-            }
-        });
         // the bank file, read back through Prowide's model
         String xml = as(TOKENS.finance()).get().uri("/api/payouts/{b}/pain001.xml", batchId).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -110,10 +112,17 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         assertThat(line.get("amount")).isEqualTo("100.00");
         assertThat(line.get("iban")).isEqualTo("FR1420041010050500013M02606");
 
-        // confirming pays: a PAYOUT entry, paid in the summary; confirming again changes nothing; cancel is refused
+        // four eyes: the finance user who created the batch may not confirm it
         as(TOKENS.finance()).post().uri("/api/payouts/{b}/confirm", batchId).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/four-eyes");
+        as(TOKENS.finance()).get().uri("/api/payouts/{b}", batchId).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.createdBy").isEqualTo("finance");
+        // confirming pays: a PAYOUT entry, paid in the summary; confirming again changes nothing; cancel is refused
+        as(SECOND_FINANCE).post().uri("/api/payouts/{b}/confirm", batchId).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PAID");
-        as(TOKENS.finance()).post().uri("/api/payouts/{b}/confirm", batchId).exchange().expectStatus().isOk();
+        as(SECOND_FINANCE).post().uri("/api/payouts/{b}/confirm", batchId).exchange().expectStatus().isOk();
         as(TOKENS.finance()).post().uri("/api/payouts/{b}/cancel", batchId).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/illegal-transition");
@@ -134,11 +143,11 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         referralService.refundIssued(referral, partner, "1000.00", "0.00", "EUR", "2026-11-20");
         awaitEntries(partner, 3);
         assertThat(summary(partner).at("/currencies/0/balance/amount").asText()).isEqualTo("-100.00");
-        assertThat(linesOf(createBatch("2026-11-30"), partner)).isEmpty();
-        // ...and the next one nets it against new commission
-        referralService.paymentReceived(referral, partner, "5000.00", "5000.00", "EUR", "2026-11-21");
+        assertThat(linesOf(createBatch("2026-11-26"), partner)).isEmpty();
+        // ...and the next one nets it against new commission (received 2026-11-12: payable today, 2026-11-26)
+        referralService.paymentReceived(referral, partner, "5000.00", "5000.00", "EUR", "2026-11-12");
         awaitEntries(partner, 4);
-        assertThat(linesOf(createBatch("2026-12-05"), partner)).extracting(l -> l.get("amount").get("amount").asText())
+        assertThat(linesOf(createBatch("2026-11-26"), partner)).extracting(l -> l.get("amount").get("amount").asText())
                 .containsExactly("400.00");
 
         // statements chain: the closing balance of one period is the opening of the next
@@ -167,6 +176,7 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         referralService.paymentReceived(referral, partner, "1000.00", "1000.00", "EUR", "2026-10-01");
         referralService.paymentReceived(referral, partner, "1000.00", "2000.00", "EUR", "2026-10-02");
         awaitEntries(partner, 2);
+        makePayable(partner);
 
         List<CompletableFuture<JsonNode>> racing = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -188,6 +198,20 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
                 .expectBody().jsonPath("$.batchId").isEqualTo(first);
         as(TOKENS.finance()).post().uri("/api/payouts").header("Idempotency-Key", key)
                 .bodyValue(Map.of("asOf", "2026-01-02")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aBatchAsOfAFutureDateIsRefused() {
+        // issue 10 defect 11: answered 201 before
+        as(TOKENS.finance()).post().uri("/api/payouts").bodyValue(Map.of("asOf", "2099-01-01")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("asOf");
+        // tomorrow is refused too, today is fine (the service clock says 2026-11-26)
+        as(TOKENS.finance()).post().uri("/api/payouts").bodyValue(Map.of("asOf", "2026-11-27")).exchange()
+                .expectStatus().isBadRequest();
+        as(TOKENS.finance()).post().uri("/api/payouts").bodyValue(Map.of("asOf", "2026-11-26")).exchange()
+                .expectStatus().isCreated();
     }
 
     @Test
@@ -216,6 +240,16 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         return as(TOKENS.finance()).post().uri("/api/payouts").bodyValue(Map.of("asOf", asOf)).exchange()
                 .expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static List<JsonNode> skippedOf(JsonNode batch, String partner) {
+        List<JsonNode> skipped = new ArrayList<>();
+        batch.get("skipped").forEach(line -> {
+            if (partner.equals(line.get("partnerId").asText())) {
+                skipped.add(line);
+            }
+        });
+        return skipped;
     }
 
     private static List<JsonNode> linesOf(JsonNode batch, String partner) {

@@ -1,0 +1,90 @@
+package com.rapport.commission.adjustment;
+
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
+import com.rapport.commission.config.BsonValues;
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.ledger.LedgerProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The adjustments finance lists and decides on (read model {@code adjustments}); writes are idempotent. */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class AdjustmentProjection {
+
+    static final String ADJUSTMENTS = "adjustments";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
+
+    AdjustmentProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.timeout = properties.storeTimeout();
+    }
+
+    @EventHandler
+    void on(AdjustmentProposed event, @Timestamp Instant at) {
+        mongo.save(new Document("_id", event.adjustmentId()).append("partnerId", event.partnerId())
+                .append("referralId", event.referralId()).append("amount", BsonValues.money(event.amount()))
+                .append("reason", event.reason()).append("status", AdjustmentStatus.PROPOSED.name())
+                .append("proposedBy", event.proposedBy()).append("proposedAt", BsonValues.instant(at)), ADJUSTMENTS)
+                .block(timeout);
+    }
+
+    @EventHandler
+    void on(AdjustmentApproved event, @Timestamp Instant at) {
+        mongo.updateFirst(byId(event.adjustmentId()), new Update().set("status", AdjustmentStatus.APPROVED.name())
+                .set("decidedBy", event.approvedBy()).set("decidedAt", BsonValues.instant(at))
+                .set("entryId", event.entryId()), ADJUSTMENTS).block(timeout);
+    }
+
+    @EventHandler
+    void on(AdjustmentRejected event, @Timestamp Instant at) {
+        mongo.updateFirst(byId(event.adjustmentId()), new Update().set("status", AdjustmentStatus.REJECTED.name())
+                .set("decidedBy", event.rejectedBy()).set("decidedAt", BsonValues.instant(at))
+                .set("decisionReason", event.reason()), ADJUSTMENTS).block(timeout);
+    }
+
+    Mono<AdjustmentView> find(String adjustmentId) {
+        return mongo.findById(adjustmentId, Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
+    }
+
+    Flux<AdjustmentView> list(AdjustmentStatus status, int page, int size) {
+        return mongo.find(query(status).with(Sort.by(Sort.Direction.DESC, "proposedAt")).skip((long) page * size)
+                .limit(size), Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
+    }
+
+    Mono<Long> count(AdjustmentStatus status) {
+        return mongo.count(query(status), ADJUSTMENTS);
+    }
+
+    private static Query query(AdjustmentStatus status) {
+        return status == null ? new Query() : Query.query(Criteria.where("status").is(status.name()));
+    }
+
+    private static AdjustmentView view(Document d) {
+        return new AdjustmentView(d.getString("_id"), d.getString("partnerId"), d.getString("referralId"),
+                BsonValues.money(d.get("amount")), d.getString("reason"), AdjustmentStatus.valueOf(d.getString("status")),
+                d.getString("proposedBy"), BsonValues.instant(d.get("proposedAt")), d.getString("decidedBy"),
+                BsonValues.instant(d.get("decidedAt")), d.getString("decisionReason"), d.getString("entryId"));
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

@@ -1,0 +1,5 @@
+package com.rapport.commission.adjustment;
+
+public enum AdjustmentStatus {
+    PROPOSED, APPROVED, REJECTED
+}

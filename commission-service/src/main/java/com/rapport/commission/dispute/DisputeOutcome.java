@@ -1,0 +1,5 @@
+package com.rapport.commission.dispute;
+
+public enum DisputeOutcome {
+    UPHELD, DISMISSED
+}

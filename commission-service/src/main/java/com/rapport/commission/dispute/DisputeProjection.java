@@ -1,0 +1,106 @@
+package com.rapport.commission.dispute;
+
+import com.rapport.commission.config.BsonValues;
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
+import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
+import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Disputes as finance and partners list them (read model {@code disputes}), and each disputed ledger entry's
+ * {@code disputes} list. Same processing group as the ledger, so an entry is always written before its disputes.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class DisputeProjection {
+
+    static final String DISPUTES = "disputes";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
+
+    DisputeProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.timeout = properties.storeTimeout();
+    }
+
+    @EventHandler
+    void on(DisputeOpened event) {
+        mongo.save(new Document("_id", event.disputeId()).append("entryId", event.entryId())
+                .append("partnerId", event.partnerId()).append("referralId", event.referralId())
+                .append("status", DisputeView.OPEN).append("message", event.message())
+                .append("openedBy", event.openedBy()).append("openedAt", BsonValues.instant(event.openedAt())),
+                DISPUTES).block(timeout);
+        // once only, so that a replay does not list it twice
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.entryId())
+                        .and(LedgerDocuments.DISPUTES + ".disputeId").ne(event.disputeId())),
+                new Update().push(LedgerDocuments.DISPUTES, new Document("disputeId", event.disputeId())
+                        .append("status", DisputeView.OPEN)
+                        .append("openedAt", BsonValues.instant(event.openedAt()))),
+                LedgerDocuments.LEDGER).block(timeout);
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, @Timestamp Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.disputeId())), new Update()
+                .set("status", DisputeView.RESOLVED).set("outcome", event.outcome().name())
+                .set("note", event.note()).set("adjustment", BsonValues.money(event.adjustment()))
+                .set("adjustmentEntryId", event.adjustmentEntryId()).set("resolvedBy", event.resolvedBy())
+                .set("resolvedAt", BsonValues.instant(at)), DISPUTES).block(timeout);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.entryId())
+                        .and(LedgerDocuments.DISPUTES + ".disputeId").is(event.disputeId())),
+                new Update().set(LedgerDocuments.DISPUTES + ".$.status", DisputeView.RESOLVED)
+                        .set(LedgerDocuments.DISPUTES + ".$.outcome", event.outcome().name())
+                        .set(LedgerDocuments.DISPUTES + ".$.resolvedAt", BsonValues.instant(at)),
+                LedgerDocuments.LEDGER).block(timeout);
+    }
+
+    Mono<DisputeView> find(String disputeId) {
+        return mongo.findById(disputeId, Document.class, DISPUTES).map(DisputeProjection::view);
+    }
+
+    Flux<DisputeView> list(String partnerId, String status, int page, int size) {
+        return mongo.find(query(partnerId, status).with(Sort.by(Sort.Direction.DESC, "openedAt"))
+                .skip((long) page * size).limit(size), Document.class, DISPUTES).map(DisputeProjection::view);
+    }
+
+    Mono<Long> count(String partnerId, String status) {
+        return mongo.count(query(partnerId, status), DISPUTES);
+    }
+
+    private static Query query(String partnerId, String status) {
+        Criteria criteria = new Criteria();
+        if (partnerId != null) {
+            criteria = criteria.and("partnerId").is(partnerId);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return Query.query(criteria);
+    }
+
+    private static DisputeView view(Document d) {
+        String outcome = d.getString("outcome");
+        return new DisputeView(d.getString("_id"), d.getString("entryId"), d.getString("partnerId"),
+                d.getString("referralId"), d.getString("status"), d.getString("message"), d.getString("openedBy"),
+                BsonValues.instant(d.get("openedAt")), outcome == null ? null : DisputeOutcome.valueOf(outcome),
+                d.getString("note"), BsonValues.money(d.get("adjustment")), d.getString("adjustmentEntryId"),
+                d.getString("resolvedBy"), BsonValues.instant(d.get("resolvedAt")));
+    }
+}

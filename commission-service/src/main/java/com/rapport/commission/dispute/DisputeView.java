@@ -1,0 +1,18 @@
+package com.rapport.commission.dispute;
+
+import com.rapport.events.money.Money;
+
+import java.time.Instant;
+
+/**
+ * A dispute: {@code status} OPEN or RESOLVED; once resolved, {@code outcome} (UPHELD/DISMISSED), finance's
+ * {@code note}, who resolved it and when, and the {@code adjustment} an upheld dispute booked (its ledger entry
+ * {@code adjustmentEntryId}).
+ */
+public record DisputeView(String disputeId, String entryId, String partnerId, String referralId, String status,
+                          String message, String openedBy, Instant openedAt, DisputeOutcome outcome, String note,
+                          Money adjustment, String adjustmentEntryId, String resolvedBy, Instant resolvedAt) {
+
+    public static final String OPEN = "OPEN";
+    public static final String RESOLVED = "RESOLVED";
+}

@@ -1,0 +1,160 @@
+package com.rapport.commission.hold;
+
+import com.rapport.commission.adjustment.AdjustmentEvents;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
+import com.rapport.commission.dispute.DisputeCommands.OpenDispute;
+import com.rapport.commission.dispute.DisputeCommands.ResolveDispute;
+import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
+import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
+import com.rapport.commission.dispute.DisputeOutcome;
+import com.rapport.commission.hold.HoldCommands.HoldEntry;
+import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
+import com.rapport.commission.hold.HoldEvents.EntryHeld;
+import com.rapport.commission.hold.HoldEvents.EntryReleased;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.http.HttpStatus;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The holds on one ledger entry (aggregate id = entryId): finance's own hold and the disputes opened on it. The
+ * entry is held while finance holds it or any dispute is open; {@link EntryHeld} and {@link EntryReleased} mark
+ * the changes. Finance's release never lifts a dispute's hold (409 {@code dispute-open}); resolving the last open
+ * dispute lifts the hold unless finance holds the entry too. An upheld dispute may book an ADJUSTMENT entry at once
+ * (the resolution is the second pair of eyes). Repeated steps are answered as success and change nothing.
+ */
+@Aggregate
+public class EntryHold {
+
+    @AggregateIdentifier
+    private String entryId;
+    private String partnerId;
+    private String referralId;
+    private boolean financeHold;
+    private final Set<String> openDisputes = new LinkedHashSet<>();
+    private final Map<String, DisputeOutcome> resolved = new HashMap<>();
+
+    protected EntryHold() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(HoldEntry command) {
+        if (financeHold) {
+            return;
+        }
+        apply(new EntryHeld(command.entryId(), command.partnerId(), command.reason(), command.at(), command.heldBy(),
+                null));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseEntry command) {
+        if (!openDisputes.isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "dispute-open", "Dispute open",
+                    "entry %s stays held while dispute(s) %s are open".formatted(entryId, openDisputes));
+        }
+        if (!financeHold) {
+            return;
+        }
+        apply(new EntryReleased(entryId, partnerId, command.reason(), command.releasedBy(), null));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenDispute command) {
+        if (openDisputes.contains(command.disputeId()) || resolved.containsKey(command.disputeId())) {
+            return;
+        }
+        boolean wasHeld = isHeld();
+        apply(new DisputeOpened(command.disputeId(), command.entryId(), command.partnerId(), command.referralId(),
+                command.message(), command.openedBy(), command.at()));
+        if (!wasHeld) {
+            apply(new EntryHeld(command.entryId(), command.partnerId(), "Disputed: " + command.message(),
+                    command.at(), command.openedBy(), command.disputeId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResolveDispute command) {
+        DisputeOutcome earlier = resolved.get(command.disputeId());
+        if (earlier != null) {
+            if (earlier != command.outcome()) {
+                throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                        "Dispute already resolved", "dispute %s was resolved %s".formatted(command.disputeId(),
+                        earlier));
+            }
+            return;
+        }
+        if (!openDisputes.contains(command.disputeId())) {
+            throw ProblemException.notFound("dispute", command.disputeId());
+        }
+        if (command.adjustment() != null && command.outcome() != DisputeOutcome.UPHELD) {
+            throw ProblemException.badRequest(ProblemTypes.VALIDATION_FAILED, "Invalid request",
+                    "only an UPHELD dispute can carry an adjustment");
+        }
+        if (command.adjustment() != null && command.adjustment().isZero()) {
+            throw ProblemException.badRequest(ProblemTypes.VALIDATION_FAILED, "Invalid request",
+                    "an adjustment must not be zero");
+        }
+        String adjustmentEntryId = command.adjustment() == null ? null
+                : AdjustmentEvents.entryIdFor("dispute", command.disputeId());
+        apply(new DisputeResolved(command.disputeId(), entryId, partnerId, command.outcome(), command.note(),
+                command.adjustment(), adjustmentEntryId, command.resolvedBy()));
+        if (adjustmentEntryId != null) {
+            apply(new AdjustmentBooked(adjustmentEntryId, null, command.disputeId(), partnerId, referralId,
+                    command.adjustment(), "Dispute %s upheld: %s".formatted(command.disputeId(), command.note()),
+                    null, command.resolvedBy(), command.on()));
+        }
+        if (openDisputes.isEmpty() && !financeHold) {
+            apply(new EntryReleased(entryId, partnerId, "Dispute %s %s".formatted(command.disputeId(),
+                    command.outcome()), command.resolvedBy(), command.disputeId()));
+        }
+    }
+
+    private boolean isHeld() {
+        return financeHold || !openDisputes.isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(EntryHeld event) {
+        entryId = event.entryId();
+        partnerId = event.partnerId();
+        if (event.disputeId() == null) {
+            financeHold = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EntryReleased event) {
+        if (event.disputeId() == null) {
+            financeHold = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        entryId = event.entryId();
+        partnerId = event.partnerId();
+        referralId = event.referralId();
+        openDisputes.add(event.disputeId());
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolved event) {
+        openDisputes.remove(event.disputeId());
+        resolved.put(event.disputeId(), event.outcome());
+    }
+}

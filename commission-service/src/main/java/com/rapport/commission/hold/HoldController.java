@@ -1,0 +1,65 @@
+package com.rapport.commission.hold;
+
+import com.rapport.commission.hold.HoldCommands.HoldEntry;
+import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
+import com.rapport.commission.ledger.LedgerEntry;
+import com.rapport.commission.ledger.LedgerQueries;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/**
+ * Finance holds a ledger entry out of payout batches, and releases it. Holding a held entry, or releasing a free one,
+ * answers the entry as it is. An entry a dispute holds is released by resolving the dispute (409 {@code dispute-open}).
+ */
+@RestController
+class HoldController {
+
+    private final CommandGateway commands;
+    private final LedgerQueries ledger;
+    private final Clock clock;
+
+    HoldController(CommandGateway commands, LedgerQueries ledger, Clock clock) {
+        this.commands = commands;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/commissions/{entryId}/hold")
+    Mono<LedgerEntry> hold(Caller caller, @PathVariable String entryId, @Valid @RequestBody Mono<ReasonRequest> body) {
+        caller.require(Role.FINANCE);
+        return body.flatMap(request -> found(entryId).flatMap(entry -> Mono.fromFuture(() -> commands.send(
+                new HoldEntry(entryId, entry.partnerId(), request.reason(), caller.username(), clock.instant())))))
+                .then(found(entryId));
+    }
+
+    @PostMapping("/api/commissions/{entryId}/release")
+    Mono<LedgerEntry> release(Caller caller, @PathVariable String entryId,
+                              @Valid @RequestBody Mono<ReasonRequest> body) {
+        caller.require(Role.FINANCE);
+        return body.flatMap(request -> found(entryId).flatMap(entry -> Mono.fromFuture(() -> commands.send(
+                        new ReleaseEntry(entryId, request.reason(), caller.username())))
+                        // never held: nothing to release
+                        .onErrorResume(AggregateNotFoundException.class, neverHeld -> Mono.empty())))
+                .then(found(entryId));
+    }
+
+    private Mono<LedgerEntry> found(String entryId) {
+        return ledger.entry(entryId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("entry", entryId)));
+    }
+}

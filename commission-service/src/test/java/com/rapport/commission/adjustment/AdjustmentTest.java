@@ -1,0 +1,129 @@
+package com.rapport.commission.adjustment;
+
+import com.rapport.commission.adjustment.AdjustmentCommands.ApproveAdjustment;
+import com.rapport.commission.adjustment.AdjustmentCommands.ProposeAdjustment;
+import com.rapport.commission.adjustment.AdjustmentCommands.RejectAdjustment;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
+import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
+import com.rapport.commission.ledger.FourEyesException;
+import com.rapport.events.money.Money;
+import com.rapport.support.problem.ProblemException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+class AdjustmentTest {
+
+    static final Money MINUS = Money.of("-12.50", "EUR");
+    static final LocalDate TODAY = LocalDate.parse("2026-11-26");
+    static final AdjustmentProposed PROPOSED = new AdjustmentProposed("a1", "p1", "r1", MINUS, "double counted",
+            "alice");
+    static final String ENTRY = AdjustmentEvents.entryIdFor("adjustment", "a1");
+
+    private final AggregateTestFixture<Adjustment> fixture = new AggregateTestFixture<>(Adjustment.class);
+
+    @Nested
+    class Proposing {
+
+        @Test
+        void aNewAdjustmentIsProposed() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeAdjustment("a1", "p1", "r1", MINUS, "double counted", "alice"))
+                    .expectEvents(PROPOSED)
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void theSameProposalAgainChangesNothing() {
+            fixture.given(PROPOSED)
+                    .when(new ProposeAdjustment("a1", "p1", "r1", Money.of("-12.5", "EUR"), "double counted",
+                            "bob"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void anotherProposalUnderTheSameIdIsAConflict() {
+            fixture.given(PROPOSED)
+                    .when(new ProposeAdjustment("a1", "p1", "r1", Money.of("-12.00", "EUR"), "double counted",
+                            "alice"))
+                    .expectException(ProblemException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aZeroAmountIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeAdjustment("a1", "p1", null, Money.of("0.00", "EUR"), "nothing", "alice"))
+                    .expectException(ProblemException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Approving {
+
+        @Test
+        void anotherFinanceUserApprovesAndTheEntryIsBookedAtOnce() {
+            fixture.given(PROPOSED)
+                    .when(new ApproveAdjustment("a1", "bob", TODAY))
+                    .expectEvents(new AdjustmentApproved("a1", ENTRY, "bob", TODAY),
+                            new AdjustmentBooked(ENTRY, "a1", null, "p1", "r1", MINUS, "double counted", "alice",
+                                    "bob", TODAY));
+        }
+
+        @Test
+        void theProposerMayNotApprove() {
+            fixture.given(PROPOSED)
+                    .when(new ApproveAdjustment("a1", "alice", TODAY))
+                    .expectException(FourEyesException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void approvingTwiceBooksOnce() {
+            fixture.given(PROPOSED, new AdjustmentApproved("a1", ENTRY, "bob", TODAY))
+                    .when(new ApproveAdjustment("a1", "carol", TODAY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRejectedAdjustmentCannotBeApproved() {
+            fixture.given(PROPOSED, new AdjustmentRejected("a1", "wrong partner", "bob"))
+                    .when(new ApproveAdjustment("a1", "bob", TODAY))
+                    .expectException(ProblemException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Rejecting {
+
+        @Test
+        void aProposalIsRejectedWithItsReasonAndNothingIsBooked() {
+            fixture.given(PROPOSED)
+                    .when(new RejectAdjustment("a1", "wrong partner", "bob"))
+                    .expectEvents(new AdjustmentRejected("a1", "wrong partner", "bob"));
+        }
+
+        @Test
+        void anApprovedAdjustmentCannotBeRejected() {
+            fixture.given(PROPOSED, new AdjustmentApproved("a1", ENTRY, "bob", TODAY))
+                    .when(new RejectAdjustment("a1", "too late", "carol"))
+                    .expectException(ProblemException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectingTwiceChangesNothing() {
+            fixture.given(PROPOSED, new AdjustmentRejected("a1", "wrong partner", "bob"))
+                    .when(new RejectAdjustment("a1", "again", "bob"))
+                    .expectNoEvents();
+        }
+    }
+}
