@@ -1,0 +1,90 @@
+package com.rapport.referral.referral;
+
+import com.rapport.referral.partner.PartnerDirectory;
+import com.rapport.referral.partner.PartnerId;
+import com.rapport.referral.partner.RegisteredPartner;
+import com.rapport.referral.referral.numbering.ContractNumbering;
+import com.rapport.referral.support.InMemoryClientClaims;
+import com.rapport.support.problem.ProblemException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/** The share arithmetic of API.md: any split into parts of at most 4 digits adding up to exactly 1 is taken. */
+class CreditSplitProperties {
+
+    private static final ReferralId REFERRAL = new ReferralId("referral-1");
+    private static final PartnerId PARTNER = new PartnerId("partner-0");
+    private static final ReferralSubmitted SUBMITTED = new ReferralSubmitted(REFERRAL, PARTNER,
+            new ReferredClient("Acme", "Li", "li@acme.example"), "d", null);
+
+    private static AggregateTestFixture<Referral> fixture() {
+        AggregateTestFixture<Referral> fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource((PartnerDirectory) id ->
+                Optional.of(new RegisteredPartner(id, id.value() + "@partner.example")));
+        fixture.registerInjectableResource(new InMemoryClientClaims());
+        fixture.registerInjectableResource((ContractNumbering) (partner, referral) -> 1);
+        fixture.registerInjectableResource((FollowOnSources) id -> Optional.empty());
+        return fixture;
+    }
+
+    /** Two to six parts in ten-thousandths, each at least 1, adding up to 10000 (one part of 1 is no split). */
+    @Provide
+    Arbitrary<List<Integer>> wholeSplits() {
+        return Arbitraries.integers().between(2, 6).flatMap(parts -> Arbitraries.integers().between(1, 9999)
+                .set().ofSize(parts - 1).map(cuts -> {
+                    List<Integer> sorted = new ArrayList<>(cuts);
+                    sorted.add(0);
+                    sorted.add(10000);
+                    sorted.sort(Integer::compare);
+                    return IntStream.range(1, sorted.size()).mapToObj(i -> sorted.get(i) - sorted.get(i - 1))
+                            .toList();
+                }));
+    }
+
+    private static List<IntroducerShare> shares(List<Integer> tenThousandths) {
+        return IntStream.range(0, tenThousandths.size())
+                .mapToObj(i -> new IntroducerShare(new PartnerId("partner-" + i),
+                        BigDecimal.valueOf(tenThousandths.get(i), 4)))
+                .toList();
+    }
+
+    @Property(tries = 200)
+    void sharesOfAtMostFourDigitsAddingUpToOneAreTaken(@ForAll("wholeSplits") List<Integer> split) {
+        List<IntroducerShare> shares = shares(split);
+        fixture().given(SUBMITTED)
+                .when(new SplitCredit(REFERRAL, shares))
+                .expectEvents(new CreditSplit(REFERRAL, PARTNER, shares));
+    }
+
+    @Property(tries = 200)
+    void sharesAddingUpToAnythingButOneAreRefused(@ForAll("wholeSplits") List<Integer> split,
+                                                   @ForAll("offsets") int offset) {
+        List<Integer> off = new ArrayList<>(split);
+        off.set(0, off.get(0) + offset);
+        if (off.get(0) <= 0) {
+            off.set(0, 1);
+            if (off.stream().mapToInt(Integer::intValue).sum() == 10000) {
+                return;
+            }
+        }
+        fixture().given(SUBMITTED)
+                .when(new SplitCredit(REFERRAL, shares(off)))
+                .expectNoEvents()
+                .expectException(ProblemException.class);
+    }
+
+    @Provide
+    Arbitrary<Integer> offsets() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-9999, -1), Arbitraries.integers().between(1, 9999));
+    }
+}
