@@ -11,6 +11,7 @@ import com.rapport.commission.payout.BatchLine;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import com.rapport.commission.taxprofile.TaxProfile;
 import com.rapport.commission.taxprofile.TaxProfiles;
+import com.rapport.events.money.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -68,8 +71,16 @@ class InvoiceIssuer {
     @EventHandler
     void on(PayoutBatchPaid event, @Timestamp Instant confirmedAt) {
         for (BatchLine line : event.lines()) {
-            commands.sendAndWait(issueCommand(event.batchId(), line, event.paidOn(), confirmedAt),
-                    commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            IssueInvoice command = issueCommand(event.batchId(), line, event.paidOn(), confirmedAt);
+            try {
+                // a timeout fails the event (and is retried) rather than move the token past an unissued invoice
+                commands.send(command).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while issuing " + command.key(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the invoice of " + command.key() + " was not issued", e);
+            }
         }
     }
 
@@ -104,6 +115,12 @@ class InvoiceIssuer {
         if (lines == null || lines.size() != line.entryIds().size()) {
             throw new IllegalStateException("batch %s: not every ledger entry of partner %s is in the ledger yet"
                     .formatted(batchId, line.partnerId()));
+        }
+        Money entries = lines.stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
+        if (!entries.equals(line.amount())) {
+            // the invoice documents the entries; a difference is a batch defect finance must see
+            log.error("batch {}: the entries of partner {} add up to {}, the line pays {}", batchId,
+                    line.partnerId(), entries, line.amount());
         }
         return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, line.partnerId(),
                 line.amount().currencyCode(), invoiceDate, issuedAt, supplier, vatRegistered, vatCountry,

@@ -77,8 +77,11 @@ class InvoicePdfTest {
             PdfFonts fonts = new PdfFonts(List.of("/nowhere/missing.ttf", NOTO_CJK + ",2"));
             assertThat(fonts.source()).isEqualTo(NOTO_CJK + ",2");
             assertThat(fonts.canShow("深圳市腾达科技有限公司")).isTrue();
-            String text = text(new InvoicePdf(fonts, ZoneOffset.UTC).render(invoice("深圳市腾达科技有限公司",
-                    VatTreatment.NOT_REGISTERED, BigDecimal.ZERO, "0.00", "100.00")));
+            byte[] pdf = new InvoicePdf(fonts, ZoneOffset.UTC).render(invoice("深圳市腾达科技有限公司",
+                    VatTreatment.NOT_REGISTERED, BigDecimal.ZERO, "0.00", "100.00"));
+            // the font is embedded as a subset (the whole face is some 16 MB)
+            assertThat(pdf.length).isLessThan(1024 * 1024);
+            String text = text(pdf);
             assertThat(text).contains("深圳市腾达科技有限公司", "SB-2026-000042");
         }
 
