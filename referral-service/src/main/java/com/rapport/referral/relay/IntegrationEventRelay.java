@@ -27,6 +27,6 @@ public class IntegrationEventRelay {
 
     @EventHandler
     void relay(Object event, EventMessage<?> message) {
-        publisher.publishAndWait(message.getIdentifier(), message.getTimestamp(), mapper.toIntegrationEvent(message));
+        publisher.publish(message.getIdentifier(), message.getTimestamp(), mapper.toIntegrationEvent(message));
     }
 }

@@ -48,7 +48,7 @@ class IntegrationEventRelayTest {
         }
 
         @Override
-        public void publishAndWait(String eventId, Instant time, IntegrationEvent payload) {
+        public void publish(String eventId, Instant time, IntegrationEvent payload) {
             attempts.add(eventId);
             if (refusalsLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("Kafka did not acknowledge " + eventId);
