@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -94,17 +95,25 @@ class FeedSubscriber implements SmartLifecycle {
     /** Every partition, from its current end: positions are fixed before start() returns. */
     private void assignAtEnd() {
         List<TopicPartition> partitions = List.of();
-        while (running && partitions.isEmpty()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(properties.topic());
-            partitions = infos == null ? List.of()
-                    : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            if (partitions.isEmpty()) {
-                sleep();
+        while (running) {
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(properties.topic());
+                partitions = infos == null ? List.of()
+                        : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    consumer.assign(partitions);
+                    consumer.seekToEnd(partitions);
+                    partitions.forEach(consumer::position);
+                    return;
+                }
+            } catch (WakeupException stopping) {
+                throw stopping;
+            } catch (KafkaException brokerAway) {
+                // the broker is not there yet: the feed starts reading once it is
+                log.info("The live feed waits for {}: {}", properties.topic(), brokerAway.toString());
             }
+            sleep();
         }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
     }
 
     private void deliver(ConsumerRecord<String, byte[]> record) {
