@@ -3,10 +3,13 @@ package com.rapport.support.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /** RFC 9457 errors for every service: one advice, one writer, one last-resort handler. */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
@@ -29,5 +32,17 @@ public class ProblemConfiguration {
     @ConditionalOnMissingBean
     public ProblemWebExceptionHandler problemWebExceptionHandler(ProblemResponseWriter writer) {
         return new ProblemWebExceptionHandler(writer);
+    }
+
+    /** The security firewall's refusals (picked up by Spring Security's WebFilterChainProxy) as problems too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ServerExchangeRejectedHandler.class)
+    static class FirewallRefusals {
+
+        @Bean
+        @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+        ProblemExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponseWriter writer) {
+            return new ProblemExchangeRejectedHandler(writer);
+        }
     }
 }
