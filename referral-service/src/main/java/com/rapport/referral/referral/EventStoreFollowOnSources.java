@@ -1,11 +1,13 @@
 package com.rapport.referral.referral;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -17,13 +19,28 @@ import java.util.Optional;
 @Component
 public class EventStoreFollowOnSources implements FollowOnSources {
 
-    private static final AggregateModel<Referral> MODEL = AnnotatedAggregateMetaModelFactory
-            .inspectAggregate(Referral.class);
-
     private final EventStore eventStore;
+    private final ObjectProvider<Configuration> axon;
+    private volatile AggregateModel<Referral> model;
 
-    public EventStoreFollowOnSources(EventStore eventStore) {
+    public EventStoreFollowOnSources(EventStore eventStore, ObjectProvider<Configuration> axon) {
         this.eventStore = eventStore;
+        this.axon = axon;
+    }
+
+    /**
+     * Inspected with Axon's configured parameter resolvers, as the repository does: the aggregate's command handlers
+     * take Spring beans (ContractNumbering) that the classpath-only resolvers cannot resolve. Built on first use, since
+     * the configuration is made of beans like this one.
+     */
+    private AggregateModel<Referral> model() {
+        AggregateModel<Referral> inspected = model;
+        if (inspected == null) {
+            inspected = AnnotatedAggregateMetaModelFactory.inspectAggregate(Referral.class,
+                    axon.getObject().parameterResolverFactory());
+            model = inspected;
+        }
+        return inspected;
     }
 
     @Override
@@ -34,7 +51,7 @@ public class EventStoreFollowOnSources implements FollowOnSources {
             // unknown, or another aggregate's stream (a partner's)
             return Optional.empty();
         }
-        EventSourcedAggregate<Referral> referral = EventSourcedAggregate.initialize(new Referral(), MODEL, null,
+        EventSourcedAggregate<Referral> referral = EventSourcedAggregate.initialize(new Referral(), model(), null,
                 NoSnapshotTriggerDefinition.TRIGGER);
         referral.initializeState(stream);
         return Optional.of(referral.invoke(Referral::asFollowOnSource));
