@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Issue 10's fault run: closed-loop clients drive referral lifecycles through the gateway while every process of the
- * stack is killed with {@code kill -9} in turn and started again (each service, the gateway, and the Kafka broker).
+ * stack is killed with {@code kill -9} in turn and started again by the stack's supervisor (each service, the gateway,
+ * the Kafka broker and the embedded database).
  * Clients behave as careful API users do: a call that failed or timed out is repeated with the same
  * {@code Idempotency-Key} / {@code paymentId} until it is acknowledged. At the end, for every acknowledged lifecycle:
  * its six events are on Kafka exactly once each (by id; a resend has the same id), its three commission entries exist
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
 public final class FaultUnderLoad {
 
     static final List<String> VICTIMS = List.of("referral-service", "commission-service", "notification-service",
-            "gateway", "kafka");
+            "gateway", "kafka", "database");
     private static final String[] EXPECTED_TYPES = {"rapport.referral.submitted.v1", "rapport.referral.qualified.v1",
             "rapport.referral.contract-signed.v1", "rapport.referral.payment-received.v1"};
 
@@ -106,8 +107,14 @@ public final class FaultUnderLoad {
             for (String victim : VICTIMS) {
                 Thread.sleep(between.toMillis());
                 long down = System.nanoTime();
-                if (victim.equals("kafka")) {
-                    stack.restartBroker();
+                if (victim.equals("kafka") || victim.equals("database")) {
+                    // kill -9 of the broker's or the database's own process; its supervisor starts it again
+                    int restarts = stack.restartsOf(victim);
+                    ProcessHandle.of(stack.pidOf(victim)).ifPresent(ProcessHandle::destroyForcibly);
+                    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                    while (stack.restartsOf(victim) == restarts && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
                 } else {
                     stack.crash(victim);
                     stack.restart(victim);
