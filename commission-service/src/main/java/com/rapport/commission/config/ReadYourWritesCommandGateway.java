@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A command gateway whose answers come once the read models hold what the command did ({@link ReadModelBarrier}):
  * a REST call that sends a command and then reads a projection sees its own write, although the projections run
- * on tracking processors.
+ * on tracking processors. A command sent from inside a unit of work (an event handler on a processor, another
+ * command) is answered as soon as it is stored: waiting there could wait for the very processor that sends it.
  */
 public class ReadYourWritesCommandGateway implements CommandGateway {
 
@@ -28,12 +30,19 @@ public class ReadYourWritesCommandGateway implements CommandGateway {
 
     @Override
     public <R> CompletableFuture<R> send(Object command) {
+        if (CurrentUnitOfWork.isStarted()) {
+            return delegate.send(command);
+        }
         long mark = barrier.mark();
         return delegate.<R>send(command).thenCompose(result -> barrier.awaitAfter(mark).thenApply(ignored -> result));
     }
 
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
+        if (CurrentUnitOfWork.isStarted()) {
+            delegate.send(command, callback);
+            return;
+        }
         long mark = barrier.mark();
         delegate.send(command, (CommandCallback<C, R>) (message, result) -> {
             if (result.isExceptional()) {
