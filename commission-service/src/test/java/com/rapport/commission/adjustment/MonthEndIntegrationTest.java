@@ -6,6 +6,7 @@ import com.rapport.commission.ledger.EntryType;
 import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.payout.OpenItems;
+import com.rapport.events.Topics;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
 import org.apache.commons.csv.CSVFormat;
@@ -80,6 +81,12 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
             JsonNode summary = summary(partner);
             assertThat(summary.at("/currencies/0/reversed/amount").asText()).isEqualTo("12.50");
             assertThat(summary.at("/currencies/0/balance/amount").asText()).isEqualTo("-12.50");
+
+            JsonNode adjusted = relayed(partner, "rapport.commission.adjusted.v1").get(0);
+            assertThat(adjusted.get("adjustmentId").asText()).isEqualTo(id);
+            assertThat(adjusted.get("entryId").asText()).isEqualTo(entry.get("entryId").asText());
+            assertThat(adjusted.get("approvedBy").asText()).isEqualTo("finance-2");
+            assertThat(adjusted.at("/amount/amount").asText()).isEqualTo("-12.50");
 
             as(TOKENS.finance()).get().uri("/api/adjustments?status=APPROVED&size=500").exchange()
                     .expectStatus().isOk().expectBody()
@@ -244,6 +251,17 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
             assertThat(released.at("/disputes/0/outcome").asText()).isEqualTo("UPHELD");
             assertThat(summary(partner).at("/currencies/0/accrued/amount").asText()).isEqualTo("120.00");
             assertThat(linesOf(createBatch(), partner)).containsExactly("120.00");
+
+            // commission-events tell the partner's side what happened
+            assertThat(relayed(partner, "rapport.commission.dispute-opened.v1").get(0).get("disputeId").asText())
+                    .isEqualTo(disputeId);
+            assertThat(relayed(partner, "rapport.commission.entry-held.v1").get(0).get("entryId").asText())
+                    .isEqualTo(entryId);
+            assertThat(relayed(partner, "rapport.commission.dispute-resolved.v1").get(0).get("outcome").asText())
+                    .isEqualTo("UPHELD");
+            assertThat(relayed(partner, "rapport.commission.entry-released.v1")).hasSize(1);
+            assertThat(relayed(partner, "rapport.commission.adjusted.v1").get(0).get("disputeId").asText())
+                    .isEqualTo(disputeId);
         }
 
         @Test
@@ -277,9 +295,10 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
         @Test
         void everyEntryGivesBalancedLinesOnTheConfiguredAccounts() throws IOException {
             String partner = newId();
+            // booked (occurredOn) 14 days before they are payable: 2026-10-27 and 2026-10-28
             writeEntry(partner, "100.00", "EUR", "2026-11-10");
             writeEntry(partner, "5000", "JPY", "2026-11-11");
-            String csv = as(TOKENS.finance()).get().uri("/api/exports/journal.csv?from=2026-11-01&to=2026-11-30")
+            String csv = as(TOKENS.finance()).get().uri("/api/exports/journal.csv?from=2026-10-01&to=2026-11-30")
                     .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
                     .expectBody(String.class).returnResult().getResponseBody();
             assertThat(csv).startsWith("date,entryId,account,debit,credit,currency,partnerId,referralId,text\r\n");
@@ -296,6 +315,14 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
             as(TOKENS.finance()).get().uri("/api/exports/journal.csv?from=yesterday").exchange()
                     .expectStatus().isBadRequest();
         }
+    }
+
+    /** The data of this context's commission-events of one type for the partner (at least one, waited for). */
+    private List<JsonNode> relayed(String partner, String type) {
+        return referralService.read(Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
+                                && ("/" + applicationName).equals(referralService.envelope(r).source())
+                                && type.equals(referralService.envelope(r).type()), 1, Duration.ofSeconds(30))
+                .stream().map(r -> referralService.envelope(r).data()).toList();
     }
 
     /** A partner the service learnt of from {@code partner.registered} (adjustments are for known partners). */

@@ -223,6 +223,10 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.finance()).post().uri("/api/payouts/{b}/confirm", newId()).exchange().expectStatus().isNotFound();
         as(TOKENS.finance()).post().uri("/api/payouts").bodyValue(Map.of("asOf", "not a date")).exchange()
                 .expectStatus().isBadRequest();
+        as(TOKENS.finance()).get().uri("/api/payouts/{b}/pain001.xml?currency=XYZ", newId()).exchange()
+                .expectStatus().isBadRequest();
+        as(TOKENS.ops()).get().uri("/api/payouts/{b}/pain001.xml?currency=JPY", newId()).exchange()
+                .expectStatus().isForbidden();
         String stranger = newId();
         as(TOKENS.partner(newId())).put().uri("/api/payout-details/{p}", stranger)
                 .bodyValue(Map.of("accountHolder", "X", "iban", "DE89370400440532013000")).exchange()
