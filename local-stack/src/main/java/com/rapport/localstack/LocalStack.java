@@ -32,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Supervisor> supervisors = new LinkedHashMap<>();
     private final CountDownLatch givenUp = new CountDownLatch(1);
+    private int instanceSets = 1;
     private volatile String notReady;
     private DatabaseProcess database;
     private SmtpServerHandle smtp;
@@ -112,6 +113,49 @@ public final class LocalStack implements AutoCloseable {
             notReady = name + " " + why;
             givenUp.countDown();
         }));
+    }
+
+    /**
+     * Starts one more instance of every service, and a gateway of its own that routes to them, against the same
+     * broker and database (ARCHITECTURE.md's scale-out: Kafka consumer groups and Axon's token claims split the work;
+     * both gateways issue and accept the same tokens from the signing key they share in the database). The new
+     * processes are named {@code <module>#<n>} ({@link #crash}, {@link #restart}, {@link #pidOf} take these names) and
+     * are supervised like the others. Returns the new gateway's address.
+     */
+    public synchronized String startInstanceSet() throws InterruptedException {
+        int set = ++instanceSets;
+        Map<String, Integer> ports = new HashMap<>();
+        for (String module : SERVICES) {
+            ports.put(module, com.rapport.testsupport.FreePorts.next());
+        }
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (String module : SERVICES) {
+            Map<String, String> env = environmentOf(module);
+            env.put("SERVER_PORT", String.valueOf(ports.get(module)));
+            if (module.equals("gateway")) {
+                env.put("RAPPORT_SERVICES_REFERRAL_URI", "http://127.0.0.1:" + ports.get("referral-service"));
+                env.put("RAPPORT_SERVICES_COMMISSION_URI", "http://127.0.0.1:" + ports.get("commission-service"));
+                env.put("RAPPORT_SERVICES_NOTIFICATION_URI", "http://127.0.0.1:" + ports.get("notification-service"));
+            }
+            String name = module + "#" + set;
+            ServiceProcess service = new ServiceProcess(name, options.jarOf(module), ports.get(module), env,
+                    options.dataDir().resolve("logs").resolve(module + "-" + set + ".log"));
+            services.put(name, service);
+            track(service);
+            service.launch();
+            launched.add(service);
+        }
+        for (ServiceProcess service : launched) {
+            service.awaitHealthy(START_TIMEOUT);
+            supervise(service);
+            log.info("{} is up on port {}", service.module(), service.port());
+        }
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    /** The port a service process listens on, by its name ({@code referral-service}, {@code referral-service#2}). */
+    public int servicePort(String name) {
+        return services.get(name).port();
     }
 
     /** Kills a service's JVM without warning ({@code kill -9}), as a crash would; its supervisor starts it again. */
