@@ -53,73 +53,73 @@ class CommissionEventRelay {
 
     @EventHandler
     void on(RateLocked event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new RateLockedV1(event.referralId(), event.partnerId(), event.role(),
+        publisher.publish(eventId, time, new RateLockedV1(event.referralId(), event.partnerId(), event.role(),
                 event.planId(), event.planVersion(), event.rate(), event.cap()));
     }
 
     @EventHandler
     void on(CommissionAccrued event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new CommissionAccruedV1(event.entryId(), event.referralId(),
+        publisher.publish(eventId, time, new CommissionAccruedV1(event.entryId(), event.referralId(),
                 event.partnerId(), event.role(), event.amount(), event.rate(), event.basis(), event.payableAt(),
                 event.explanation(), event.sourceEventId()));
     }
 
     @EventHandler
     void on(CommissionReversed event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new CommissionReversedV1(event.entryId(), event.referralId(),
+        publisher.publish(eventId, time, new CommissionReversedV1(event.entryId(), event.referralId(),
                 event.partnerId(), event.role(), event.amount(), event.rate(), event.basis(), event.payableAt(),
                 event.explanation(), event.sourceEventId()));
     }
 
     @EventHandler
     void on(PayoutBatchCreated event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new PayoutCreatedV1(event.batchId(), event.asOf(),
+        publisher.publish(eventId, time, new PayoutCreatedV1(event.batchId(), event.asOf(),
                 event.lines().stream().map(line -> new PayoutLine(line.partnerId(), line.amount())).toList()));
     }
 
     @EventHandler
     void on(PayoutLinePaid event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new PayoutPaidV1(event.batchId(), event.partnerId(), event.amount()));
+        publisher.publish(eventId, time, new PayoutPaidV1(event.batchId(), event.partnerId(), event.amount()));
     }
 
     @EventHandler
     void on(PayoutBatchCancelled event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new PayoutCancelledV1(event.batchId()));
+        publisher.publish(eventId, time, new PayoutCancelledV1(event.batchId()));
     }
 
     @EventHandler
     void on(InvoiceIssued event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new InvoiceIssuedV1(event.invoiceNumber(), event.batchId(),
+        publisher.publish(eventId, time, new InvoiceIssuedV1(event.invoiceNumber(), event.batchId(),
                 event.partnerId(), event.currency(), event.net(), event.vat(), event.total()));
     }
 
     @EventHandler
     void on(AdjustmentBooked event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new CommissionAdjustedV1(event.entryId(), event.adjustmentId(),
+        publisher.publish(eventId, time, new CommissionAdjustedV1(event.entryId(), event.adjustmentId(),
                 event.disputeId(), event.partnerId(), event.referralId(), event.amount(), event.reason(),
                 event.approvedBy()));
     }
 
     @EventHandler
     void on(EntryHeld event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new EntryHeldV1(event.entryId(), event.partnerId(), event.reason()));
+        publisher.publish(eventId, time, new EntryHeldV1(event.entryId(), event.partnerId(), event.reason()));
     }
 
     @EventHandler
     void on(EntryReleased event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time,
+        publisher.publish(eventId, time,
                 new EntryReleasedV1(event.entryId(), event.partnerId(), event.reason()));
     }
 
     @EventHandler
     void on(DisputeOpened event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time,
+        publisher.publish(eventId, time,
                 new DisputeOpenedV1(event.disputeId(), event.entryId(), event.partnerId(), null, null));
     }
 
     @EventHandler
     void on(DisputeResolved event, @MessageIdentifier String eventId, @Timestamp Instant time) {
-        publisher.publishAndWait(eventId, time, new DisputeResolvedV1(event.disputeId(), event.entryId(),
+        publisher.publish(eventId, time, new DisputeResolvedV1(event.disputeId(), event.entryId(),
                 event.partnerId(), event.outcome().name(), event.note()));
     }
 }

@@ -65,11 +65,6 @@ public class IntegrationEventPublisher {
         }
     }
 
-    /** Sends one event and waits for its acknowledgement, whatever the context. */
-    public void publishAndWait(String eventId, Instant time, IntegrationEvent payload) {
-        await(List.of(send(eventId, time, payload)));
-    }
-
     private CompletableFuture<SendResult<String, byte[]>> send(String eventId, Instant time,
                                                               IntegrationEvent payload) {
         EventType type = EventType.of(payload);
