@@ -107,6 +107,13 @@ public class AxonMongoConfiguration {
         return bus;
     }
 
+    @Bean
+    public ProcessorLagMetrics processorLagMetrics(org.axonframework.config.EventProcessingConfiguration processing,
+                                                   org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                                   io.micrometer.core.instrument.MeterRegistry meters) {
+        return new ProcessorLagMetrics(processing, eventStore, meters);
+    }
+
     /** Axon wraps or replaces handler exceptions; the caller should see the business refusal underneath. */
     @Bean
     public ProblemTranslator axonProblemTranslator() {

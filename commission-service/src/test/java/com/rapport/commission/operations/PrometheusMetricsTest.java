@@ -1,0 +1,22 @@
+package com.rapport.commission.operations;
+
+import com.rapport.commission.CommissionServiceTestBase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md "Operations": metrics on the service's own port, with how far each relay and read model is behind. */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+class PrometheusMetricsTest extends CommissionServiceTestBase {
+
+    @Test
+    void prometheusShowsTheLagOfEveryRelayAndReadModelAndTheConsumersWithoutAToken() {
+        String scrape = web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("rapport_processor_lag{processor=\"commission-relay\"}");
+        assertThat(scrape).contains("rapport_processor_lag{processor=\"ledger\"}");
+        assertThat(scrape).contains("jvm_memory_used_bytes");
+    }
+}
