@@ -45,7 +45,7 @@ class NotificationsIT {
                     Map.of("email", true, "webhook", Map.of("url", receiver.url(), "secret", SECRET),
                             "frequency", "IMMEDIATE",
                             "mutedEventTypes", List.of("rapport.referral.qualified.v1",
-                                    "rapport.referral.contract-signed.v1")));
+                                    "rapport.referral.contract-signed.v1", "rapport.commission.rate-locked.v1")));
             assertThat(preferences.status()).as(preferences.toString()).isEqualTo(200);
 
             journeys.stack.smtp().stop();
