@@ -1,8 +1,8 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.validation.PlainEmail;
 import com.rapport.events.money.Money;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,7 +33,7 @@ public final class ReferralRequests {
 
     public record ClientDetails(@NotBlank @Size(max = NAME_MAX) String company,
                                 @NotBlank @Size(max = NAME_MAX) String contactName,
-                                @NotBlank @Email @Size(max = EMAIL_MAX) String contactEmail) {
+                                @NotBlank @PlainEmail @Size(max = EMAIL_MAX) String contactEmail) {
     }
 
     public record Reason(@NotBlank @Size(max = REASON_MAX) String reason) {

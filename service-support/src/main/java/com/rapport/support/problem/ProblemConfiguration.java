@@ -34,6 +34,12 @@ public class ProblemConfiguration {
         return new ProblemWebExceptionHandler(writer);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    public ImpossibleIdFilter impossibleIdFilter(ProblemResponseWriter writer) {
+        return new ImpossibleIdFilter(writer);
+    }
+
     /** The security firewall's refusals (picked up by Spring Security's WebFilterChainProxy) as problems too. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ServerExchangeRejectedHandler.class)
