@@ -58,6 +58,7 @@ public final class PipelineBenchmark {
     /** The events one lifecycle writes on referral-events. */
     static final int EVENTS_PER_LIFECYCLE = 6;
     static final int PAYMENTS = 3;
+    static final String PAYMENT_RECEIVED = "rapport.referral.payment-received.v1";
 
     record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests) {
         static Settings of(String[] args) {
@@ -275,8 +276,7 @@ public final class PipelineBenchmark {
         for (String partner : partners) {
             long lifecyclesOfPartner = countLifecycles(partner);
             while (total("/api/commissions?partnerId=" + partner + "&size=1") < lifecyclesOfPartner * entriesPerLifecycle
-                    || total("/api/notifications?partnerId=" + partner + "&size=1")
-                    < lifecyclesOfPartner * notificationsPerLifecycle) {
+                    || paymentNotifications(partner) < lifecyclesOfPartner * PAYMENTS) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("effects of " + partner + " not visible within "
                             + settings.drainLimit());
@@ -285,6 +285,33 @@ public final class PipelineBenchmark {
             }
         }
         return System.nanoTime();
+    }
+
+    /** How many payment-received notifications a partner has (every page of its list). */
+    private long paymentNotifications(String partner) {
+        long count = 0;
+        for (int page = 0; ; page++) {
+            JsonNode list = api.get("/api/notifications?partnerId=" + partner + "&size=200&page=" + page, ops).json();
+            for (JsonNode item : list.path("items")) {
+                if (PAYMENT_RECEIVED.equals(item.path("eventType").asText())) {
+                    count++;
+                }
+            }
+            if ((page + 1) * 200L >= list.path("total").asLong()) {
+                return count;
+            }
+        }
+    }
+
+    /** Whether the partner's newest notifications include the payment of this referral. */
+    private boolean paymentNotified(String partner, String referral) {
+        for (JsonNode item : api.get("/api/notifications?partnerId=" + partner + "&size=20", ops).json().path("items")) {
+            if (PAYMENT_RECEIVED.equals(item.path("eventType").asText())
+                    && referral.equals(item.path("referralId").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long countLifecycles(String partner) {
@@ -303,7 +330,7 @@ public final class PipelineBenchmark {
 
     /**
      * Payment 2xx → its commission entry visible, and → its notification visible, measured by a probe partner of its
-     * own (so its lists are short) while whatever else runs; polls every 5 ms.
+     * own (so its lists are short) while whatever else runs; polls every 20 ms.
      */
     private Latencies[] freshness(int probes, Supplier<Boolean> stopEarly) {
         String partner = newPartner("probe" + UUID.randomUUID().toString().substring(0, 4));
@@ -316,10 +343,6 @@ public final class PipelineBenchmark {
             String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
             api.post("/api/referrals/" + referral + "/qualify", ops, Map.of());
             api.post("/api/referrals/" + referral + "/contract", ops, Journeys.contract("9000.00", "EUR"));
-            long notificationsBefore = total("/api/notifications?partnerId=" + partner + "&size=1");
-            waitFor(() -> total("/api/notifications?partnerId=" + partner + "&size=1") >= notificationsBefore
-                    + notificationsAfterContract(), Duration.ofSeconds(60));
-            long notificationsNow = total("/api/notifications?partnerId=" + partner + "&size=1");
             Api.Response paid = api.post("/api/referrals/" + referral + "/payments", ops,
                     Journeys.payment("probe", "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z"));
             long begin = System.nanoTime();
@@ -334,48 +357,25 @@ public final class PipelineBenchmark {
                     commissionSeen = true;
                     toCommission.add(System.nanoTime() - begin);
                 }
-                if (!notificationSeen && total("/api/notifications?partnerId=" + partner + "&size=1")
-                        >= notificationsNow + notificationsAfterPayment()) {
+                if (!notificationSeen && paymentNotified(partner, referral)) {
                     notificationSeen = true;
                     toNotification.add(System.nanoTime() - begin);
                 }
-                sleep(5);
+                sleep(20);
             }
         }
         return new Latencies[]{Latencies.of(toCommission), Latencies.of(toNotification)};
     }
 
-    private int notificationsAfterContractCount = -1;
-    private int notificationsAfterPaymentCount = -1;
-
-    private int notificationsAfterContract() {
-        return notificationsAfterContractCount;
-    }
-
-    private int notificationsAfterPayment() {
-        return notificationsAfterPaymentCount;
-    }
-
-    /** Learns, from one quiet lifecycle, how many entries and notifications a lifecycle and a payment cause. */
+    /** Learns, from one quiet lifecycle, how many ledger entries and notifications a lifecycle causes. */
     private void calibrate() {
         String partner = newPartner("calibration");
-        Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Calibration " + run,
-                "cal-" + run + "@client.example"));
-        body.put("partnerId", partner);
-        String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
-        api.post("/api/referrals/" + referral + "/qualify", ops, Map.of());
-        api.post("/api/referrals/" + referral + "/contract", ops, Journeys.contract("9000.00", "EUR"));
-        notificationsAfterContractCount = (int) settle("/api/notifications?partnerId=" + partner + "&size=1");
-        for (int i = 0; i < PAYMENTS; i++) {
-            api.post("/api/referrals/" + referral + "/payments", ops,
-                    Journeys.payment("cal-" + i, "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z"));
-        }
+        lifecycle(partner, new ConcurrentLinkedQueue<>());
         entriesPerLifecycle = (int) settle("/api/commissions?partnerId=" + partner + "&size=1");
         notificationsPerLifecycle = (int) settle("/api/notifications?partnerId=" + partner + "&size=1");
-        notificationsAfterPaymentCount = (notificationsPerLifecycle - notificationsAfterContractCount) / PAYMENTS;
         say("calibration: a lifecycle causes %d referral events, %d ledger entries, %d notifications",
                 EVENTS_PER_LIFECYCLE, entriesPerLifecycle, notificationsPerLifecycle);
-        if (entriesPerLifecycle != PAYMENTS || notificationsAfterPaymentCount < 1) {
+        if (entriesPerLifecycle != PAYMENTS || paymentNotifications(partner) != PAYMENTS) {
             throw new IllegalStateException("unexpected calibration: " + entriesPerLifecycle + " entries, "
                     + notificationsPerLifecycle + " notifications");
         }
@@ -524,16 +524,6 @@ public final class PipelineBenchmark {
             throw new IllegalStateException("partner: " + created);
         }
         return created.json().path("partnerId").asText();
-    }
-
-    private static void waitFor(Supplier<Boolean> condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + limit);
-            }
-            sleep(5);
-        }
     }
 
     private static void sleep(long millis) {
