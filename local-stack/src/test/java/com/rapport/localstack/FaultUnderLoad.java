@@ -61,7 +61,7 @@ public final class FaultUnderLoad {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
-    private final List<String> lines = new ArrayList<>();
+    private final RunLog log = new RunLog();
 
     FaultUnderLoad(LocalStack stack) {
         this.stack = stack;
@@ -74,7 +74,7 @@ public final class FaultUnderLoad {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(LocalStack.projectRoot()))) {
             Counts counts = new FaultUnderLoad(stack).run(clients, rounds, Duration.ofSeconds(10));
-            PipelineBenchmark.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/fault-under-load.txt"),
+            RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/fault-under-load.txt"),
                     counts.lines());
         }
         System.exit(0);
@@ -191,7 +191,7 @@ public final class FaultUnderLoad {
             }
             failedBefore = true;
             retried.incrementAndGet();
-            sleep(250);
+            RunLog.pause(250);
         }
     }
 
@@ -322,7 +322,7 @@ public final class FaultUnderLoad {
         say("entries in two live payout batches: %d", inTwoBatches);
         return new Counts(acknowledged.get(), retried.get(), referrals.size(), events, duplicateEvents, lost, entries,
                 duplicateEntries, wrongTotals, notifications, duplicateNotifications, lostNotifications, inTwoBatches,
-                List.copyOf(lines));
+                log.lines());
     }
 
     private void awaitLedger(Map<String, List<String>> lifecycles, long perLifecycle) throws InterruptedException {
@@ -417,19 +417,8 @@ public final class FaultUnderLoad {
         return partnerId;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void say(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        lines.add(line);
-        System.out.println(line);
+        log.say(format, args);
     }
 
     static Path report() {

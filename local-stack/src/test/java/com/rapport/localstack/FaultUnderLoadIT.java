@@ -15,7 +15,7 @@ class FaultUnderLoadIT {
     @Test
     void killingAnyProcessUnderLoadLosesNothingAndCountsNothingTwice() throws Exception {
         FaultUnderLoad.Counts counts = new FaultUnderLoad(RunningStack.get()).run(3, 1, Duration.ofSeconds(4));
-        PipelineBenchmark.write(FaultUnderLoad.report(), counts.lines());
+        RunLog.write(FaultUnderLoad.report(), counts.lines());
 
         assertThat(counts.lifecycles()).isPositive();
         assertThat(counts.lostEvents()).isZero();

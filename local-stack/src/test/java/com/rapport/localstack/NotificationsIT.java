@@ -116,35 +116,15 @@ class NotificationsIT {
     @Test
     void thePortalFeedReceivesNotificationsLive() throws Exception {
         Journeys.Partner partner = journeys.partner("live");
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest stream = HttpRequest.newBuilder(URI.create(journeys.stack.gatewayUrl()
-                        + "/api/notifications/stream"))
-                .header("Authorization", "Bearer " + partner.token())
-                .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<java.io.InputStream>> response =
-                http.sendAsync(stream, HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.join().body(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (Exception ignored) {
-                // the stream ends when the test does
-            }
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> response.isDone());
-        assertThat(response.join().statusCode()).isEqualTo(200);
-        assertThat(response.join().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        LiveFeed feed = LiveFeed.open(journeys.stack.gatewayUrl(), partner.token());
+        List<String> lines = feed.lines;
+        assertThat(feed.response.statusCode()).isEqualTo(200);
+        assertThat(feed.response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
 
         String referral = journeys.submit(partner, "Live Feed Ltd " + journeys.run);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lines)
                 .anySatisfy(line -> assertThat(line).startsWith("data:").contains(referral)));
-        response.join().body().close();
+        feed.response.body().close();
     }
 
     private JsonNode notificationOf(Journeys.Partner partner, String type) {

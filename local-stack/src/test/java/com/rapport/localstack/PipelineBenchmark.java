@@ -110,7 +110,7 @@ public final class PipelineBenchmark {
     private final Api api;
     private final String ops;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> lines = new ArrayList<>();
+    private final RunLog log = new RunLog();
     private int notificationsPerLifecycle;
     private int entriesPerLifecycle;
 
@@ -126,8 +126,7 @@ public final class PipelineBenchmark {
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(LocalStack.projectRoot()))) {
             Report report = new PipelineBenchmark(stack, settings).run();
             Path out = LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline.txt");
-            Files.createDirectories(out.getParent());
-            Files.write(out, report.lines());
+            RunLog.write(out, report.lines());
         }
         System.exit(0);
     }
@@ -170,7 +169,7 @@ public final class PipelineBenchmark {
         say("ratio e2e / bare:         %.3f", sustained.eventsPerSecond() / bare);
         say("ratio gateway / direct:   %.3f", gatewayVsDirect[0] / gatewayVsDirect[1]);
         return new Report(sustained, half, bare, idle[0], idle[1], atHalf[0], atHalf[1], atSustained[0],
-                atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], List.copyOf(lines));
+                atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], log.lines());
     }
 
     // ---------------------------------------------------------------------------------------------------- the load
@@ -361,7 +360,7 @@ public final class PipelineBenchmark {
                     notificationSeen = true;
                     toNotification.add(System.nanoTime() - begin);
                 }
-                sleep(20);
+                RunLog.pause(20);
             }
         }
         return new Latencies[]{Latencies.of(toCommission), Latencies.of(toNotification)};
@@ -394,7 +393,7 @@ public final class PipelineBenchmark {
             } else if (value > 0 && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
                 return value;
             }
-            sleep(100);
+            RunLog.pause(100);
         }
         throw new IllegalStateException(path + " never settled");
     }
@@ -526,25 +525,10 @@ public final class PipelineBenchmark {
         return created.json().path("partnerId").asText();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void say(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        lines.add(line);
-        System.out.println(line);
+        log.say(format, args);
     }
 
-    static void write(Path file, List<String> lines) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, lines);
-    }
 
     static Instant now() {
         return Instant.now();

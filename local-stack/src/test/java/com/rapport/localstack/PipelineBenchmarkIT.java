@@ -20,7 +20,7 @@ class PipelineBenchmarkIT {
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(12),
                 Duration.ofMinutes(3), 8, 800);
         PipelineBenchmark.Report report = new PipelineBenchmark(RunningStack.get(), settings).run();
-        PipelineBenchmark.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
+        RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
                 report.lines());
 
         assertThat(report.sustained().lifecycles()).isPositive();

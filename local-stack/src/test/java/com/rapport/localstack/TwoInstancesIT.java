@@ -134,28 +134,9 @@ class TwoInstancesIT {
     }
 
     private static List<String> stream(String gateway, String token) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/notifications/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<java.io.InputStream>> response =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.join().body(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (Exception ignored) {
-                // the stream ends with the test
-            }
-        }, "sse-" + gateway);
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(20)).until(response::isDone);
-        assertThat(response.join().statusCode()).isEqualTo(200);
-        return lines;
+        LiveFeed feed = LiveFeed.open(gateway, token);
+        assertThat(feed.response.statusCode()).isEqualTo(200);
+        return feed.lines;
     }
 
     private static Set<String> idsIn(List<String> lines) {
