@@ -60,11 +60,12 @@ public final class PipelineBenchmark {
     static final int PAYMENTS = 3;
     static final String PAYMENT_RECEIVED = "rapport.referral.payment-received.v1";
 
-    record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests) {
+    record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests,
+                    boolean twoInstances) {
         static Settings of(String[] args) {
             int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
             int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-            return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000);
+            return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000, true);
         }
     }
 
@@ -166,8 +167,22 @@ public final class PipelineBenchmark {
         say("GET /api/referrals/{id} with 8 connections: gateway %.0f/s, direct %.0f/s", gatewayVsDirect[0],
                 gatewayVsDirect[1]);
 
+        double twoInstances = Double.NaN;
+        if (settings.twoInstances()) {
+            String second = stack.startInstanceSet();
+            Load both = new Load(settings.clients(), 0, List.of(api, new Api(second)));
+            Throughput scaled = both.runFor(settings.phase(), () -> new Latencies[]{Latencies.of(List.of()),
+                    Latencies.of(List.of())});
+            twoInstances = scaled.eventsPerSecond();
+            say("two instances of every service and gateway (%d clients over both gateways): %.0f HTTP commands/s, "
+                    + "%.0f referral events/s processed", settings.clients(), scaled.commandsPerSecond(), twoInstances);
+        }
+
         say("ratio e2e / bare:         %.3f", sustained.eventsPerSecond() / bare);
         say("ratio gateway / direct:   %.3f", gatewayVsDirect[0] / gatewayVsDirect[1]);
+        if (settings.twoInstances()) {
+            say("ratio 2 instances / 1:    %.3f", twoInstances / sustained.eventsPerSecond());
+        }
         return new Report(sustained, half, bare, idle[0], idle[1], atHalf[0], atHalf[1], atSustained[0],
                 atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], log.lines());
     }
@@ -184,9 +199,17 @@ public final class PipelineBenchmark {
         private final List<String> partners = new ArrayList<>();
         private Latencies[] probeResults = {Latencies.of(List.of()), Latencies.of(List.of())};
 
+        private final List<Api> gateways;
+
         Load(int clients, double lifecyclesPerSecond) {
+            this(clients, lifecyclesPerSecond, List.of(api));
+        }
+
+        /** Clients spread over the gateways, client i on gateway i mod n. */
+        Load(int clients, double lifecyclesPerSecond, List<Api> gateways) {
             this.clients = clients;
             this.lifecyclesPerSecond = lifecyclesPerSecond;
+            this.gateways = gateways;
         }
 
         boolean stopped() {
@@ -201,7 +224,9 @@ public final class PipelineBenchmark {
             CountDownLatch done = new CountDownLatch(clients);
             long start = System.nanoTime();
             long intervalNanos = lifecyclesPerSecond > 0 ? (long) (1e9 * clients / lifecyclesPerSecond) : 0;
-            for (String partner : partners) {
+            for (int c = 0; c < partners.size(); c++) {
+                String partner = partners.get(c);
+                Api gateway = gateways.get(c % gateways.size());
                 threads.submit(() -> {
                     try {
                         long next = System.nanoTime();
@@ -213,7 +238,7 @@ public final class PipelineBenchmark {
                                 }
                                 next += intervalNanos;
                             }
-                            lifecycle(partner, commandNanos);
+                            lifecycle(gateway, partner, commandNanos);
                             lifecycles.incrementAndGet();
                         }
                     } catch (InterruptedException e) {
@@ -243,6 +268,10 @@ public final class PipelineBenchmark {
 
     /** One referral from submission to its third payment; records the latency of every command. */
     private void lifecycle(String partner, ConcurrentLinkedQueue<Long> commandNanos) {
+        lifecycle(api, partner, commandNanos);
+    }
+
+    private void lifecycle(Api api, String partner, ConcurrentLinkedQueue<Long> commandNanos) {
         String company = "Bench " + UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody(company,
                 "c-" + UUID.randomUUID() + "@client.example"));

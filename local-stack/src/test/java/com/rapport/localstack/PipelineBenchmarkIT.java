@@ -18,7 +18,7 @@ class PipelineBenchmarkIT {
     @Test
     void everyPhaseRunsAndEveryLifecycleIsFullyProcessed() throws Exception {
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(12),
-                Duration.ofMinutes(3), 8, 800);
+                Duration.ofMinutes(3), 8, 800, false);
         PipelineBenchmark.Report report = new PipelineBenchmark(RunningStack.get(), settings).run();
         RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
                 report.lines());
