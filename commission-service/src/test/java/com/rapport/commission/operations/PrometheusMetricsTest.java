@@ -11,7 +11,7 @@ class PrometheusMetricsTest extends CommissionServiceTestBase {
 
     @Test
     void prometheusShowsTheLagOfEveryRelayAndReadModelAndTheConsumersWithoutAToken() {
-        // a full scrape is larger than the test client's default 256 KiB buffer once every meter exists
+        // a full scrape is larger than the services' 64 KiB codec limit, which the test client shares
         String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
                 .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
