@@ -249,6 +249,37 @@ async function api(req, res, url, caller) {
     const partnerId = caller.partnerId ?? url.searchParams.get('partnerId');
     return send(res, 200, page(ledger.filter((e) => !partnerId || e.partnerId === partnerId), url));
   }
+  if (path === '/api/forecast') {
+    // a rough stand-in: entries by the month of payableAt, and 10 % of a contract's unpaid rest three months out
+    const partnerId = caller.partnerId ?? url.searchParams.get('partnerId');
+    const months = Number(url.searchParams.get('months') ?? 12);
+    const today = new Date().toISOString().slice(0, 10);
+    const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+    const monthAt = (offset) => new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+    const sums = new Map();
+    const add = (month, currency, column, amount) => {
+      const key = `${currency} ${month}`;
+      const row = sums.get(key) ?? { month, currency, payable: 0, fromSchedule: 0 };
+      row[column] += amount;
+      sums.set(key, row);
+    };
+    for (const e of ledger.filter((x) => x.partnerId === partnerId && x.type !== 'PAYOUT' && x.payableAt >= today)) {
+      add(e.payableAt.slice(0, 7), e.amount.currency, 'payable', Number(e.amount.amount));
+    }
+    for (const r of [...referrals.values()].filter((x) => x.partnerId === partnerId && ['CONTRACTED', 'DELIVERED'].includes(x.status))) {
+      const rest = Number(r.contractValue?.amount ?? 0) - Number(r.cashReceived?.amount ?? 0);
+      if (rest > 0) add(monthAt(3), r.contractValue.currency, 'fromSchedule', rest * RATE);
+    }
+    const currencies = [...new Set([...sums.values()].map((row) => row.currency))].sort();
+    const result = [];
+    for (let i = 0; i < months; i++) {
+      for (const currency of currencies) {
+        const row = sums.get(`${currency} ${monthAt(i)}`) ?? { payable: 0, fromSchedule: 0 };
+        result.push({ month: monthAt(i), currency, payable: { amount: row.payable.toFixed(2), currency }, fromSchedule: { amount: row.fromSchedule.toFixed(2), currency } });
+      }
+    }
+    return send(res, 200, { partnerId, months: result });
+  }
   const statementMatch = /^\/api\/statements\/([^/]+)$/.exec(path);
   if (statementMatch) {
     if (caller.partnerId && caller.partnerId !== statementMatch[1]) throw notFound('partner');

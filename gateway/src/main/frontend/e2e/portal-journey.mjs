@@ -249,6 +249,11 @@ async function main() {
       await signInInBrowser(partnerPage, partnerLogin);
       await partnerPage.locator('#referral-form').waitFor();
       await partnerPage.locator('#live-status[data-state="open"]').waitFor();
+      // the forecast (GET /api/forecast) answered: a new partner has nothing forecast yet, and no problem is shown
+      await partnerPage.locator('#forecast-empty, #forecast canvas, #forecast .panel-problem').first().waitFor();
+      if (await partnerPage.locator('#forecast .panel-problem').count()) {
+        fail(`the forecast shows a problem: ${await partnerPage.locator('#forecast .panel-problem').innerText()}`);
+      }
       await screenshot(partnerPage, 'partner-dashboard');
       // the keyboard alone reaches the referral form, and shows where it is
       let reached = null;
@@ -360,7 +365,18 @@ async function main() {
         fail('the partner page was reloaded');
       }
       await partnerPage.locator('#referral-detail .timeline li[data-type="payment-received"]').waitFor();
+      await eventually('the commission in the EUR forecast', async () => {
+        const cells = partnerPage.locator('#forecast-EUR-table td[data-field="payable"]');
+        const texts = await cells.allInnerTexts();
+        const expected = COMMISSION.replace(/^(\d+)/, (d) => Number(d).toLocaleString('en-GB'));
+        return texts.some((text) => text.includes(expected))
+          ? { ok: true } : { ok: false, reason: `payable by month: ${texts.join(', ') || '(no EUR forecast)'}` };
+      });
+      if (!(await partnerPage.locator('#forecast-EUR-chart').isVisible())) {
+        fail('the EUR forecast has no chart');
+      }
       await screenshot(partnerPage, 'partner-live-update');
+      await checkAccessibility(partnerPage, 'the dashboard with the forecast chart and table');
     });
 
     await step('the partner switches the portal to Chinese', async () => {

@@ -72,6 +72,22 @@ export interface CommissionSummary {
   currencies: CurrencyBalance[];
 }
 
+/** One month of `GET /api/forecast` (COMMISSIONS.md "Forecast"): commission expected to become payable then. */
+export interface ForecastMonth {
+  /** YYYY-MM */
+  month: string;
+  currency: string;
+  /** entries already written (earned), payable that month */
+  payable: Money;
+  /** what the client's unpaid scheduled instalments would earn, payable that month */
+  fromSchedule: Money;
+}
+
+export interface Forecast {
+  partnerId?: string | null;
+  months: ForecastMonth[];
+}
+
 export interface Delivery {
   channel: 'EMAIL' | 'WEBHOOK' | 'FEED';
   status: 'PENDING' | 'SENT' | 'FAILED' | 'SUPPRESSED';

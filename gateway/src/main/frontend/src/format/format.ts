@@ -76,6 +76,21 @@ export function formatDate(value: string | null | undefined, language: string): 
   }).format(date);
 }
 
+const MONTH_ONLY = /^(\d{4})-(\d{2})$/;
+
+/** A calendar month (YYYY-MM) as Jan 2027 (en), janv. 2027 (fr), 2027年1月 (zh). */
+export function formatMonth(value: string | null | undefined, language: string): string {
+  if (!value) {
+    return '—';
+  }
+  const match = MONTH_ONLY.exec(value);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
 /** An instant with its time of day, in the given zone (the user's own when none is given). */
 export function formatDateTime(value: string | null | undefined, language: string, timeZone?: string): string {
   if (!value) {

@@ -4,7 +4,7 @@
  * Forms keep what the user typed, and the page does not flash.
  */
 import { type MessageKey, type Params, i18n, t } from '../i18n/i18n';
-import { type Money, formatDate, formatDateTime, formatMoney } from '../format/format';
+import { type Money, formatDate, formatDateTime, formatMoney, formatMonth } from '../format/format';
 
 export function tx<K extends keyof HTMLElementTagNameMap = 'span'>(key: MessageKey, params?: Params, tag?: K): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag ?? 'span') as HTMLElementTagNameMap[K];
@@ -49,6 +49,17 @@ export function date(value: string | null | undefined): HTMLTimeElement {
   return element;
 }
 
+/** A calendar month (YYYY-MM) in words. */
+export function month(value: string | null | undefined): HTMLTimeElement {
+  const element = document.createElement('time');
+  if (value) {
+    element.dateTime = value;
+    element.dataset.month = value;
+  }
+  element.textContent = formatMonth(value, i18n.language);
+  return element;
+}
+
 export function dateTime(value: string | null | undefined): HTMLTimeElement {
   const element = document.createElement('time');
   if (value) {
@@ -77,6 +88,9 @@ export function relocalize(root: ParentNode = document): void {
   });
   root.querySelectorAll<HTMLElement>('[data-date]').forEach((element) => {
     element.textContent = formatDate(element.dataset.date, language);
+  });
+  root.querySelectorAll<HTMLElement>('[data-month]').forEach((element) => {
+    element.textContent = formatMonth(element.dataset.month, language);
   });
   root.querySelectorAll<HTMLElement>('[data-date-time]').forEach((element) => {
     element.textContent = formatDateTime(element.dataset.dateTime, language);

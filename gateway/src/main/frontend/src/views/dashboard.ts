@@ -1,6 +1,6 @@
 /**
- * The partner's dashboard: balances, the referral form, the referrals with their timelines and the latest
- * notifications. A live notification updates all of it without a reload.
+ * The partner's dashboard: balances, when commission will be paid (the forecast), the referral form, the referrals
+ * with their timelines and the latest notifications. A live notification updates all of it without a reload.
  */
 import type { CommissionSummary, Notification, Page, Referral } from '../api/types';
 import type { AppContext, View } from '../app-context';
@@ -10,6 +10,7 @@ import { tx } from '../ui/l10n';
 import {
   REFERRAL_COLUMNS, iconButton, loading, notificationList, problemPanel, referralRows, section, summaryTable, table, timeline,
 } from './components';
+import { forecastSection } from './forecast';
 import { referralForm } from './referral-form';
 
 const LATEST = 5;
@@ -20,12 +21,14 @@ export function dashboardView(ctx: AppContext): View {
   const detailBox = h('div', { id: 'referral-detail', className: 'detail', hidden: true });
   const feedBox = h('div', {}, notificationList((ctx.notifications?.all ?? []).slice(0, LATEST), 'latest-notifications'));
   const form = referralForm(ctx, () => void loadReferrals());
+  const forecast = forecastSection(ctx);
   let openReferralId: string | null = null;
   const timers: number[] = [];
 
   const page = h('div', { className: 'dashboard' },
     h('h1', {}, tx('dashboard.title')),
     section('summary', 'dashboard.summary', summaryBox, h('p', {}, linkTo('#/commissions', 'dashboard.seeCommissions'))),
+    forecast.element,
     section('referrals', 'dashboard.referrals', referralsBox, detailBox),
     h('div', { className: 'grid' },
       section('refer', 'dashboard.refer', form.element),
@@ -87,6 +90,7 @@ export function dashboardView(ctx: AppContext): View {
   function refresh(): void {
     void loadReferrals();
     void loadSummary();
+    void forecast.load();
   }
 
   const unsubscribe = ctx.notifications?.subscribe({
@@ -103,8 +107,10 @@ export function dashboardView(ctx: AppContext): View {
   refresh();
   return {
     element: page,
+    onLanguage: () => forecast.redraw(),
     destroy: () => {
       unsubscribe?.();
+      forecast.destroy();
       timers.forEach((timer) => clearTimeout(timer));
     },
   };
