@@ -76,7 +76,7 @@ class CommissionFinanceIT {
         assertBatchCsv(batchId, "2025-01-24", child, parent);
         assertPain001(batchId, Map.of(IBAN_CHILD, "400.00", IBAN_PARENT, "80.00"));
 
-        JsonNode paid = api.post("/api/payouts/" + batchId + "/confirm", journeys.finance, null).json();
+        JsonNode paid = api.post("/api/payouts/" + batchId + "/confirm", journeys.secondFinance(), null).json();
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
 
         // a refund after the payout: the introducer now owes 300.00, which the next batch nets
@@ -99,7 +99,8 @@ class CommissionFinanceIT {
         JsonNode netted = createBatch("2025-02-09");
         assertThat(linesOf(netted, child, parent)).containsExactlyInAnyOrder(
                 child.id() + " 300.00 EUR", parent.id() + " 60.00 EUR");
-        assertThat(api.post("/api/payouts/" + netted.path("batchId").asText() + "/confirm", journeys.finance, null)
+        assertThat(api.post("/api/payouts/" + netted.path("batchId").asText() + "/confirm", journeys.secondFinance(),
+                null)
                 .json().path("status").asText()).isEqualTo("PAID");
 
         JsonNode settled = currency(api.get("/api/commissions/summary?partnerId=" + child.id(), child.token())
@@ -130,6 +131,7 @@ class CommissionFinanceIT {
         Api.Response invalid = api.put("/api/payout-details/" + partner.id(), partner.token(),
                 Map.of("accountHolder", holder, "iban", "DE00123456789012345678"));
         assertThat(invalid.status()).isEqualTo(400);
+        journeys.acceptsSelfBilling(partner, "FR");
     }
 
     private JsonNode createBatch(String asOf) {

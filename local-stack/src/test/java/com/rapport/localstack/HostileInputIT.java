@@ -306,7 +306,10 @@ class HostileInputIT {
                         f("language", Kind.LANGUAGE, "\"fr\""))),
                 // referrals and every lifecycle action
                 e("POST", "/api/referrals", null, "owner", List.of("finance", "nobody"), List.of(client,
-                        text("description", "Hostile mini-program"), money("estimatedValue", "80000", "CNY"))),
+                        text("description", "Hostile mini-program"),
+                        // optional (an introducer may not know the size yet): null is no bad input here
+                        new Field("estimatedValue", Kind.MONEY, "{\"amount\":\"80000\",\"currency\":\"CNY\"}", false,
+                                List.of()))),
                 e("GET", "/api/referrals", null, "ops", List.of("nobody"), List.of(),
                         q("status", Kind.ENUM, "SUBMITTED"), q("page", Kind.INT, "0"), q("size", Kind.INT, "20")),
                 e("GET", "/api/referrals/{}", ids.open(), "ops", List.of("stranger", "nobody"), List.of()),

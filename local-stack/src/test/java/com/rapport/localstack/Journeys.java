@@ -28,6 +28,29 @@ final class Journeys {
     record Partner(String id, String email, String token) {
     }
 
+    private String secondFinance;
+
+    /** A second FINANCE user: a payout batch or an adjustment needs another pair of eyes than its creator's. */
+    synchronized String secondFinance() {
+        if (secondFinance == null) {
+            String username = "finance-b-" + run;
+            Api.Response created = api.post("/auth/users", admin, Map.of("username", username,
+                    "password", "pw-" + username + "-secret", "roles", List.of("FINANCE")));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            secondFinance = api.login(username, "pw-" + username + "-secret");
+        }
+        return secondFinance;
+    }
+
+    /** A tax profile with self-billing accepted, as a partner needs before it is paid (COMMISSIONS.md). */
+    void acceptsSelfBilling(Partner partner, String country) {
+        Api.Response saved = api.put("/api/tax-profiles/" + partner.id(), partner.token(), Map.of(
+                "legalName", "Partner " + partner.id(), "address", Map.of("line1", "1 Main Street", "city", "Lyon",
+                        "postalCode", "69001", "country", country),
+                "vatRegistered", false, "selfBillingAccepted", true));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    }
+
     Partner partner(String label) {
         return partner(label, "en", null);
     }
