@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The short version of {@link FaultUnderLoad} in {@code mvn verify}: one round of kill -9 of each service, the
- * gateway and the broker, under load from three careful clients; nothing lost, nothing counted twice.
+ * gateway, the broker and the database, under load from two careful clients; nothing lost, nothing counted twice.
  */
 class FaultUnderLoadIT {
 
     @Test
     void killingAnyProcessUnderLoadLosesNothingAndCountsNothingTwice() throws Exception {
-        FaultUnderLoad.Counts counts = new FaultUnderLoad(RunningStack.get()).run(3, 1, Duration.ofSeconds(4));
+        FaultUnderLoad.Counts counts = new FaultUnderLoad(RunningStack.get()).run(2, 1, Duration.ofSeconds(2));
         RunLog.write(FaultUnderLoad.report(), counts.lines());
 
         assertThat(counts.lifecycles()).isPositive();
