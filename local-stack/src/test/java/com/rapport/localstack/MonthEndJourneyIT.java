@@ -227,6 +227,7 @@ class MonthEndJourneyIT {
         String deText = pdfText("/api/invoices/" + deNumber + ".pdf", de.token());
         assertThat(deText).contains("Self-billing invoice").contains(deNumber).contains(deLegalName)
                 .contains("DE987654321").contains("VAT 19%").contains("76.00 EUR").contains("476.00 EUR")
+                .contains("Berliner Werkstatt") // every line names its client (COMMISSIONS.md)
                 .doesNotContain("Reverse charge");
         assertThat(pdfText("/api/invoices/" + deYenInvoice.path("invoiceNumber").asText() + ".pdf", de.token()))
                 .contains("19000 JPY").contains("119000 JPY");

@@ -22,7 +22,10 @@ import com.rapport.events.UnprocessableEventException;
 import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
 import com.rapport.events.referral.CreditShare;
+import com.rapport.commission.partner.ClientCompanies;
+import com.rapport.events.referral.FollowOnOpenedV1;
 import com.rapport.events.referral.PartnerRegisteredV1;
+import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.events.referral.PartnerUpdatedV1;
 import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.ReferralCompletedV1;
@@ -63,15 +66,17 @@ class ReferralEventIntake {
 
     private final CommandGateway commands;
     private final PartnerDirectory partners;
+    private final ClientCompanies clients;
     private final PlanCatalogue plans;
     private final ZoneId zone;
     private final Duration timeout;
 
     ReferralEventIntake(@Qualifier(AxonProcessingConfiguration.STORE_ONLY) CommandGateway commands,
-                        PartnerDirectory partners, PlanCatalogue plans,
+                        PartnerDirectory partners, ClientCompanies clients, PlanCatalogue plans,
                         CommissionProperties properties) {
         this.commands = commands;
         this.partners = partners;
+        this.clients = clients;
         this.plans = plans;
         this.zone = properties.zone();
         this.timeout = properties.commandTimeout();
@@ -83,6 +88,10 @@ class ReferralEventIntake {
         if (payload instanceof PartnerRegisteredV1 registered) {
             // names for explanations, and the parent of introducers whose old events carry no shares
             partners.register(registered);
+        } else if (payload instanceof ReferralSubmittedV1 submitted && submitted.client() != null) {
+            clients.record(submitted.referralId(), submitted.client().company());
+        } else if (payload instanceof FollowOnOpenedV1 followOn && followOn.client() != null) {
+            clients.record(followOn.referralId(), followOn.client().company());
         } else if (payload instanceof PartnerUpdatedV1 updated) {
             partners.rename(updated.partnerId(), updated.name());
         } else if (payload instanceof ContractSignedV1 signed) {
@@ -105,8 +114,7 @@ class ReferralEventIntake {
         } else if (payload instanceof ReferralLostV1 lost) {
             send(new RecordReferralStage(lost.referralId(), eventId, ReferralStage.LOST), false);
         } else {
-            // credit-split and follow-on-opened need nothing here: the contract-signed event carries the shares,
-            // and a follow-on is a referral of its own with its own contract number
+            // credit-split needs nothing here: the contract-signed event carries the shares
             log.debug("{} {} does not concern commissions", event.type().type(), eventId);
         }
     }

@@ -6,6 +6,7 @@ import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
 import com.rapport.commission.partner.Partner;
+import com.rapport.commission.partner.ClientCompanies;
 import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.commission.payout.BatchLine;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,16 +54,19 @@ class InvoiceIssuer {
     private final ReactiveMongoTemplate mongo;
     private final TaxProfiles taxProfiles;
     private final PartnerDirectory partners;
+    private final ClientCompanies clients;
     private final InvoicingProperties invoicing;
     private final Duration commandTimeout;
     private final Duration storeTimeout;
 
     InvoiceIssuer(CommandGateway commands, ReactiveMongoTemplate mongo, TaxProfiles taxProfiles,
-                  PartnerDirectory partners, InvoicingProperties invoicing, CommissionProperties properties) {
+                  PartnerDirectory partners, ClientCompanies clients, InvoicingProperties invoicing,
+                  CommissionProperties properties) {
         this.commands = commands;
         this.mongo = mongo;
         this.taxProfiles = taxProfiles;
         this.partners = partners;
+        this.clients = clients;
         this.invoicing = invoicing;
         this.commandTimeout = properties.commandTimeout();
         this.storeTimeout = properties.storeTimeout();
@@ -106,29 +111,34 @@ class InvoiceIssuer {
             vatRegistered = false;
             vatCountry = null;
         }
-        List<InvoiceLine> lines = mongo.find(query(where("_id").in(line.entryIds())).with(LedgerQueries.LEDGER_ORDER),
+        List<LedgerEntry> entries = mongo.find(query(where("_id").in(line.entryIds())).with(LedgerQueries.LEDGER_ORDER),
                         Document.class, LedgerDocuments.LEDGER)
                 .map(LedgerDocuments::fromDocument)
-                .map(InvoiceIssuer::invoiceLine)
                 .collectList()
                 .block(storeTimeout);
+        Map<String, String> companies = entries == null ? Map.of()
+                : clients.of(entries.stream().map(LedgerEntry::referralId).filter(java.util.Objects::nonNull)
+                        .distinct().toList()).block(storeTimeout);
+        List<InvoiceLine> lines = entries == null ? null : entries.stream()
+                .map(entry -> invoiceLine(entry, companies == null ? null : companies.get(entry.referralId())))
+                .toList();
         if (lines == null || lines.size() != line.entryIds().size()) {
             throw new IllegalStateException("batch %s: not every ledger entry of partner %s is in the ledger yet"
                     .formatted(batchId, line.partnerId()));
         }
-        Money entries = lines.stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
-        if (!entries.equals(line.amount())) {
+        Money total = lines.stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
+        if (!total.equals(line.amount())) {
             // the invoice documents the entries; a difference is a batch defect finance must see
             log.error("batch {}: the entries of partner {} add up to {}, the line pays {}", batchId,
-                    line.partnerId(), entries, line.amount());
+                    line.partnerId(), total, line.amount());
         }
         return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, line.partnerId(),
                 line.amount().currencyCode(), invoiceDate, issuedAt, supplier, vatRegistered, vatCountry,
                 invoicing.business().asParty(), invoicing.domesticVatRate(), lines);
     }
 
-    private static InvoiceLine invoiceLine(LedgerEntry entry) {
-        return new InvoiceLine(entry.entryId(), entry.referralId(), null, entry.type().name(), entry.amount(),
+    private static InvoiceLine invoiceLine(LedgerEntry entry, String company) {
+        return new InvoiceLine(entry.entryId(), entry.referralId(), company, entry.type().name(), entry.amount(),
                 entry.explanation());
     }
 }
