@@ -80,7 +80,9 @@ class ApiDocsController {
             for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
                 if (path.getValue() instanceof ObjectNode operations) {
-                    ((ObjectNode) paths.with(path.getKey())).setAll(operations);
+                    // by property name: ObjectNode.with(...) would read "/api/x" as a JSON pointer and nest it
+                    JsonNode known = paths.get(path.getKey());
+                    (known instanceof ObjectNode existing ? existing : paths.putObject(path.getKey())).setAll(operations);
                 }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = document.path("components").path("schemas").fields();
