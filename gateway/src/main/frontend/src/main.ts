@@ -18,6 +18,12 @@ import { loginView } from './views/login';
 import { notificationsView } from './views/notifications';
 import { opsView } from './views/ops';
 import { statementsView } from './views/statements';
+import { publicPage } from './format/account';
+import { forgotPasswordLink } from './views/account-common';
+import { publicView } from './views/account-public';
+import { documentsView } from './views/partner-documents';
+import { disputesView } from './views/partner-disputes';
+import { profileView } from './views/profile';
 
 interface Route {
   hash: string;
@@ -31,6 +37,9 @@ const ROUTES: Route[] = [
   { hash: '#/commissions', label: 'nav.commissions', allowed: isPartner, view: commissionsView },
   { hash: '#/statements', label: 'nav.statements', allowed: isPartner, view: statementsView },
   { hash: '#/notifications', label: 'nav.notifications', allowed: isPartner, view: notificationsView },
+  { hash: '#/profile', label: 'profile.nav', allowed: isPartner, view: profileView },
+  { hash: '#/documents', label: 'account.documents.nav', allowed: isPartner, view: documentsView },
+  { hash: '#/disputes', label: 'account.disputes.nav', allowed: isPartner, view: disputesView },
   { hash: '#/ops', label: 'nav.ops', allowed: isOperations, view: opsView },
 ];
 
@@ -48,6 +57,8 @@ let unsubscribeFeed: (() => void) | null = null;
 /** clears the unread badge when the partner opens the notifications */
 let markRead: () => void = () => undefined;
 const api = new ApiClient(() => showLogin(true));
+/** the account pages' calls without a session (invitation, password reset): never a bearer token, stale or not */
+const publicApi = new ApiClient(() => undefined);
 
 function applyDocumentLanguage(): void {
   document.documentElement.lang = i18n.language === 'zh' ? 'zh-CN' : i18n.language;
@@ -77,8 +88,28 @@ function showLogin(expired: boolean): void {
   stopFeed();
   current?.view.destroy?.();
   current = null;
-  replaceChildren(root, h('main', { id: 'main', tabindex: -1 }, languageSwitcher(), loginView(api, signedIn, expired)));
+  const login = loginView(api, signedIn, expired);
+  login.querySelector('.login-card')?.appendChild(h('p', { className: 'account-links' }, forgotPasswordLink()));
+  replaceChildren(root, h('main', { id: 'main', tabindex: -1 }, languageSwitcher(), login));
   root.querySelector<HTMLInputElement>('#login-username')?.focus();
+}
+
+/** The pages of the mailed links and the forgotten-password form, session or not; false for every other hash. */
+function showPublicPage(): boolean {
+  const page = publicPage(location.hash);
+  if (!page) {
+    return false;
+  }
+  stopFeed();
+  current?.view.destroy?.();
+  current = null;
+  replaceChildren(root, h('main', { id: 'main', tabindex: -1 }, languageSwitcher(), publicView(page, { api, publicApi, onSignedIn: signedIn })));
+  const heading = root.querySelector<HTMLElement>('h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+  return true;
 }
 
 function signedIn(session: StoredSession): void {
@@ -254,13 +285,18 @@ window.addEventListener('hashchange', () => {
   if (location.hash === '#/notifications') {
     markRead();
   }
+  if (showPublicPage()) {
+    return;
+  }
   showRoute();
 });
 
 const restored = loadSession();
 if (restored && (restored.refreshToken || (restored.claims.exp ?? 0) * 1000 > Date.now())) {
   api.use(restored);
-  signedIn(restored);
-} else {
+  if (!showPublicPage()) {
+    signedIn(restored);
+  }
+} else if (!showPublicPage()) {
   showLogin(false);
 }

@@ -12,6 +12,8 @@ import type { MessageKey } from '../i18n/i18n';
 import { loading, problemPanel, section, summaryTable, table } from './components';
 import { formatRate } from '../format/format';
 import { i18n } from '../i18n/i18n';
+import { isPartner } from '../auth/session';
+import { disputeCells } from './partner-disputes';
 
 /** All of a partner's ledger pages, up to a bound (the ledger of one partner is small). */
 export async function ledgerOf(ctx: AppContext, maxPages = 10): Promise<LedgerEntry[]> {
@@ -86,7 +88,8 @@ export function commissionsView(ctx: AppContext): View {
       chosen = series.some((s) => s.currency === chosen) ? chosen : (series[0]?.currency ?? '');
       chartBox.querySelector('canvas')?.remove();
       draw();
-      replaceChildren(ledgerBox, ledgerTable(entries));
+      // a partner may dispute an entry from here (partner-disputes.ts)
+      replaceChildren(ledgerBox, ledgerTable(entries, undefined, isPartner(ctx.claims) ? disputeCells(ctx, LEDGER_COLUMNS + 1) : undefined));
     } catch (error) {
       replaceChildren(chartBox, problemPanel(error));
       replaceChildren(ledgerBox);
@@ -111,7 +114,10 @@ export function commissionsView(ctx: AppContext): View {
   };
 }
 
-export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table'): HTMLElement {
+const LEDGER_COLUMNS = 7;
+
+/** The ledger; `action`, when given, adds a last column (the partner's dispute button). */
+export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table', action?: (entry: LedgerEntry) => Node): HTMLElement {
   const sorted = [...entries].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   const rows = sorted.map((entry) => h('tr', { 'data-entry-id': entry.entryId, 'data-type': entry.type },
     h('td', {}, date(entry.occurredOn ?? entry.createdAt)),
@@ -120,8 +126,10 @@ export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table'): HTMLEl
     h('td', { className: 'num' }, money(entry.amount)),
     h('td', {}, entry.rate ? formatRate(entry.rate, i18n.language) : '—'),
     h('td', {}, date(entry.payableAt)),
-    h('td', { lang: 'en' }, entry.explanation ?? '')));
+    h('td', { lang: 'en' }, entry.explanation ?? ''),
+    action ? h('td', {}, action(entry)) : null));
   return table(id, 'commission.ledger', [
     'ledger.date', 'ledger.type', 'ledger.role', 'ledger.amount', 'ledger.rate', 'ledger.payableAt', 'ledger.explanation',
+    ...(action ? ['account.dispute.column' as MessageKey] : []),
   ], rows, 'commission.noEntries');
 }
