@@ -18,6 +18,7 @@ import { loginView } from './views/login';
 import { notificationsView } from './views/notifications';
 import { opsView } from './views/ops';
 import { statementsView } from './views/statements';
+import { FINANCE_ROUTES } from './views/finance-routes';
 import { publicPage } from './format/account';
 import { forgotPasswordLink } from './views/account-common';
 import { publicView } from './views/account-public';
@@ -41,6 +42,7 @@ const ROUTES: Route[] = [
   { hash: '#/documents', label: 'account.documents.nav', allowed: isPartner, view: documentsView },
   { hash: '#/disputes', label: 'account.disputes.nav', allowed: isPartner, view: disputesView },
   { hash: '#/ops', label: 'nav.ops', allowed: isOperations, view: opsView },
+  ...FINANCE_ROUTES,
 ];
 
 const root = document.getElementById('app') as HTMLElement;

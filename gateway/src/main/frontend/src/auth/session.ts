@@ -64,6 +64,11 @@ export function isOperations(claims: Claims): boolean {
   return hasRole(claims, 'OPS');
 }
 
+/** Finance staff (and ADMIN): payout runs, adjustments, disputes, plans, exports. */
+export function isFinance(claims: Claims): boolean {
+  return hasRole(claims, 'FINANCE');
+}
+
 export function isPartner(claims: Claims): boolean {
   return claims.roles.includes('PARTNER') && claims.partnerId !== null;
 }
