@@ -1,9 +1,8 @@
 package com.rapport.commission;
 
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestInfrastructure;
 import com.rapport.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +25,8 @@ import java.util.UUID;
 public abstract class CommissionServiceTestBase {
 
     protected static final TestTokens TOKENS = TestTokens.shared();
-    protected static ReferralEventsFixture referralService;
+    protected static final CloudEventTopics KAFKA = CloudEventTopics.shared();
+    protected static final ReferralEventsFixture referralService = new ReferralEventsFixture();
 
     @Autowired
     protected WebTestClient web;
@@ -44,16 +44,6 @@ public abstract class CommissionServiceTestBase {
         registry.add("spring.application.name", () -> "commission-service-test-" + run);
         registry.add("rapport.kafka.retry-initial-interval", () -> "100ms");
         registry.add("rapport.kafka.retry-max-interval", () -> "1s");
-    }
-
-    @BeforeAll
-    static void startReferralService() {
-        referralService = new ReferralEventsFixture();
-    }
-
-    @AfterAll
-    static void stopReferralService() {
-        referralService.close();
     }
 
     protected WebTestClient as(String token) {

@@ -1,7 +1,6 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class CrashRecoveryIT {
         stack.crash("referral-service"); // stored; the relay may or may not have sent them yet
         stack.restart("referral-service");
 
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 5);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 5);
         List<String> ids = records.stream().map(r -> Journeys.json(r.value()).path("id").asText()).distinct().toList();
         assertThat(ids).hasSize(5); // submitted, qualified, contract, two payments: none lost (a resend has the same id)
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
@@ -91,7 +90,7 @@ class CrashRecoveryIT {
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(amounts(partner, referral)).containsExactly("1000.00"));
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 4);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 4);
         assertThat(Journeys.types(records)).containsExactly("rapport.referral.submitted.v1",
                 "rapport.referral.qualified.v1", "rapport.referral.contract-signed.v1",
                 "rapport.referral.payment-received.v1");

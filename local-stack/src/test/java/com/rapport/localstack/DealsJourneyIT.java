@@ -217,7 +217,7 @@ class DealsJourneyIT {
             JsonNode earlier = entries(partner, first).get(0);
             assertThat(new BigDecimal(earlier.path("rate").asText())).isEqualByComparingTo("0.10");
 
-            List<ConsumerRecord<String, String>> records = journeys.records("referral-events", followOnId::equals, 1);
+            List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", followOnId::equals, 1);
             JsonNode event = Journeys.json(records.get(0).value());
             assertThat(event.path("type").asText()).isEqualTo("rapport.referral.follow-on-opened.v1");
             assertThat(event.at("/data/followOnOf").asText()).isEqualTo(first);
@@ -290,7 +290,7 @@ class DealsJourneyIT {
                         .contains("rapport.referral.contract-signed.v1");
             });
 
-            List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 3);
+            List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 3);
             JsonNode splitEvent = Journeys.json(records.get(2).value());
             assertThat(splitEvent.path("type").asText()).isEqualTo("rapport.referral.credit-split.v1");
             assertThat(splitEvent.at("/data/shares").size()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rapport.testsupport.CloudEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -216,11 +216,11 @@ public final class FaultUnderLoad {
         long entriesPerLifecycle = PipelineBenchmark.PAYMENTS;
 
         // events: six per referral on Kafka, by id exactly once (duplicates on the wire are resends of one id)
-        List<ConsumerRecord<String, String>> records = readTopic("referral-events", referrals::contains,
+        List<ConsumerRecord<String, byte[]>> records = readTopic("referral-events", referrals::contains,
                 referrals.size() * 6L, Duration.ofMinutes(3));
         Map<String, Set<String>> idsByReferral = new HashMap<>();
         Map<String, List<String>> typesByReferral = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode event = Journeys.json(record.value());
             if (idsByReferral.computeIfAbsent(record.key(), k -> new HashSet<>()).add(event.path("id").asText())) {
                 typesByReferral.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event.path("type").asText());
@@ -298,6 +298,7 @@ public final class FaultUnderLoad {
                     String referral = notification.path("referralId").asText();
                     if (!seen.add(referral + "/" + type + "/" + notification.path("body").asText())) {
                         duplicateNotifications++;
+                        say("partner %s told twice: %s", partner.getKey(), notification);
                     } else if (type.startsWith("rapport.referral.")) {
                         referralEvents.merge(referral, 1, Integer::sum);
                     }
@@ -363,38 +364,22 @@ public final class FaultUnderLoad {
         return shared;
     }
 
-    private List<ConsumerRecord<String, String>> readTopic(String topic, java.util.function.Predicate<String> key,
+    /** Reads until {@code expectedDistinct} event ids arrived and the topic was then quiet for two seconds. */
+    private List<ConsumerRecord<String, byte[]>> readTopic(String topic, java.util.function.Predicate<String> key,
                                                            long expectedDistinct, Duration limit) {
-        Map<String, Object> config = Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.options().kafkaBootstrapServers(),
-                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "fault-audit-" + UUID.randomUUID(),
-                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class,
-                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Set<String> distinct = new HashSet<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + limit.toNanos();
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() < deadline
-                    && (distinct.size() < expectedDistinct || System.nanoTime() - quietSince < 2_000_000_000L)) {
-                var polled = consumer.poll(Duration.ofMillis(500));
-                if (!polled.isEmpty()) {
-                    quietSince = System.nanoTime();
-                }
-                for (ConsumerRecord<String, String> record : polled) {
-                    if (record.key() != null && key.test(record.key())) {
-                        found.add(record);
-                        distinct.add(Journeys.json(record.value()).path("id").asText());
+        long[] quietSince = {System.nanoTime()};
+        int[] seen = {0};
+        return CloudEventTopics.at(stack.options().kafkaBootstrapServers()).read(topic,
+                record -> record.key() != null && key.test(record.key()), found -> {
+                    if (found.size() > seen[0]) {
+                        quietSince[0] = System.nanoTime();
+                        found.subList(seen[0], found.size())
+                                .forEach(record -> distinct.add(Journeys.json(record.value()).path("id").asText()));
+                        seen[0] = found.size();
                     }
-                }
-            }
-        }
-        return found;
+                    return distinct.size() >= expectedDistinct && System.nanoTime() - quietSince[0] >= 2_000_000_000L;
+                }, limit);
     }
 
     private String newPartner(String label) {

@@ -1,13 +1,10 @@
 package com.rapport.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.rapport.testsupport.CloudEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,26 +102,9 @@ final class Journeys {
     }
 
     /** Every record of the topic whose key matches, in the order of its partition, waiting for {@code expected}. */
-    List<ConsumerRecord<String, String>> records(String topic, Predicate<String> key, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.options().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && key.test(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+    List<ConsumerRecord<String, byte[]>> records(String topic, Predicate<String> key, int expected) {
+        return CloudEventTopics.at(stack.options().kafkaBootstrapServers())
+                .readKeys(topic, key, expected, Duration.ofSeconds(60));
     }
 
     /** Every message the stack's SMTP server received for the address. */
@@ -139,6 +119,10 @@ final class Journeys {
         }).toList();
     }
 
+    static JsonNode json(byte[] utf8) {
+        return json(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static JsonNode json(String text) {
         try {
             return Api.JSON.readTree(text);
@@ -147,7 +131,7 @@ final class Journeys {
         }
     }
 
-    static List<String> types(List<ConsumerRecord<String, String>> records) {
+    static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> json(r.value()).path("type").asText()).toList();
     }
 }

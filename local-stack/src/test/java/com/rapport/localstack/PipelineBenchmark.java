@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.rapport.testsupport.CloudEventTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,8 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -480,22 +479,11 @@ public final class PipelineBenchmark {
     }
 
     private byte[] sampleRecord(String bootstrap) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-sample-" + run,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("referral-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (new String(record.value()).contains("payment-received")) {
-                        return record.value();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no payment-received record to size the baseline on");
+        return CloudEventTopics.at(bootstrap).read("referral-events",
+                        record -> new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
+                                .contains("payment-received"), 1, Duration.ofSeconds(30))
+                .stream().findFirst().map(ConsumerRecord::value)
+                .orElseThrow(() -> new IllegalStateException("no payment-received record to size the baseline on"));
     }
 
     // ----------------------------------------------------------------------------------------- gateway vs direct

@@ -47,7 +47,7 @@ class ReferralLifecycleIT {
         assertThat(afterEnd.problemSlug()).isEqualTo("illegal-transition");
         assertThat(afterEnd.json().path("detail").asText()).contains("COMPLETED");
 
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 10);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 10);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(referral);
         assertThat(Journeys.types(records)).containsExactly(
                 "rapport.referral.submitted.v1", "rapport.referral.qualified.v1", "rapport.referral.quoted.v1",
@@ -92,7 +92,7 @@ class ReferralLifecycleIT {
         assertThat(afterLoss.status()).isEqualTo(409);
         assertThat(afterLoss.problemSlug()).isEqualTo("illegal-transition");
 
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 6);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 6);
         assertThat(Journeys.types(records)).containsExactly(
                 "rapport.referral.submitted.v1", "rapport.referral.qualified.v1",
                 "rapport.referral.contract-signed.v1", "rapport.referral.payment-received.v1",
@@ -135,7 +135,7 @@ class ReferralLifecycleIT {
         assertThat(seenByNewPartner.path("partnerId").asText()).isEqualTo(to.id());
         assertThat(seenByNewPartner.path("timeline").toString()).contains(from.id());
 
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 3);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 3);
         JsonNode reassigned = Journeys.json(records.get(2).value());
         assertThat(reassigned.path("type").asText()).isEqualTo("rapport.referral.reassigned.v1");
         assertThat(reassigned.at("/data/previousPartnerId").asText()).isEqualTo(from.id());

@@ -90,13 +90,13 @@ class WalkingSkeletonIT {
         assertThat(api.get("/api/notifications", tokenB).json().path("items")).isEmpty();
 
         // Kafka carried the referral's events as CloudEvents, keyed by the referral, in order
-        List<ConsumerRecord<String, String>> records = journeys.records("referral-events", referral::equals, 6);
+        List<ConsumerRecord<String, byte[]>> records = journeys.records("referral-events", referral::equals, 6);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(referral);
         List<String> types = records.stream().map(r -> Journeys.json(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("rapport.referral.submitted.v1", "rapport.referral.qualified.v1",
                 "rapport.referral.contract-signed.v1", "rapport.referral.payment-received.v1",
                 "rapport.referral.payment-received.v1", "rapport.referral.payment-received.v1");
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode event = Journeys.json(record.value());
             assertThat(event.path("specversion").asText()).isEqualTo("1.0");
             assertThat(event.path("id").asText()).isNotBlank();

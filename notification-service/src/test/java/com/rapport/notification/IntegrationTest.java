@@ -1,5 +1,6 @@
 package com.rapport.notification;
 
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestInfrastructure;
 import com.rapport.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,8 @@ public abstract class IntegrationTest {
     public static final String DATABASE = "rapport-notification-test";
     public static final int DIGEST_HOUR = 9;
     public static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Plays the producing services: their CloudEvents on the test broker. */
+    protected static final CloudEventTopics KAFKA = CloudEventTopics.shared();
 
     @Autowired
     protected WebTestClient web;

@@ -4,6 +4,7 @@ import com.rapport.events.money.Money;
 import com.rapport.events.referral.Client;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestTokens;
 
 import java.util.UUID;
@@ -18,7 +19,7 @@ public record TestPartner(String partnerId, String name, Mailbox mailbox) {
     public static TestPartner register(String name, String language, String parentPartnerId) {
         String id = UUID.randomUUID().toString();
         TestPartner partner = new TestPartner(id, name, new Mailbox("partner-" + id + "@example.com"));
-        TestEvents.publish(new PartnerRegisteredV1(id, name, partner.mailbox().address(), language,
+        CloudEventTopics.shared().publish(new PartnerRegisteredV1(id, name, partner.mailbox().address(), language,
                 parentPartnerId));
         return partner;
     }
@@ -30,7 +31,7 @@ public record TestPartner(String partnerId, String name, Mailbox mailbox) {
     /** Publishes {@code referral.submitted} for a new referral of this partner; returns the referral id. */
     public String refers(String clientCompany) {
         String referralId = UUID.randomUUID().toString();
-        TestEvents.publish(new ReferralSubmittedV1(referralId, partnerId,
+        CloudEventTopics.shared().publish(new ReferralSubmittedV1(referralId, partnerId,
                 new Client(clientCompany, "Li Wei", "li@" + referralId + ".example"), "A project",
                 Money.of("80000", "CNY")));
         return referralId;

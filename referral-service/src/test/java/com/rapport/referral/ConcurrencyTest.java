@@ -2,7 +2,8 @@ package com.rapport.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.referral.support.Api;
-import com.rapport.referral.support.ReferralEventsTopic;
+import com.rapport.events.Topics;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,14 +71,15 @@ class ConcurrencyTest extends ReferralServiceIntegrationTest {
         assertThat(answers).extracting(Answer::status).containsOnly(200);
         assertThat(answers).extracting(answer -> answer.body().get("contractNumber").asInt())
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, PARALLEL).boxed().toList());
-        List<ReferralEventsTopic.Received> signed = ReferralEventsTopic.read(Set.copyOf(referrals),
+        List<CloudEventTopics.Received> signed = CloudEventTopics.shared().events(Topics.REFERRAL_EVENTS,
+                Set.copyOf(referrals)::contains,
                 received -> received.stream().filter(this::isContractSigned).count() >= PARALLEL, PATIENCE);
         assertThat(signed.stream().filter(this::isContractSigned)
                 .map(received -> received.event().data().get("contractNumber").asInt()))
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, PARALLEL).boxed().toList());
     }
 
-    private boolean isContractSigned(ReferralEventsTopic.Received received) {
+    private boolean isContractSigned(CloudEventTopics.Received received) {
         return received.event().type().equals("rapport.referral.contract-signed.v1");
     }
 

@@ -2,7 +2,8 @@ package com.rapport.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.referral.support.Api;
-import com.rapport.referral.support.ReferralEventsTopic;
+import com.rapport.events.Topics;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,10 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             assertThat(amended.get("amendments").get(0).get("delta")).isEqualTo(Api.json(money("2500.00", "EUR")));
             assertThat(amended.get("timeline")).extracting(entry -> entry.get("type").asText())
                     .contains("contract-amended");
+            JsonNode change = amended.get("timeline").get(amended.get("timeline").size() - 1).get("details");
+            assertThat(change.get("amount")).isEqualTo(Api.json(money("2500.00", "EUR")));
+            assertThat(change.get("contractValue")).isEqualTo(Api.json(money("12500.00", "EUR")));
+            assertThat(change.get("reference").asText()).isEqualTo("co-1");
 
             JsonNode repeated = ops(referral, "amendments", amendment("co-1", "2500.00"), HttpStatus.OK);
             assertThat(repeated.get("amendments")).hasSize(1);
@@ -209,6 +214,8 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             assertThat(split.get("partnerId").asText()).isEqualTo(referring);
             assertThat(split.get("timeline")).extracting(entry -> entry.get("type").asText())
                     .containsExactly("submitted", "credit-split");
+            assertThat(split.get("timeline").get(1).get("details").get("shares"))
+                    .isEqualTo(Api.json(List.of(share(referring, "0.60"), share(co, "0.40"))));
 
             assertThat(api.get("/api/referrals/" + referral, tokens.partner(co), HttpStatus.OK)
                     .get("referralId").asText()).isEqualTo(referral);
@@ -390,7 +397,8 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             String followOn = api.post("/api/referrals/" + referral + "/follow-ons", tokens.ops(),
                     Map.of("description", "more"), HttpStatus.CREATED).get("referralId").asText();
 
-            List<ReferralEventsTopic.Received> received = ReferralEventsTopic.read(Set.of(referral, followOn, co),
+            List<CloudEventTopics.Received> received = CloudEventTopics.shared().events(Topics.REFERRAL_EVENTS,
+                    Set.of(referral, followOn, co)::contains,
                     events -> types(events).containsAll(List.of("rapport.referral.contract-amended.v1",
                             "rapport.referral.follow-on-opened.v1", "rapport.partner.updated.v1")), PATIENCE);
 
@@ -431,11 +439,11 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             assertThat(updated.get("language").asText()).isEqualTo("fr");
         }
 
-        private List<String> types(List<ReferralEventsTopic.Received> events) {
+        private List<String> types(List<CloudEventTopics.Received> events) {
             return events.stream().map(event -> event.event().type()).toList();
         }
 
-        private JsonNode data(List<ReferralEventsTopic.Received> events, String type) {
+        private JsonNode data(List<CloudEventTopics.Received> events, String type) {
             return events.stream().filter(event -> event.event().type().equals(type)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + type + " in " + types(events)))
                     .event().data();

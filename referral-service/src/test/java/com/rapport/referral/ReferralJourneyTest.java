@@ -3,19 +3,18 @@ package com.rapport.referral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.events.CloudEvent;
 import com.rapport.referral.support.Api;
-import com.rapport.referral.support.ReferralEventsTopic;
-import com.rapport.referral.support.ReferralEventsTopic.Received;
+import com.rapport.events.Topics;
+import com.rapport.testsupport.CloudEventTopics;
+import com.rapport.testsupport.CloudEventTopics.Received;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
 import static com.rapport.referral.support.Api.assertProblem;
 import static com.rapport.referral.support.Api.money;
@@ -103,7 +102,8 @@ class ReferralJourneyTest extends ReferralServiceIntegrationTest {
                 .header("X-Rapport-Roles", "OPS").exchange()
                 .expectStatus().isUnauthorized();
 
-        List<Received> events = ReferralEventsTopic.read(Set.of(referralId, partnerA),
+        List<Received> events = CloudEventTopics.shared().events(Topics.REFERRAL_EVENTS,
+                Set.of(referralId, partnerA)::contains,
                 received -> received.size() >= 7, KAFKA_PATIENCE);
         assertThat(events).allSatisfy(received -> {
             assertThat(received.event().specversion()).isEqualTo("1.0");

@@ -3,7 +3,8 @@ package com.rapport.referral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.events.CloudEvent;
 import com.rapport.referral.support.Api;
-import com.rapport.referral.support.ReferralEventsTopic;
+import com.rapport.events.Topics;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static com.rapport.referral.support.Api.assertProblem;
 import static com.rapport.referral.support.Api.money;
@@ -212,9 +212,10 @@ class ReferralLifecycleTest extends ReferralServiceIntegrationTest {
     }
 
     private static List<CloudEvent> referralEvents(String referral, int expected) {
-        List<ReferralEventsTopic.Received> received = ReferralEventsTopic.read(Set.of(referral),
+        List<CloudEventTopics.Received> received = CloudEventTopics.shared().events(Topics.REFERRAL_EVENTS,
+                referral::equals,
                 events -> events.size() >= expected, KAFKA_PATIENCE);
         assertThat(received).allSatisfy(record -> assertThat(record.key()).isEqualTo(referral));
-        return received.stream().map(ReferralEventsTopic.Received::event).toList();
+        return received.stream().map(CloudEventTopics.Received::event).toList();
     }
 }

@@ -319,10 +319,10 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
 
     /** The data of this context's commission-events of one type for the partner (at least one, waited for). */
     private List<JsonNode> relayed(String partner, String type) {
-        return referralService.read(Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
-                                && ("/" + applicationName).equals(referralService.envelope(r).source())
-                                && type.equals(referralService.envelope(r).type()), 1, Duration.ofSeconds(30))
-                .stream().map(r -> referralService.envelope(r).data()).toList();
+        return KAFKA.read(Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
+                                && ("/" + applicationName).equals(KAFKA.envelope(r).source())
+                                && type.equals(KAFKA.envelope(r).type()), 1, Duration.ofSeconds(30))
+                .stream().map(r -> KAFKA.envelope(r).data()).toList();
     }
 
     /** A partner the service learnt of from {@code partner.registered} (adjustments are for known partners). */

@@ -165,7 +165,7 @@ class ForecastIntegrationTest extends CommissionServiceTestBase {
                     .expectBody().jsonPath("$.items[*].amount.amount").isEqualTo(List.of("120.00"))
                     .jsonPath("$.items[0].explanation").isEqualTo("12% of a 1,000.00 EUR payment received "
                             + "2026-11-20 (contract 5,000.00 EUR; tier 2: contracts 3 to 5)"));
-            assertThat(referralService.read(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS),
+            assertThat(KAFKA.read(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS),
                     rec -> followOn.equals(rec.key()), 1, Duration.ofSeconds(2))).isEmpty();
         }
     }

@@ -97,16 +97,16 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
                 .expectStatus().isNotFound();
 
         // commission-events carried one accrual per entry, keyed by the partner
-        List<ConsumerRecord<String, byte[]>> accruals = referralService.read(Topics.COMMISSION_EVENTS,
+        List<ConsumerRecord<String, byte[]>> accruals = KAFKA.read(Topics.COMMISSION_EVENTS,
                 r -> partner.equals(r.key()) && fromThisService(r)
-                        && "rapport.commission.accrued.v1".equals(referralService.envelope(r).type()),
+                        && "rapport.commission.accrued.v1".equals(KAFKA.envelope(r).type()),
                 3, Duration.ofSeconds(30));
-        Set<String> amounts = accruals.stream().map(referralService::envelope)
+        Set<String> amounts = accruals.stream().map(KAFKA::envelope)
                 .map(CloudEvent::data).map(d -> d.get("amount").get("amount").asText()).collect(Collectors.toSet());
-        assertThat(accruals.stream().map(r -> referralService.envelope(r).id()).distinct()).hasSize(3);
+        assertThat(accruals.stream().map(r -> KAFKA.envelope(r).id()).distinct()).hasSize(3);
         assertThat(amounts).containsExactlyInAnyOrder("333.33", "333.34");
-        assertThat(referralService.read(Topics.COMMISSION_EVENTS, r -> partner.equals(r.key()) && fromThisService(r)
-                && "rapport.commission.rate-locked.v1".equals(referralService.envelope(r).type()), 1,
+        assertThat(KAFKA.read(Topics.COMMISSION_EVENTS, r -> partner.equals(r.key()) && fromThisService(r)
+                && "rapport.commission.rate-locked.v1".equals(KAFKA.envelope(r).type()), 1,
                 Duration.ofSeconds(30))).hasSize(1);
     }
 
@@ -115,11 +115,11 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
         String partner = newId();
         String referral = newId();
         referralService.partnerRegistered(partner, "Partner C", null);
-        referralService.send(referral, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        KAFKA.send(Topics.REFERRAL_EVENTS, referral, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
         referralService.contractSigned(referral, partner, "500.00", "EUR", 1);
         referralService.paymentReceived(referral, partner, "500.00", "500.00", "EUR", "2026-11-20");
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = referralService.read(
+        List<ConsumerRecord<String, byte[]>> deadLetters = KAFKA.read(
                 Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS), r -> referral.equals(r.key()), 1,
                 Duration.ofSeconds(60));
         assertThat(deadLetters).isNotEmpty();
@@ -163,7 +163,7 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
                 .isEqualTo(List.of("40.00", "40.00", "40.00", "40.00", "40.00", "40.00"))
                 .jsonPath("$.items[0].explanation").isEqualTo("2% override on a 2,000.00 EUR payment received "
                         + "2026-11-20 from a client of Partner Late, a partner you introduced (contract 2,000.00 EUR)"));
-        assertThat(referralService.read(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS),
+        assertThat(KAFKA.read(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS),
                 r -> referrals.contains(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
     }
 
@@ -201,6 +201,6 @@ class CommissionIntakeIntegrationTest extends CommissionServiceTestBase {
     }
 
     private boolean fromThisService(ConsumerRecord<String, byte[]> record) {
-        return ("/" + applicationName).equals(referralService.envelope(record).source());
+        return ("/" + applicationName).equals(KAFKA.envelope(record).source());
     }
 }

@@ -81,12 +81,12 @@ class InvoicingIntegrationTest extends CommissionServiceTestBase {
                         "Reverse charge");
 
         // announced on commission-events, keyed by the partner
-        List<ConsumerRecord<String, byte[]>> issued = referralService.read(Topics.COMMISSION_EVENTS,
-                r -> german.equals(r.key()) && ("/" + applicationName).equals(referralService.envelope(r).source())
-                        && "rapport.commission.invoice-issued.v1".equals(referralService.envelope(r).type()),
+        List<ConsumerRecord<String, byte[]>> issued = KAFKA.read(Topics.COMMISSION_EVENTS,
+                r -> german.equals(r.key()) && ("/" + applicationName).equals(KAFKA.envelope(r).source())
+                        && "rapport.commission.invoice-issued.v1".equals(KAFKA.envelope(r).type()),
                 1, Duration.ofSeconds(30));
         assertThat(issued).hasSize(1);
-        JsonNode data = referralService.envelope(issued.get(0)).data();
+        JsonNode data = KAFKA.envelope(issued.get(0)).data();
         assertThat(data.get("invoiceNumber").asText()).isEqualTo(germanNumber);
         assertThat(data.get("batchId").asText()).isEqualTo(batchId);
         assertThat(data.get("currency").asText()).isEqualTo("EUR");

@@ -126,14 +126,14 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         as(TOKENS.finance()).post().uri("/api/payouts/{b}/cancel", batchId).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/illegal-transition");
-        List<ConsumerRecord<String, byte[]>> paidEvents = referralService.read(
+        List<ConsumerRecord<String, byte[]>> paidEvents = KAFKA.read(
                 Topics.COMMISSION_EVENTS, r -> partner.equals(r.key())
-                        && ("/" + applicationName).equals(referralService.envelope(r).source())
-                        && "rapport.commission.payout-paid.v1".equals(referralService.envelope(r).type()),
+                        && ("/" + applicationName).equals(KAFKA.envelope(r).source())
+                        && "rapport.commission.payout-paid.v1".equals(KAFKA.envelope(r).type()),
                 1, Duration.ofSeconds(30));
         assertThat(paidEvents).hasSize(1);
-        assertThat(referralService.envelope(paidEvents.get(0)).data().at("/amount/amount").asText()).isEqualTo("100.00");
-        assertThat(referralService.envelope(paidEvents.get(0)).data().get("batchId").asText()).isEqualTo(batchId);
+        assertThat(KAFKA.envelope(paidEvents.get(0)).data().at("/amount/amount").asText()).isEqualTo("100.00");
+        assertThat(KAFKA.envelope(paidEvents.get(0)).data().get("batchId").asText()).isEqualTo(batchId);
         JsonNode summary = summary(partner);
         assertThat(summary.at("/currencies/0/paid/amount").asText()).isEqualTo("100.00");
         assertThat(summary.at("/currencies/0/balance/amount").asText()).isEqualTo("0.00");

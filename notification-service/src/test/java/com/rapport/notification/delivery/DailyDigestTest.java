@@ -6,7 +6,6 @@ import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.events.referral.ReferralQuotedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ class DailyDigestTest extends IntegrationTest {
                 """.formatted(zone.getId()));
         String client = "Digest Co " + UUID.randomUUID().toString().substring(0, 8);
         String referral = partner.refers(client);
-        TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
-        TestEvents.publish(new ReferralQuotedV1(referral, partner.partnerId(), Money.of("5000.00", "EUR")));
+        KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+        KAFKA.publish(new ReferralQuotedV1(referral, partner.partnerId(), Money.of("5000.00", "EUR")));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(emailStatuses(partner))
                 .containsExactly("PENDING", "PENDING", "PENDING"));
@@ -56,7 +55,7 @@ class DailyDigestTest extends IntegrationTest {
                 .containsExactly("SENT", "SENT", "SENT"));
 
         // what happens later that day waits for tomorrow's digest
-        TestEvents.publish(new ReferralDeliveredV1(referral, partner.partnerId()));
+        KAFKA.publish(new ReferralDeliveredV1(referral, partner.partnerId()));
         await().atMost(PATIENCE).until(() -> emailStatuses(partner).size() == 4);
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 1);
         assertThat(emailStatuses(partner).get(0)).isEqualTo("PENDING");

@@ -10,7 +10,6 @@ import com.rapport.events.referral.Client;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.NotificationServiceApplication;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import com.rapport.testsupport.TestInfrastructure;
 import com.rapport.testsupport.TestTokens;
@@ -151,7 +150,7 @@ class LiveFeedScaleOutTest extends IntegrationTest {
             event = new PayoutPaidV1("batch-" + UUID.randomUUID(), partner.partnerId(), Money.of(amount, "EUR"));
             subject = "Commission paid: €" + amount;
         }
-        TestEvents.send(partition.topic(), key, TestEvents.CODEC.encode(UUID.randomUUID().toString(),
+        KAFKA.send(partition.topic(), key, KAFKA.codecFor(partition.topic()).encode(UUID.randomUUID().toString(),
                 Instant.now(), event));
         return subject;
     }
@@ -160,7 +159,7 @@ class LiveFeedScaleOutTest extends IntegrationTest {
         String key;
         do {
             key = UUID.randomUUID().toString();
-        } while (TestEvents.partitionOf(partition.topic(), key) != partition.partition());
+        } while (KAFKA.partitionOf(partition.topic(), key) != partition.partition());
         return key;
     }
 

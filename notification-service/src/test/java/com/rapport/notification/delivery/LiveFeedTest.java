@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.notification.IntegrationTest;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import com.rapport.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class LiveFeedTest extends IntegrationTest {
             stranger.refers("Somebody Else's Client " + UUID.randomUUID());
             String referral = partner.refers(client);
             JsonNode first = nextNotification(received);
-            TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+            KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
             JsonNode second = nextNotification(received);
 
             assertThat(first.path("partnerId").asText()).isEqualTo(partner.partnerId());

@@ -6,7 +6,6 @@ import com.rapport.events.money.Money;
 import com.rapport.events.referral.ReferralQuotedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import com.rapport.notification.directory.PartnerDirectory;
 import com.rapport.notification.inbox.Channel;
@@ -46,8 +45,8 @@ class SmtpOutageTest extends IntegrationTest {
         TestInfrastructure.shared().smtp().stop();
         try {
             String referral = partner.refers(client);
-            TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
-            TestEvents.publish(new ReferralQuotedV1(referral, partner.partnerId(), Money.of("12000.00", "CNY")));
+            KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+            KAFKA.publish(new ReferralQuotedV1(referral, partner.partnerId(), Money.of("12000.00", "CNY")));
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 List<JsonNode> emails = emailDeliveries(partner);

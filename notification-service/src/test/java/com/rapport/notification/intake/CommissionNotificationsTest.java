@@ -13,7 +13,6 @@ import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.RefundIssuedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,23 +55,23 @@ class CommissionNotificationsTest extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> referrals.find(referral).isPresent());
 
         // the rate is known before the contract is consumed: the contract says what it will bring
-        TestEvents.publish(new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "standard",
+        KAFKA.publish(new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "standard",
                 1, new BigDecimal("0.10"), null));
-        TestEvents.publish(new RateLockedV1(referral, parent.partnerId(), CommissionRole.OVERRIDE, "standard", 1,
+        KAFKA.publish(new RateLockedV1(referral, parent.partnerId(), CommissionRole.OVERRIDE, "standard", 1,
                 new BigDecimal("0.02"), null));
         await().atMost(PATIENCE).until(() -> commissions.rateLockOf(referral, introducer.partnerId()).isPresent());
-        TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
+        KAFKA.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
                 SIGNED, 1));
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
 
         String payment = UUID.randomUUID().toString();
-        TestEvents.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "333.33", payment));
-        TestEvents.publish(accrued(referral, parent.partnerId(), CommissionRole.OVERRIDE, "66.67", payment));
+        KAFKA.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "333.33", payment));
+        KAFKA.publish(accrued(referral, parent.partnerId(), CommissionRole.OVERRIDE, "66.67", payment));
         await().atMost(PATIENCE).until(() -> commissions.introducerCommissionFrom(payment, introducer.partnerId())
                 .isPresent());
-        TestEvents.publish(payment, new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
+        KAFKA.publish(payment, new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
                 Money.of("3333.33", "EUR"), PaymentKind.DEPOSIT, SIGNED, Money.of("3333.33", "EUR")));
-        TestEvents.publish(new PayoutPaidV1("batch-" + run, introducer.partnerId(), Money.of("333.33", "EUR")));
+        KAFKA.publish(new PayoutPaidV1("batch-" + run, introducer.partnerId(), Money.of("333.33", "EUR")));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(introducer)).containsExactlyInAnyOrder(
                 "Referral received: " + client, "Contract signed with " + client, "Payment received from " + client,
@@ -94,13 +93,13 @@ class CommissionNotificationsTest extends IntegrationTest {
         TestPartner introducer = TestPartner.register("Uma Quick", "en");
         String client = "Fast Follow Ltd " + UUID.randomUUID().toString().substring(0, 8);
         String referral = introducer.refers(client);
-        TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
+        KAFKA.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
                 SIGNED, 1));
         // nothing waits for the rate: the contract is told at once
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
-        String locked = TestEvents.publish(new RateLockedV1(referral, introducer.partnerId(),
+        String locked = KAFKA.publish(new RateLockedV1(referral, introducer.partnerId(),
                 CommissionRole.INTRODUCER, "standard", 1, new BigDecimal("0.10"), Money.of("800.00", "EUR")));
-        TestEvents.publish(locked, new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER,
+        KAFKA.publish(locked, new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER,
                 "standard", 1, new BigDecimal("0.10"), Money.of("800.00", "EUR")));
 
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Commission rate locked: " + client));
@@ -116,15 +115,15 @@ class CommissionNotificationsTest extends IntegrationTest {
         String client = "Late Commission Ltd " + UUID.randomUUID().toString().substring(0, 8);
         String referral = introducer.refers(client);
         // no rate lock is known for this referral, so the payment is told at once
-        String payment = TestEvents.publish(new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
+        String payment = KAFKA.publish(new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
                 Money.of("500.00", "EUR"), PaymentKind.FINAL, SIGNED, Money.of("500.00", "EUR")));
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Payment received from " + client));
 
-        TestEvents.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "50.00", payment));
-        String refund = TestEvents.publish(new RefundIssuedV1(referral, introducer.partnerId(), "r1",
+        KAFKA.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "50.00", payment));
+        String refund = KAFKA.publish(new RefundIssuedV1(referral, introducer.partnerId(), "r1",
                 Money.of("100.00", "EUR"), "Partial delivery", SIGNED, Money.of("400.00", "EUR")));
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Refund issued to " + client));
-        TestEvents.publish(new CommissionReversedV1(UUID.randomUUID().toString(), referral, introducer.partnerId(),
+        KAFKA.publish(new CommissionReversedV1(UUID.randomUUID().toString(), referral, introducer.partnerId(),
                 CommissionRole.INTRODUCER, Money.of("-10.00", "EUR"), new BigDecimal("0.10"),
                 Money.of("400.00", "EUR"), PAYABLE, "10% of a refund", refund));
 
@@ -140,7 +139,7 @@ class CommissionNotificationsTest extends IntegrationTest {
         TestPartner introducer = TestPartner.register("Sven Patient", "en");
         String client = "No Plan AB " + UUID.randomUUID().toString().substring(0, 8);
         String referral = introducer.refers(client);
-        TestEvents.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("900.00", "EUR"), SIGNED, 2));
+        KAFKA.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("900.00", "EUR"), SIGNED, 2));
 
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
         assertThat(text(introducer, "Contract signed")).contains("worth €900.00", "number 2")
@@ -150,14 +149,14 @@ class CommissionNotificationsTest extends IntegrationTest {
     @Test
     void aBrokenCommissionRecordIsDeadLetteredAndTheNextOneIsStillTold() {
         TestPartner partner = TestPartner.register("Tom Payout", "en");
-        TestEvents.send(Topics.COMMISSION_EVENTS, partner.partnerId(),
+        KAFKA.send(Topics.COMMISSION_EVENTS, partner.partnerId(),
                 "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"rapport.commission.bonus.v9\",\"data\":{}}"
                         .getBytes(StandardCharsets.UTF_8));
-        TestEvents.publish(new PayoutPaidV1("batch-" + UUID.randomUUID(), partner.partnerId(),
+        KAFKA.publish(new PayoutPaidV1("batch-" + UUID.randomUUID(), partner.partnerId(),
                 Money.of("120000", "JPY")));
 
         await().atMost(PATIENCE).until(() -> subjects(partner).contains("Commission paid: ¥120,000"));
-        ConsumerRecord<String, byte[]> deadLetter = TestEvents.firstRecord(
+        ConsumerRecord<String, byte[]> deadLetter = KAFKA.first(
                 Topics.deadLetterTopicOf(Topics.COMMISSION_EVENTS), partner.partnerId(), PATIENCE).orElseThrow();
         assertThat(new String(deadLetter.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).contains("unknown event type or version: rapport.commission.bonus.v9");

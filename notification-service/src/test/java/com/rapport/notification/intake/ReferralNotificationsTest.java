@@ -13,7 +13,6 @@ import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import com.rapport.events.referral.ReferralReassignedV1;
 import com.rapport.events.referral.ReferralRejectedV1;
@@ -51,21 +50,21 @@ class ReferralNotificationsTest extends IntegrationTest {
         String client = "Acme " + run;
         Mailbox inbox = new Mailbox("alice-" + run + "@example.com");
 
-        TestEvents.publish(new PartnerRegisteredV1(partner, "Alice Martin", inbox.address(), "en", null));
-        TestEvents.publish(new PartnerRegisteredV1(otherPartner, "Bob Stone", "bob-" + run + "@example.com",
+        KAFKA.publish(new PartnerRegisteredV1(partner, "Alice Martin", inbox.address(), "en", null));
+        KAFKA.publish(new PartnerRegisteredV1(otherPartner, "Bob Stone", "bob-" + run + "@example.com",
                 "en", null));
-        TestEvents.publish(new ReferralSubmittedV1(referral, partner,
+        KAFKA.publish(new ReferralSubmittedV1(referral, partner,
                 new Client(client, "Li Wei", "li@acme.example"), "Mini-program", Money.of("80000", "CNY")));
-        TestEvents.publish(new ReferralQualifiedV1(referral, partner));
-        TestEvents.publish(new ContractSignedV1(referral, partner, Money.of("10000.00", "EUR"),
+        KAFKA.publish(new ReferralQualifiedV1(referral, partner));
+        KAFKA.publish(new ContractSignedV1(referral, partner, Money.of("10000.00", "EUR"),
                 Instant.parse("2026-11-20T10:00:00Z"), 1));
         String paymentId = UUID.randomUUID().toString();
         PaymentReceivedV1 payment = new PaymentReceivedV1(referral, partner, "p1", Money.of("3333.33", "EUR"),
                 PaymentKind.DEPOSIT, Instant.parse("2026-11-21T09:00:00Z"), Money.of("3333.33", "EUR"));
-        TestEvents.publish(paymentId, payment);
-        TestEvents.publish(paymentId, payment); // Kafka redelivers: same CloudEvent id
-        TestEvents.send(Topics.REFERRAL_EVENTS, referral, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
-        TestEvents.publish(new MilestoneReachedV1(referral, partner, "Design approved", null));
+        KAFKA.publish(paymentId, payment);
+        KAFKA.publish(paymentId, payment); // Kafka redelivers: same CloudEvent id
+        KAFKA.send(Topics.REFERRAL_EVENTS, referral, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        KAFKA.publish(new MilestoneReachedV1(referral, partner, "Design approved", null));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(inbox.messages()).hasSize(5));
         // the milestone came after the duplicate and the poison record on the same partition: all were handled
@@ -110,7 +109,7 @@ class ReferralNotificationsTest extends IntegrationTest {
                 .path("items").findValuesAsText("eventType"))
                 .containsExactly("rapport.referral.contract-signed.v1", "rapport.referral.qualified.v1");
 
-        ConsumerRecord<String, byte[]> deadLetter = TestEvents.firstRecord(
+        ConsumerRecord<String, byte[]> deadLetter = KAFKA.first(
                 Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS), referral, PATIENCE).orElseThrow();
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not a cloud event");
         assertThat(new String(deadLetter.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(),
@@ -126,7 +125,7 @@ class ReferralNotificationsTest extends IntegrationTest {
         String referral = keyOnAnotherPartitionThan(partner);
         Mailbox inbox = new Mailbox("late-" + run + "@example.com");
 
-        TestEvents.publish(new ReferralSubmittedV1(referral, partner,
+        KAFKA.publish(new ReferralSubmittedV1(referral, partner,
                 new Client("Late Partner Ltd " + run, "Ann Lee", "ann@late.example"), "Website", null));
         // an old record without shares, for a partner nobody described yet: listed at once, in the default language
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
@@ -136,7 +135,7 @@ class ReferralNotificationsTest extends IntegrationTest {
         assertThat(listed.path("subject").asText()).isEqualTo("Referral received: Late Partner Ltd " + run);
         assertThat(inbox.messages()).isEmpty();
 
-        TestEvents.publish(new PartnerRegisteredV1(partner, "Chloé Dubois", inbox.address(), "en", null));
+        KAFKA.publish(new PartnerRegisteredV1(partner, "Chloé Dubois", inbox.address(), "en", null));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(inbox.messages()).hasSize(1));
         assertThat(Mailbox.subject(inbox.messages().get(0))).isEqualTo("Referral received: Late Partner Ltd " + run);
         assertThat(Mailbox.plainText(inbox.messages().get(0))).contains("Hello Chloé Dubois,");
@@ -184,9 +183,9 @@ class ReferralNotificationsTest extends IntegrationTest {
         TestPartner second = TestPartner.register("Second Partner", "en");
         String client = "Moved Ltd " + run;
         String referral = first.refers(client);
-        TestEvents.publish(new ReferralReassignedV1(referral, second.partnerId(), first.partnerId(),
+        KAFKA.publish(new ReferralReassignedV1(referral, second.partnerId(), first.partnerId(),
                 "Introduced by the second partner first"));
-        TestEvents.publish(new ReferralRejectedV1(referral, second.partnerId(), "Outside our expertise"));
+        KAFKA.publish(new ReferralRejectedV1(referral, second.partnerId(), "Outside our expertise"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(first.mailbox().messages()).extracting(Mailbox::subject).containsExactlyInAnyOrder(
@@ -202,11 +201,11 @@ class ReferralNotificationsTest extends IntegrationTest {
     }
 
     private static String keyOnAnotherPartitionThan(String key) {
-        int taken = TestEvents.partitionOf(Topics.REFERRAL_EVENTS, key);
+        int taken = KAFKA.partitionOf(Topics.REFERRAL_EVENTS, key);
         String other;
         do {
             other = UUID.randomUUID().toString();
-        } while (TestEvents.partitionOf(Topics.REFERRAL_EVENTS, other) == taken);
+        } while (KAFKA.partitionOf(Topics.REFERRAL_EVENTS, other) == taken);
         return other;
     }
 }

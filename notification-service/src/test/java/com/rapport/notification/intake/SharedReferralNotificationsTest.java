@@ -25,7 +25,6 @@ import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import com.rapport.notification.directory.PartnerDirectory;
 import com.rapport.notification.directory.PartnerContact;
@@ -98,12 +97,12 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             CoIntroducer bruno = CoIntroducer.describedOnlyByShares("Bruno Martin", "fr");
             CoIntroducer mei = CoIntroducer.describedOnlyByShares("Li Mei", "zh");
             String referral = UUID.randomUUID().toString();
-            TestEvents.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
+            KAFKA.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
                     new Client(client, "Jo", "jo@shared.example"), "Platform", null,
                     List.of(shareOf(referrer, "1", "en"))));
             List<CreditShare> shares = List.of(shareOf(referrer, "0.5", "en"), bruno.share("0.3"), mei.share("0.2"));
-            TestEvents.publish(new CreditSplitV1(referral, referrer.partnerId(), shares));
-            TestEvents.publish(new ReferralQualifiedV1(referral, referrer.partnerId(), shares));
+            KAFKA.publish(new CreditSplitV1(referral, referrer.partnerId(), shares));
+            KAFKA.publish(new ReferralQualifiedV1(referral, referrer.partnerId(), shares));
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(subjects(referrer.mailbox())).containsExactlyInAnyOrder("Referral received: " + client,
@@ -130,16 +129,16 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             CoIntroducer claire = CoIntroducer.describedOnlyByShares("Claire Roy", "fr");
             String referral = UUID.randomUUID().toString();
             List<CreditShare> shares = List.of(shareOf(referrer, "0.6", "en"), claire.share("0.4"));
-            TestEvents.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
+            KAFKA.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
                     new Client(client, "Jo", "jo@split.example"), "Platform", null, shares));
             String payment = UUID.randomUUID().toString();
-            TestEvents.publish(payment, new PaymentReceivedV1(referral, referrer.partnerId(), "p1",
+            KAFKA.publish(payment, new PaymentReceivedV1(referral, referrer.partnerId(), "p1",
                     Money.of("1000.00", "EUR"), PaymentKind.DEPOSIT, Instant.parse("2026-11-21T09:00:00Z"),
                     Money.of("1000.00", "EUR"), shares));
             await().atMost(PATIENCE).until(() -> claire.mailbox().messages().size() == 2);
-            TestEvents.publish(accrued(referral, referrer.partnerId(), "60.00", payment));
-            TestEvents.publish(accrued(referral, claire.partnerId(), "40.00", payment));
-            TestEvents.publish(new ContractAmendedV1(referral, referrer.partnerId(), "am-1",
+            KAFKA.publish(accrued(referral, referrer.partnerId(), "60.00", payment));
+            KAFKA.publish(accrued(referral, claire.partnerId(), "40.00", payment));
+            KAFKA.publish(new ContractAmendedV1(referral, referrer.partnerId(), "am-1",
                     Money.of("12000.00", "EUR"), Money.of("22000.00", "EUR"), "Second phase",
                     Instant.parse("2026-11-25T09:00:00Z"), shares));
 
@@ -163,7 +162,7 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             TestPartner referrer = TestPartner.register("Cy Referrer", "en");
             CoIntroducer dora = CoIntroducer.describedOnlyByShares("Dora Lee", "en");
             String followOn = UUID.randomUUID().toString();
-            TestEvents.publish(new FollowOnOpenedV1(followOn, referrer.partnerId(), UUID.randomUUID().toString(),
+            KAFKA.publish(new FollowOnOpenedV1(followOn, referrer.partnerId(), UUID.randomUUID().toString(),
                     new Client(client, "Jo", "jo@again.example"), "Phase 2", Money.of("5000.00", "EUR"),
                     List.of(shareOf(referrer, "0.5", "en"), dora.share("0.5"))));
 
@@ -187,10 +186,10 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 1);
             Mailbox newInbox = new Mailbox("eva-new-" + UUID.randomUUID() + "@example.com");
 
-            TestEvents.publish(new PartnerUpdatedV1(partner.partnerId(), "Eva Moves", newInbox.address(), "zh"));
+            KAFKA.publish(new PartnerUpdatedV1(partner.partnerId(), "Eva Moves", newInbox.address(), "zh"));
             await().atMost(PATIENCE).until(() -> "zh".equals(partners.find(partner.partnerId())
                     .map(PartnerContact::language).orElse(null)));
-            TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+            KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
 
             await().atMost(PATIENCE).until(() -> newInbox.messages().size() == 1);
             assertThat(Mailbox.subject(newInbox.messages().get(0))).isEqualTo("推荐已通过资格审核：" + client);
@@ -229,14 +228,14 @@ class SharedReferralNotificationsTest extends IntegrationTest {
         void forAPartnerNoEventDescribedYetIsListedAtOnceAndEmailedOnceItIsRegistered() {
             String partnerId = UUID.randomUUID().toString();
             Mailbox inbox = new Mailbox("payee-" + partnerId + "@example.com");
-            TestEvents.publish(new PayoutPaidV1("batch-" + partnerId, partnerId, Money.of("250.00", "EUR")));
+            KAFKA.publish(new PayoutPaidV1("batch-" + partnerId, partnerId, Money.of("250.00", "EUR")));
 
             await().atMost(PATIENCE).until(() -> listOf(TestTokens.shared().partner(partnerId)).size() == 1);
             assertThat(listOf(TestTokens.shared().partner(partnerId)).get(0).path("subject").asText())
                     .isEqualTo("Commission paid: €250.00");
             assertThat(inbox.messages()).isEmpty();
 
-            TestEvents.publish(new com.rapport.events.referral.PartnerRegisteredV1(partnerId, "Gil Payee",
+            KAFKA.publish(new com.rapport.events.referral.PartnerRegisteredV1(partnerId, "Gil Payee",
                     inbox.address(), "en", null));
             await().atMost(PATIENCE).until(() -> inbox.messages().size() == 1);
             assertThat(Mailbox.plainText(inbox.messages().get(0))).contains("Hello Gil Payee,",
@@ -248,18 +247,18 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             CoIntroducer hugo = CoIntroducer.describedOnlyByShares("Hugo Blanc", "fr");
             TestPartner referrer = TestPartner.register("Ida Referrer", "en");
             String referral = UUID.randomUUID().toString();
-            TestEvents.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
+            KAFKA.publish(new ReferralSubmittedV1(referral, referrer.partnerId(),
                     new Client("Known By Share SA", "Jo", "jo@share.example"), "x", null,
                     List.of(shareOf(referrer, "0.5", "en"), hugo.share("0.5"))));
             await().atMost(PATIENCE).until(() -> hugo.mailbox().messages().size() == 1);
 
-            TestEvents.publish(new EntryHeldV1("entry-1", hugo.partnerId(), "Client disputes the invoice"));
-            TestEvents.publish(new EntryReleasedV1("entry-1", hugo.partnerId(), "Settled"));
-            TestEvents.publish(new DisputeOpenedV1("d-1", "entry-1", hugo.partnerId(), null, null));
-            TestEvents.publish(new DisputeResolvedV1("d-1", "entry-1", hugo.partnerId(), "UPHELD", "Corrected"));
-            TestEvents.publish(new CommissionAdjustedV1("entry-2", null, "d-1", hugo.partnerId(), referral,
+            KAFKA.publish(new EntryHeldV1("entry-1", hugo.partnerId(), "Client disputes the invoice"));
+            KAFKA.publish(new EntryReleasedV1("entry-1", hugo.partnerId(), "Settled"));
+            KAFKA.publish(new DisputeOpenedV1("d-1", "entry-1", hugo.partnerId(), null, null));
+            KAFKA.publish(new DisputeResolvedV1("d-1", "entry-1", hugo.partnerId(), "UPHELD", "Corrected"));
+            KAFKA.publish(new CommissionAdjustedV1("entry-2", null, "d-1", hugo.partnerId(), referral,
                     Money.of("25.00", "EUR"), "Dispute upheld", "finance-1"));
-            TestEvents.publish(new InvoiceIssuedV1("SB-2026-0042", "batch-1", hugo.partnerId(), "EUR",
+            KAFKA.publish(new InvoiceIssuedV1("SB-2026-0042", "batch-1", hugo.partnerId(), "EUR",
                     Money.of("100.00", "EUR"), Money.of("20.00", "EUR"), Money.of("120.00", "EUR")));
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(hugo.mailbox())).contains(
@@ -281,7 +280,6 @@ class SharedReferralNotificationsTest extends IntegrationTest {
     }
 
     private static void publishAt(Instant time, IntegrationEvent payload) {
-        TestEvents.send(EventType.of(payload).topic(), payload.subject(),
-                TestEvents.CODEC.encode(UUID.randomUUID().toString(), time, payload));
+        KAFKA.publishAt(time, payload);
     }
 }

@@ -7,7 +7,6 @@ import com.rapport.events.referral.ReferralCompletedV1;
 import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
-import com.rapport.notification.TestEvents;
 import com.rapport.notification.TestPartner;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +27,8 @@ class PreferencesAppliedTest extends IntegrationTest {
                 """);
         String client = "Muted Co " + UUID.randomUUID().toString().substring(0, 8);
         String referral = partner.refers(client);
-        TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
-        TestEvents.publish(new ContractSignedV1(referral, partner.partnerId(), Money.of("2000.00", "EUR"),
+        KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+        KAFKA.publish(new ContractSignedV1(referral, partner.partnerId(), Money.of("2000.00", "EUR"),
                 Instant.parse("2026-11-20T10:00:00Z"), 1));
 
         await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 2);
@@ -48,7 +47,7 @@ class PreferencesAppliedTest extends IntegrationTest {
         TestPartner partner = TestPartner.register("Ola Offline", "en");
         putPreferences(partner, "{\"email\": false}");
         String referral = partner.refers("Silent Ltd " + UUID.randomUUID());
-        TestEvents.publish(new ReferralCompletedV1(referral, partner.partnerId()));
+        KAFKA.publish(new ReferralCompletedV1(referral, partner.partnerId()));
 
         await().atMost(PATIENCE).until(() -> notificationsOf(partner).path("total").asInt() == 2);
         assertThat(notificationsOf(partner).path("items"))
@@ -64,7 +63,7 @@ class PreferencesAppliedTest extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 1);
 
         putPreferences(partner, "{\"language\": \"zh\"}");
-        TestEvents.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
+        KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
 
         await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 2);
         assertThat(partner.mailbox().messages()).extracting(Mailbox::subject)

@@ -2,6 +2,7 @@ package com.rapport.support.kafka;
 
 import com.rapport.events.Topics;
 import com.rapport.events.UnprocessableEventException;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,7 +28,6 @@ import org.springframework.kafka.listener.MessageListener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,18 +132,6 @@ class ConsumerFailuresTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long until = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < until && records.isEmpty()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
+        return CloudEventTopics.shared().read(topic, record -> true, 1, Duration.ofSeconds(5));
     }
 }

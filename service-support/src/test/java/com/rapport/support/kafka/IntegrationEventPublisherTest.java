@@ -2,17 +2,13 @@ package com.rapport.support.kafka;
 
 import com.rapport.events.CloudEventCodec;
 import com.rapport.events.referral.ReferralQualifiedV1;
+import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,7 +25,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,22 +120,9 @@ class IntegrationEventPublisherTest {
         }
 
         assertThat(unacknowledgedAtTokenStore).isEmpty();
-        List<String> received = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long until = System.currentTimeMillis() + 20000;
-            while (System.currentTimeMillis() < until && received.size() < 250) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (referral.equals(record.key())) {
-                        received.add(codec.readEnvelope(record.value()).id());
-                    }
-                }
-            }
-        }
+        List<String> received = CloudEventTopics.shared().events(topic, referral::equals,
+                        events -> events.size() >= 250, Duration.ofSeconds(20))
+                .stream().map(event -> event.event().id()).toList();
         assertThat(received).containsExactlyElementsOf(ids);
     }
 }
