@@ -298,7 +298,6 @@ public final class FaultUnderLoad {
                     String referral = notification.path("referralId").asText();
                     if (!seen.add(referral + "/" + type + "/" + notification.path("body").asText())) {
                         duplicateNotifications++;
-                        say("partner %s told twice: %s", partner.getKey(), notification);
                     } else if (type.startsWith("rapport.referral.")) {
                         referralEvents.merge(referral, 1, Integer::sum);
                     }
