@@ -82,6 +82,10 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             assertThat(amended.get("amendments").get(0).get("delta")).isEqualTo(Api.json(money("2500.00", "EUR")));
             assertThat(amended.get("timeline")).extracting(entry -> entry.get("type").asText())
                     .contains("contract-amended");
+            JsonNode change = amended.get("timeline").get(amended.get("timeline").size() - 1).get("details");
+            assertThat(change.get("amount")).isEqualTo(Api.json(money("2500.00", "EUR")));
+            assertThat(change.get("contractValue")).isEqualTo(Api.json(money("12500.00", "EUR")));
+            assertThat(change.get("reference").asText()).isEqualTo("co-1");
 
             JsonNode repeated = ops(referral, "amendments", amendment("co-1", "2500.00"), HttpStatus.OK);
             assertThat(repeated.get("amendments")).hasSize(1);
@@ -210,6 +214,8 @@ class DealsAsTheyReallyGoTest extends ReferralServiceIntegrationTest {
             assertThat(split.get("partnerId").asText()).isEqualTo(referring);
             assertThat(split.get("timeline")).extracting(entry -> entry.get("type").asText())
                     .containsExactly("submitted", "credit-split");
+            assertThat(split.get("timeline").get(1).get("details").get("shares"))
+                    .isEqualTo(Api.json(List.of(share(referring, "0.60"), share(co, "0.40"))));
 
             assertThat(api.get("/api/referrals/" + referral, tokens.partner(co), HttpStatus.OK)
                     .get("referralId").asText()).isEqualTo(referral);

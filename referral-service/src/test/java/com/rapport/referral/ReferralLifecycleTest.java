@@ -48,6 +48,23 @@ class ReferralLifecycleTest extends ReferralServiceIntegrationTest {
                 "payment-received", "delivered", "payment-received", "completed");
         assertThat(completed.get("timeline").get(5).get("summary").asText())
                 .isEqualTo("Milestone reached: Design approved (on time)");
+        // the facts of each line as fields, for the portal to write in the reader's language
+        JsonNode timeline = completed.get("timeline");
+        assertThat(timeline.get(0).get("details").get("company").asText())
+                .isEqualTo(completed.get("client").get("company").asText());
+        assertThat(timeline.get(1).has("details")).isFalse();
+        assertThat(timeline.get(3).get("details").get("amount")).isEqualTo(Api.json(money("11500.00", "EUR")));
+        assertThat(timeline.get(4).get("details").get("contractValue")).isEqualTo(Api.json(money("11500.00", "EUR")));
+        assertThat(timeline.get(4).get("details").get("on").asText()).isEqualTo("2026-11-01T09:00:00Z");
+        assertThat(timeline.get(4).get("details").get("contractNumber").asInt()).isEqualTo(1);
+        assertThat(timeline.get(5).get("details").get("name").asText()).isEqualTo("Design approved");
+        assertThat(timeline.get(5).get("details").get("note").asText()).isEqualTo("on time");
+        JsonNode deposit = timeline.get(6).get("details");
+        assertThat(deposit.get("kind").asText()).isEqualTo("DEPOSIT");
+        assertThat(deposit.get("reference").asText()).isEqualTo("dep");
+        assertThat(deposit.get("amount")).isEqualTo(Api.json(money("5000.00", "EUR")));
+        assertThat(deposit.get("on").asText()).isEqualTo("2026-11-20T10:00:00Z");
+        assertThat(deposit.get("netCash")).isEqualTo(Api.json(money("5000.00", "EUR")));
         assertThat(api.get("/api/referrals/" + referral, tokens.partner(partner), HttpStatus.OK).get("status")
                 .asText()).isEqualTo("COMPLETED");
 
@@ -80,6 +97,13 @@ class ReferralLifecycleTest extends ReferralServiceIntegrationTest {
         assertThat(lost.get("status").asText()).isEqualTo("LOST");
         assertThat(lost.get("timeline").get(5).get("summary").asText())
                 .isEqualTo("Lost while CONTRACTED: client cancelled");
+        assertThat(lost.get("timeline").get(5).get("details").get("fromStatus").asText()).isEqualTo("CONTRACTED");
+        assertThat(lost.get("timeline").get(5).get("details").get("reason").asText()).isEqualTo("client cancelled");
+        JsonNode refunded = lost.get("timeline").get(4).get("details");
+        assertThat(refunded.get("reference").asText()).isEqualTo("ref-1");
+        assertThat(refunded.get("amount")).isEqualTo(Api.json(money("1000.00", "EUR")));
+        assertThat(refunded.get("reason").asText()).isEqualTo("scope reduced");
+        assertThat(refunded.get("netCash")).isEqualTo(Api.json(money("2000.00", "EUR")));
         assertThat(refundedAfterLoss.get("cashReceived")).isEqualTo(Api.json(money("3000.00", "EUR")));
         assertThat(refundedAfterLoss.get("refunded")).isEqualTo(Api.json(money("3000.00", "EUR")));
         assertProblem(post(referral, "refunds", refund("ref-3", "0.01", "too much"), HttpStatus.CONFLICT),
@@ -165,6 +189,8 @@ class ReferralLifecycleTest extends ReferralServiceIntegrationTest {
                 .containsExactly(first, first, second);
         assertThat(moved.get("timeline").get(2).get("summary").asText())
                 .isEqualTo("Reassigned from partner %s to partner %s: introduced by Second".formatted(first, second));
+        assertThat(moved.get("timeline").get(2).get("details").get("previousPartnerId").asText()).isEqualTo(first);
+        assertThat(moved.get("timeline").get(2).get("details").get("newPartnerId").asText()).isEqualTo(second);
         assertThat(api.get("/api/referrals/" + referral, tokens.partner(second), HttpStatus.OK).get("partnerId")
                 .asText()).isEqualTo(second);
         assertThat(api.get("/api/referrals/" + referral, tokens.partner(first), HttpStatus.OK).get("timeline"))

@@ -77,7 +77,9 @@ public class ReferralProjection {
         view.shares = shareViews(IntroducerShare.whole(event.partnerId()));
         view.createdAt = at;
         record(view, event, sequence, at, "submitted",
-                "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()));
+                "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()),
+                TimelineDetails.of().company(event.client().company()).contactName(event.client().contactName())
+                        .build());
         mongo.save(view.build()).block(writeTimeout);
     }
 
@@ -99,7 +101,9 @@ public class ReferralProjection {
         view.followOnOf = event.followOnOf().value();
         view.createdAt = at;
         record(view, event, sequence, at, "follow-on-opened", "Follow-on of referral %s for %s, qualified"
-                .formatted(event.followOnOf(), event.client().company()));
+                .formatted(event.followOnOf(), event.client().company()),
+                TimelineDetails.of().company(event.client().company()).followOnOf(event.followOnOf().value())
+                        .build());
         mongo.save(view.build()).block(writeTimeout);
     }
 
@@ -109,13 +113,16 @@ public class ReferralProjection {
                 .map(share -> "partner %s %s".formatted(share.partnerId(), share.share().toPlainString()))
                 .collect(Collectors.joining(", "));
         change(event, sequence, at, "credit-split", "Credit split: " + split,
+                TimelineDetails.of().shares(shareViews(event.shares())).build(),
                 view -> view.shares = shareViews(event.shares()));
     }
 
     @EventHandler
     void on(ContractAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, "contract-amended", "Contract amended by %s on %s: %s; contract value now %s"
-                .formatted(event.delta(), event.signedAt(), event.reason(), event.contractValue()), view -> {
+                .formatted(event.delta(), event.signedAt(), event.reason(), event.contractValue()),
+                TimelineDetails.of().amount(event.delta()).contractValue(event.contractValue()).on(event.signedAt())
+                        .reference(event.amendmentId()).reason(event.reason()).build(), view -> {
             view.contractValue = event.contractValue();
             view.amendments.add(new ReferralView.AmendmentView(event.amendmentId(), event.delta(), event.reason(),
                     event.signedAt()));
@@ -129,10 +136,12 @@ public class ReferralProjection {
                 .map(instalment -> "%s %s due %s".formatted(instalment.name(), instalment.amount(),
                         instalment.dueDate()))
                 .collect(Collectors.joining(", "));
-        change(event, sequence, at, "schedule-set", summary, view -> view.schedule = event.schedule().stream()
+        List<ReferralView.InstalmentView> schedule = event.schedule().stream()
                 .map(instalment -> new ReferralView.InstalmentView(instalment.name(), instalment.dueDate(),
                         instalment.amount()))
-                .collect(Collectors.toCollection(ArrayList::new)));
+                .collect(Collectors.toCollection(ArrayList::new));
+        change(event, sequence, at, "schedule-set", summary, TimelineDetails.of().schedule(schedule).build(),
+                view -> view.schedule = new ArrayList<>(schedule));
     }
 
     private static List<ReferralView.ShareView> shareViews(List<IntroducerShare> shares) {
@@ -143,18 +152,19 @@ public class ReferralProjection {
 
     @EventHandler
     void on(ReferralQualified event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "qualified", "Qualified", view -> view.status = ReferralStatus.QUALIFIED);
+        change(event, sequence, at, "qualified", "Qualified", null, view -> view.status = ReferralStatus.QUALIFIED);
     }
 
     @EventHandler
     void on(ReferralRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, "rejected", "Rejected: " + event.reason(),
-                view -> view.status = ReferralStatus.REJECTED);
+                TimelineDetails.of().reason(event.reason()).build(), view -> view.status = ReferralStatus.REJECTED);
     }
 
     @EventHandler
     void on(ReferralQuoted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "quoted", "Quoted " + event.amount(), view -> {
+        change(event, sequence, at, "quoted", "Quoted " + event.amount(),
+                TimelineDetails.of().amount(event.amount()).build(), view -> {
             view.status = ReferralStatus.QUOTED;
             view.quotedAmount = event.amount();
         });
@@ -163,7 +173,9 @@ public class ReferralProjection {
     @EventHandler
     void on(ContractSigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, "contract-signed", "Contract signed for %s on %s (the partner's contract no. %d)"
-                .formatted(event.contractValue(), event.signedAt(), event.contractNumber()), view -> {
+                .formatted(event.contractValue(), event.signedAt(), event.contractNumber()),
+                TimelineDetails.of().contractValue(event.contractValue()).on(event.signedAt())
+                        .contractNumber(event.contractNumber()).build(), view -> {
             view.status = ReferralStatus.CONTRACTED;
             view.contractValue = event.contractValue();
             view.contractNumber = event.contractNumber();
@@ -176,7 +188,8 @@ public class ReferralProjection {
     @EventHandler
     void on(MilestoneReached event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String summary = "Milestone reached: " + event.name() + (event.note() == null ? "" : " (" + event.note() + ")");
-        change(event, sequence, at, "milestone-reached", summary, view -> {
+        change(event, sequence, at, "milestone-reached", summary,
+                TimelineDetails.of().name(event.name()).note(event.note()).build(), view -> {
         });
     }
 
@@ -184,7 +197,9 @@ public class ReferralProjection {
     void on(PaymentReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String summary = "%s payment %s of %s received on %s; net cash %s"
                 .formatted(event.kind(), event.paymentId(), event.amount(), event.receivedAt(), event.netCash());
-        change(event, sequence, at, "payment-received", summary, view -> {
+        change(event, sequence, at, "payment-received", summary, TimelineDetails.of().kind(event.kind().name())
+                .reference(event.paymentId()).amount(event.amount()).on(event.receivedAt()).netCash(event.netCash())
+                .build(), view -> {
             view.cashReceived = view.cashReceived.plus(event.amount());
             view.payments.add(new ReferralView.PaymentView(event.paymentId(), event.amount(), event.kind().name(),
                     event.receivedAt()));
@@ -195,7 +210,9 @@ public class ReferralProjection {
     void on(RefundIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String summary = "Refund %s of %s issued on %s: %s; net cash %s"
                 .formatted(event.refundId(), event.amount(), event.issuedAt(), event.reason(), event.netCash());
-        change(event, sequence, at, "refund-issued", summary, view -> {
+        change(event, sequence, at, "refund-issued", summary, TimelineDetails.of().reference(event.refundId())
+                .amount(event.amount()).on(event.issuedAt()).reason(event.reason()).netCash(event.netCash())
+                .build(), view -> {
             view.refunded = view.refunded.plus(event.amount());
             view.refunds.add(new ReferralView.RefundView(event.refundId(), event.amount(), event.reason(),
                     event.issuedAt()));
@@ -204,24 +221,28 @@ public class ReferralProjection {
 
     @EventHandler
     void on(ReferralDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "delivered", "Delivered", view -> view.status = ReferralStatus.DELIVERED);
+        change(event, sequence, at, "delivered", "Delivered", null, view -> view.status = ReferralStatus.DELIVERED);
     }
 
     @EventHandler
     void on(ReferralCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, "completed", "Completed", view -> view.status = ReferralStatus.COMPLETED);
+        change(event, sequence, at, "completed", "Completed", null, view -> view.status = ReferralStatus.COMPLETED);
     }
 
     @EventHandler
     void on(ReferralLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, "lost", "Lost while %s: %s".formatted(event.lostAtStatus(), event.reason()),
+                TimelineDetails.of().fromStatus(event.lostAtStatus() == null ? null : event.lostAtStatus().name())
+                        .reason(event.reason()).build(),
                 view -> view.status = ReferralStatus.LOST);
     }
 
     @EventHandler
     void on(ReferralReassigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, "reassigned", "Reassigned from partner %s to partner %s: %s"
-                .formatted(event.previousPartnerId(), event.partnerId(), event.reason()), view -> {
+                .formatted(event.previousPartnerId(), event.partnerId(), event.reason()),
+                TimelineDetails.of().previousPartnerId(event.previousPartnerId().value())
+                        .newPartnerId(event.partnerId().value()).reason(event.reason()).build(), view -> {
             view.formerPartnerIds.remove(event.partnerId().value());
             view.formerPartnerIds.add(event.previousPartnerId().value());
             view.partnerId = event.partnerId().value();
@@ -233,7 +254,7 @@ public class ReferralProjection {
     }
 
     private void change(ReferralEvent event, long sequence, Instant at, String type, String summary,
-                        Consumer<ReferralView.Builder> change) {
+                        TimelineDetails details, Consumer<ReferralView.Builder> change) {
         ReferralView current = mongo.findById(event.referralId().value(), ReferralView.class).block(writeTimeout);
         if (current == null) {
             log.warn("No read model for referral {} while applying {} #{}; a rebuild will restore it",
@@ -245,13 +266,13 @@ public class ReferralProjection {
         }
         ReferralView.Builder view = current.toBuilder();
         change.accept(view);
-        record(view, event, sequence, at, type, summary);
+        record(view, event, sequence, at, type, summary, details);
         mongo.save(view.build()).block(writeTimeout);
     }
 
     private static void record(ReferralView.Builder view, ReferralEvent event, long sequence, Instant at, String type,
-                               String summary) {
-        view.timeline.add(new TimelineEntry(at, type, summary, event.partnerId().value()));
+                               String summary, TimelineDetails details) {
+        view.timeline.add(new TimelineEntry(at, type, summary, event.partnerId().value(), details));
         view.lastSequence = sequence;
         view.updatedAt = at;
     }
