@@ -315,7 +315,7 @@ async function main() {
       await opsPage.locator('#ops-filter').waitFor();
       await opsPage.locator('#ops-status').selectOption('SUBMITTED');
       await opsPage.locator('#ops-filter button[type=submit]').click();
-      const row = opsPage.locator(`#ops-referrals tr[data-referral-id="${referralId}"]`);
+      const row = opsPage.locator(`#ops-board li[data-referral-id="${referralId}"]`);
       await row.waitFor();
       await screenshot(opsPage, 'ops-referrals-to-work');
       await row.locator('button').click();

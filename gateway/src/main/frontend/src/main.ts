@@ -17,6 +17,7 @@ import { dashboardView } from './views/dashboard';
 import { loginView } from './views/login';
 import { notificationsView } from './views/notifications';
 import { opsView } from './views/ops';
+import { opsPartnersView } from './views/ops-partners';
 import { statementsView } from './views/statements';
 import { FINANCE_ROUTES } from './views/finance-routes';
 import { publicPage } from './format/account';
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
   { hash: '#/documents', label: 'account.documents.nav', allowed: isPartner, view: documentsView },
   { hash: '#/disputes', label: 'account.disputes.nav', allowed: isPartner, view: disputesView },
   { hash: '#/ops', label: 'nav.ops', allowed: isOperations, view: opsView },
+  { hash: '#/ops/partners', label: 'ops.nav.partners', allowed: isOperations, view: opsPartnersView },
   ...FINANCE_ROUTES,
 ];
 

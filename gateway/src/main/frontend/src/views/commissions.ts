@@ -12,6 +12,8 @@ import type { MessageKey } from '../i18n/i18n';
 import { loading, problemPanel, section, summaryTable, table } from './components';
 import { formatRate } from '../format/format';
 import { i18n } from '../i18n/i18n';
+import { explainEntry } from '../format/explanation';
+import { rendered } from '../ui/rendered';
 import { isPartner } from '../auth/session';
 import { disputeCells } from './partner-disputes';
 
@@ -126,7 +128,7 @@ export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table', action?
     h('td', { className: 'num' }, money(entry.amount)),
     h('td', {}, entry.rate ? formatRate(entry.rate, i18n.language) : '—'),
     h('td', {}, date(entry.payableAt)),
-    h('td', { lang: 'en' }, entry.explanation ?? ''),
+    h('td', {}, rendered('span', (language) => explainEntry(entry, language), { class: 'explanation' })),
     action ? h('td', {}, action(entry)) : null));
   return table(id, 'commission.ledger', [
     'ledger.date', 'ledger.type', 'ledger.role', 'ledger.amount', 'ledger.rate', 'ledger.payableAt', 'ledger.explanation',

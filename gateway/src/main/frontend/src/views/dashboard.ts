@@ -8,8 +8,9 @@ import { PORTAL } from '../config';
 import { h, replaceChildren } from '../ui/dom';
 import { tx } from '../ui/l10n';
 import {
-  REFERRAL_COLUMNS, iconButton, loading, notificationList, problemPanel, referralRows, section, summaryTable, table, timeline,
+  REFERRAL_COLUMNS, iconButton, loading, notificationList, problemPanel, referralRows, section, summaryTable, table,
 } from './components';
+import { readableTimeline } from './timeline-view';
 import { forecastSection } from './forecast';
 import { referralForm } from './referral-form';
 
@@ -73,7 +74,7 @@ export function dashboardView(ctx: AppContext): View {
       heading.tabIndex = -1;
       replaceChildren(detailBox,
         heading,
-        timeline(referral.timeline),
+        readableTimeline(referral.timeline, { self: ctx.claims.partnerId }),
         iconButton('referral.closeTimeline', 'common.close', () => {
           openReferralId = null;
           detailBox.hidden = true;

@@ -1,32 +1,56 @@
 /**
- * The operations view: referrals to work (GET /api/referrals?status=&partnerId=) and the lifecycle actions of
- * API.md on the chosen one. The actions the current status allows come first; the others stay reachable, and
- * the API's refusal (illegal transition, amounts over the contract...) is shown where the action was tried.
+ * The operations pipeline: every referral on a board, one column per status, found by client or partner name, and
+ * on the chosen one the lifecycle actions of API.md ("Referrals", "Deals as they really go"): qualify, quote, sign
+ * the contract with the client's instalments, payments, refunds, milestones, amendments (change orders), a new
+ * schedule, co-introducers' shares, follow-ons, deliver, complete, lose, reject, credit another partner. The actions
+ * the current status allows come first; the others stay reachable, and the API's refusal is shown where the action
+ * was tried, on its fields. Partners are chosen by name, never by typing an id.
  */
 import { newId } from '../api/client';
-import type { Money, Page, Referral, ReferralStatus } from '../api/types';
+import type { Money, Page, ReferralStatus } from '../api/types';
 import { CURRENCIES, REFERRAL_STATUSES } from '../api/types';
+import type { DealReferral } from '../api/ops-types';
 import type { AppContext, View } from '../app-context';
-import { PORTAL } from '../config';
+import { foldForSearch } from '../format/finance';
+import { formatRate } from '../format/format';
 import type { MessageKey } from '../i18n/i18n';
 import { h, replaceChildren } from '../ui/dom';
 import { type FieldSpec, Form } from '../ui/forms';
-import { date, money, setText, tx } from '../ui/l10n';
-import { loading, problemPanel, section, statusBadge, table, timeline } from './components';
+import { rendered } from '../ui/rendered';
+import { date, money, setAttr, setText, tx } from '../ui/l10n';
+import { loading, problemPanel, section, statusBadge, table } from './components';
+import {
+  OpsDirectory, ScheduleEditor, SharesEditor, inOpsWords, partnerPickerFields, takeReferralToOpen, wirePartnerPicker,
+} from './ops-common';
+import { readableTimeline } from './timeline-view';
+
+/** Something an action form carries besides its plain fields (the schedule or shares editor). */
+interface Extra {
+  element: HTMLElement;
+  /** what to add to the body; null when the editor refused its rows (it says why) */
+  read(): Record<string, unknown> | null;
+  showErrors(error: unknown): void;
+}
 
 interface Action {
   action: string;
   /** path after /api/referrals/{id}/ */
   path: string;
+  method?: 'POST' | 'PUT';
   label: MessageKey;
   done: MessageKey;
-  from: (referral: Referral) => boolean;
-  fields: (referral: Referral) => FieldSpec[];
-  body: (values: Record<string, string>, referral: Referral) => unknown;
+  from: (referral: DealReferral) => boolean;
+  fields: (referral: DealReferral) => FieldSpec[];
+  body: (values: Record<string, string>, referral: DealReferral) => Record<string, unknown> | undefined;
+  extra?: (referral: DealReferral, form: () => Form) => Extra;
+  /** after the form is built: fill pickers */
+  wire?: (form: Form, referral: DealReferral) => void;
+  /** a new referral comes back (follow-on): open it */
+  opensNew?: boolean;
 }
 
 const OPEN: ReferralStatus[] = ['SUBMITTED', 'QUALIFIED', 'QUOTED', 'CONTRACTED', 'DELIVERED'];
-const within = (...statuses: ReferralStatus[]) => (referral: Referral) => statuses.includes(referral.status);
+const within = (...statuses: ReferralStatus[]) => (referral: DealReferral) => statuses.includes(referral.status);
 
 /** "now" for a datetime-local input, in the user's zone */
 export function localNow(now: Date = new Date()): string {
@@ -40,13 +64,13 @@ export function toInstant(local: string): string {
   return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
 }
 
-function currencyOf(referral: Referral): string {
+function currencyOf(referral: DealReferral): string {
   return referral.contractValue?.currency ?? referral.quotedAmount?.currency ?? referral.estimatedValue?.currency ?? 'EUR';
 }
 
-function moneyFields(prefix: string, referral: Referral, label: MessageKey, apiField: string, amount?: Money | null): FieldSpec[] {
+function moneyFields(prefix: string, referral: DealReferral, label: MessageKey, apiField: string, amount?: Money | null, hint?: MessageKey): FieldSpec[] {
   return [
-    { name: 'amount', id: `ops-${prefix}-amount`, label, required: true, inputmode: 'decimal', value: amount?.amount ?? '', apiFields: [apiField, `${apiField}.amount`] },
+    { name: 'amount', id: `ops-${prefix}-amount`, label, required: true, inputmode: 'decimal', value: amount?.amount ?? '', apiFields: [apiField, `${apiField}.amount`], hint },
     {
       name: 'currency', id: `ops-${prefix}-currency`, label: 'ops.currency', type: 'select', value: amount?.currency ?? currencyOf(referral),
       options: CURRENCIES.map((c) => ({ value: c, text: c })), apiFields: [`${apiField}.currency`],
@@ -56,142 +80,280 @@ function moneyFields(prefix: string, referral: Referral, label: MessageKey, apiF
 
 const reasonField = (prefix: string): FieldSpec => ({ name: 'reason', id: `ops-${prefix}-reason`, label: 'ops.reason', type: 'textarea', required: true, maxLength: 2000 });
 
-export const ACTIONS: Action[] = [
-  { action: 'qualify', path: 'qualify', label: 'action.qualify', done: 'action.qualify.done', from: within('SUBMITTED'), fields: () => [], body: () => undefined },
-  {
-    action: 'quote', path: 'quote', label: 'action.quote', done: 'action.quote.done', from: within('QUALIFIED', 'QUOTED'),
-    fields: (r) => moneyFields('quote', r, 'ops.quoteAmount', 'amount', r.quotedAmount ?? r.estimatedValue),
-    body: (v) => ({ amount: { amount: v.amount, currency: v.currency } }),
-  },
-  {
-    action: 'contract', path: 'contract', label: 'action.contract', done: 'action.contract.done', from: within('QUALIFIED', 'QUOTED'),
-    fields: (r) => [
-      ...moneyFields('contract', r, 'ops.contractValue', 'contractValue', r.quotedAmount ?? r.estimatedValue),
-      { name: 'signedAt', id: 'ops-contract-signed-at', label: 'ops.signedAt', type: 'datetime-local', required: true, value: localNow() },
-    ],
-    body: (v) => ({ contractValue: { amount: v.amount, currency: v.currency }, signedAt: toInstant(v.signedAt) }),
-  },
-  {
-    action: 'payment', path: 'payments', label: 'action.payment', done: 'action.payment.done', from: within('CONTRACTED', 'DELIVERED'),
-    fields: (r) => [
-      ...moneyFields('payment', r, 'ops.paymentAmount', 'amount'),
-      {
-        name: 'kind', id: 'ops-payment-kind', label: 'ops.paymentKind', type: 'select', value: 'DEPOSIT',
-        options: ['DEPOSIT', 'MILESTONE', 'FINAL'].map((k) => ({ value: k, label: `paymentKind.${k}` as MessageKey })),
+function scheduleExtra(testId: string, currency: () => string, initial: DealReferral['schedule'] = [], legend?: MessageKey): Extra {
+  const editor = new ScheduleEditor(testId, currency, legend);
+  (initial ?? []).forEach((instalment) => editor.addRow(instalment));
+  if (editor.size === 0) {
+    editor.addRow();
+  }
+  return {
+    element: editor.element,
+    read: () => {
+      const schedule = editor.read();
+      return schedule === null ? null : { schedule };
+    },
+    showErrors: (error) => editor.showErrors(error, 'schedule'),
+  };
+}
+
+export function actionsFor(directory: OpsDirectory): Action[] {
+  return [
+    { action: 'qualify', path: 'qualify', label: 'action.qualify', done: 'action.qualify.done', from: within('SUBMITTED'), fields: () => [], body: () => undefined },
+    {
+      action: 'quote', path: 'quote', label: 'action.quote', done: 'action.quote.done', from: within('QUALIFIED', 'QUOTED'),
+      fields: (r) => moneyFields('quote', r, 'ops.quoteAmount', 'amount', r.quotedAmount ?? r.estimatedValue),
+      body: (v) => ({ amount: { amount: v.amount, currency: v.currency } }),
+    },
+    {
+      action: 'contract', path: 'contract', label: 'action.contract', done: 'action.contract.done', from: within('QUALIFIED', 'QUOTED'),
+      fields: (r) => [
+        ...moneyFields('contract', r, 'ops.contractValue', 'contractValue', r.quotedAmount ?? r.estimatedValue),
+        { name: 'signedAt', id: 'ops-contract-signed-at', label: 'ops.signedAt', type: 'datetime-local', required: true, value: localNow(), apiFields: ['signedAt'] },
+      ],
+      body: (v) => ({ contractValue: { amount: v.amount, currency: v.currency }, signedAt: toInstant(v.signedAt) }),
+      extra: (_r, form) => {
+        const extra = scheduleExtra('ops-contract-schedule', () => form().values().currency, [], 'ops.scheduleOptional');
+        return {
+          ...extra,
+          // no instalment typed: a contract without a schedule
+          read: () => {
+            const read = extra.read();
+            return read === null ? null : ((read.schedule as unknown[]).length ? read : {});
+          },
+        };
       },
-      { name: 'receivedAt', id: 'ops-payment-received-at', label: 'ops.receivedAt', type: 'datetime-local', required: true, value: localNow() },
-      { name: 'paymentId', id: 'ops-payment-id', label: 'ops.paymentId', required: true, value: newId(), hint: 'ops.paymentIdHint', maxLength: 100 },
-    ],
-    body: (v) => ({ paymentId: v.paymentId, amount: { amount: v.amount, currency: v.currency }, kind: v.kind, receivedAt: toInstant(v.receivedAt) }),
-  },
-  {
-    action: 'milestone', path: 'milestones', label: 'action.milestone', done: 'action.milestone.done', from: within('CONTRACTED'),
-    fields: () => [
-      { name: 'name', id: 'ops-milestone-name', label: 'ops.milestoneName', required: true, maxLength: 200 },
-      { name: 'note', id: 'ops-milestone-note', label: 'ops.milestoneNote', type: 'textarea', maxLength: 5000 },
-    ],
-    body: (v) => ({ name: v.name, ...(v.note ? { note: v.note } : {}) }),
-  },
-  { action: 'deliver', path: 'deliver', label: 'action.deliver', done: 'action.deliver.done', from: within('CONTRACTED'), fields: () => [], body: () => undefined },
-  { action: 'complete', path: 'complete', label: 'action.complete', done: 'action.complete.done', from: within('DELIVERED'), fields: () => [], body: () => undefined },
-  {
-    action: 'refund', path: 'refunds', label: 'action.refund', done: 'action.refund.done',
-    from: (r) => Number(r.cashReceived?.amount ?? 0) > 0,
-    fields: (r) => [
-      ...moneyFields('refund', r, 'ops.refundAmount', 'amount'),
-      reasonField('refund'),
-      { name: 'issuedAt', id: 'ops-refund-issued-at', label: 'ops.issuedAt', type: 'datetime-local', required: true, value: localNow() },
-      { name: 'refundId', id: 'ops-refund-id', label: 'ops.refundId', required: true, value: newId(), hint: 'ops.refundIdHint', maxLength: 100 },
-    ],
-    body: (v) => ({ refundId: v.refundId, amount: { amount: v.amount, currency: v.currency }, reason: v.reason, issuedAt: toInstant(v.issuedAt) }),
-  },
-  { action: 'lose', path: 'lose', label: 'action.lose', done: 'action.lose.done', from: within(...OPEN), fields: () => [reasonField('lose')], body: (v) => ({ reason: v.reason }) },
-  { action: 'reject', path: 'reject', label: 'action.reject', done: 'action.reject.done', from: within('SUBMITTED', 'QUALIFIED'), fields: () => [reasonField('reject')], body: (v) => ({ reason: v.reason }) },
-  {
-    action: 'reassign', path: 'reassign', label: 'action.reassign', done: 'action.reassign.done', from: within('SUBMITTED', 'QUALIFIED', 'QUOTED'),
-    fields: () => [
-      { name: 'partnerId', id: 'ops-reassign-partner', label: 'ops.newPartner', required: true, maxLength: 100 },
-      reasonField('reassign'),
-    ],
-    body: (v) => ({ partnerId: v.partnerId, reason: v.reason }),
-  },
-];
+    },
+    {
+      action: 'payment', path: 'payments', label: 'action.payment', done: 'action.payment.done', from: within('CONTRACTED', 'DELIVERED'),
+      fields: (r) => [
+        ...moneyFields('payment', r, 'ops.paymentAmount', 'amount', null),
+        {
+          name: 'kind', id: 'ops-payment-kind', label: 'ops.paymentKind', type: 'select', value: 'DEPOSIT',
+          options: ['DEPOSIT', 'MILESTONE', 'FINAL'].map((k) => ({ value: k, label: `paymentKind.${k}` as MessageKey })),
+        },
+        { name: 'receivedAt', id: 'ops-payment-received-at', label: 'ops.receivedAt', type: 'datetime-local', required: true, value: localNow() },
+        { name: 'paymentId', id: 'ops-payment-id', label: 'ops.paymentId', required: true, value: newId(), hint: 'ops.paymentIdHint', maxLength: 100 },
+      ],
+      body: (v) => ({ paymentId: v.paymentId, amount: { amount: v.amount, currency: v.currency }, kind: v.kind, receivedAt: toInstant(v.receivedAt) }),
+    },
+    {
+      action: 'amendment', path: 'amendments', label: 'ops.action.amendment', done: 'ops.action.amendment.done', from: within('CONTRACTED', 'DELIVERED'),
+      fields: (r) => [
+        { name: 'direction', id: 'ops-amendment-direction', label: 'ops.amendmentDirection', type: 'select', value: 'up',
+          options: [{ value: 'up', label: 'ops.amendmentUp' }, { value: 'down', label: 'ops.amendmentDown' }] },
+        ...moneyFields('amendment', r, 'ops.amendmentDelta', 'delta', null, 'ops.amendmentHint'),
+        reasonField('amendment'),
+        { name: 'signedAt', id: 'ops-amendment-signed-at', label: 'ops.signedAt', type: 'datetime-local', required: true, value: localNow() },
+        { name: 'amendmentId', id: 'ops-amendment-id', label: 'ops.amendmentId', required: true, value: newId(), hint: 'ops.amendmentIdHint', maxLength: 100 },
+      ],
+      body: (v) => ({
+        amendmentId: v.amendmentId,
+        delta: { amount: v.direction === 'down' ? `-${v.amount.replace(/^[-+]/, '')}` : v.amount.replace(/^\+/, ''), currency: v.currency },
+        reason: v.reason,
+        signedAt: toInstant(v.signedAt),
+      }),
+    },
+    {
+      action: 'schedule', path: 'schedule', method: 'PUT', label: 'ops.action.schedule', done: 'ops.action.schedule.done', from: within('CONTRACTED', 'DELIVERED'),
+      fields: () => [],
+      body: () => ({}),
+      extra: (r) => scheduleExtra('ops-schedule-editor', () => currencyOf(r), (r.schedule ?? []).filter((i) => i.dueDate)),
+    },
+    {
+      action: 'milestone', path: 'milestones', label: 'action.milestone', done: 'action.milestone.done', from: within('CONTRACTED'),
+      fields: () => [
+        { name: 'name', id: 'ops-milestone-name', label: 'ops.milestoneName', required: true, maxLength: 200 },
+        { name: 'note', id: 'ops-milestone-note', label: 'ops.milestoneNote', type: 'textarea', maxLength: 5000 },
+      ],
+      body: (v) => ({ name: v.name, ...(v.note ? { note: v.note } : {}) }),
+    },
+    { action: 'deliver', path: 'deliver', label: 'action.deliver', done: 'action.deliver.done', from: within('CONTRACTED'), fields: () => [], body: () => undefined },
+    { action: 'complete', path: 'complete', label: 'action.complete', done: 'action.complete.done', from: within('DELIVERED'), fields: () => [], body: () => undefined },
+    {
+      action: 'refund', path: 'refunds', label: 'action.refund', done: 'action.refund.done',
+      from: (r) => Number(r.cashReceived?.amount ?? 0) > Number(r.refunded?.amount ?? 0),
+      fields: (r) => [
+        ...moneyFields('refund', r, 'ops.refundAmount', 'amount', null),
+        reasonField('refund'),
+        { name: 'issuedAt', id: 'ops-refund-issued-at', label: 'ops.issuedAt', type: 'datetime-local', required: true, value: localNow() },
+        { name: 'refundId', id: 'ops-refund-id', label: 'ops.refundId', required: true, value: newId(), hint: 'ops.refundIdHint', maxLength: 100 },
+      ],
+      body: (v) => ({ refundId: v.refundId, amount: { amount: v.amount, currency: v.currency }, reason: v.reason, issuedAt: toInstant(v.issuedAt) }),
+    },
+    {
+      action: 'split', path: 'split', label: 'ops.action.split', done: 'ops.action.split.done', from: within('SUBMITTED', 'QUALIFIED', 'QUOTED'),
+      fields: () => [],
+      body: () => ({}),
+      extra: (r) => {
+        const editor = new SharesEditor('ops-split-shares', directory);
+        const current = r.shares?.length ? r.shares : [{ partnerId: r.partnerId, share: '1' }];
+        current.forEach((share) => editor.addRow(share));
+        editor.addRow();
+        return {
+          element: editor.element,
+          read: () => {
+            const shares = editor.read();
+            return shares === null ? null : { shares };
+          },
+          showErrors: (error) => editor.showErrors(error, 'shares'),
+        };
+      },
+    },
+    {
+      action: 'follow-on', path: 'follow-ons', label: 'ops.action.followOn', done: 'ops.action.followOn.done', from: within('CONTRACTED', 'DELIVERED', 'COMPLETED'),
+      opensNew: true,
+      fields: (r) => [
+        { name: 'description', id: 'ops-follow-on-description', label: 'ops.followOnDescription', type: 'textarea', required: true, maxLength: 5000 },
+        { name: 'amount', id: 'ops-follow-on-amount', label: 'ops.followOnEstimate', inputmode: 'decimal', apiFields: ['estimatedValue', 'estimatedValue.amount'] },
+        { name: 'currency', id: 'ops-follow-on-currency', label: 'ops.currency', type: 'select', value: currencyOf(r), options: CURRENCIES.map((c) => ({ value: c, text: c })) },
+      ],
+      body: (v) => ({ description: v.description, ...(v.amount ? { estimatedValue: { amount: v.amount, currency: v.currency } } : {}) }),
+    },
+    { action: 'lose', path: 'lose', label: 'action.lose', done: 'action.lose.done', from: within(...OPEN), fields: () => [reasonField('lose')], body: (v) => ({ reason: v.reason }) },
+    { action: 'reject', path: 'reject', label: 'action.reject', done: 'action.reject.done', from: within('SUBMITTED', 'QUALIFIED'), fields: () => [reasonField('reject')], body: (v) => ({ reason: v.reason }) },
+    {
+      action: 'reassign', path: 'reassign', label: 'action.reassign', done: 'action.reassign.done', from: within('SUBMITTED', 'QUALIFIED', 'QUOTED'),
+      fields: () => [...partnerPickerFields('ops-reassign-partner', 'ops.newPartner'), reasonField('reassign')],
+      body: (v) => ({ partnerId: v['ops-reassign-partner'], reason: v.reason }),
+      wire: (form, r) => { wirePartnerPicker(form, 'ops-reassign-partner', directory, { exclude: () => [r.partnerId] }); },
+    },
+  ];
+}
+
+/** The board's columns: open work first, then the closed statuses. */
+export const BOARD_STATUSES: ReferralStatus[] = [...REFERRAL_STATUSES];
+
+/** Referrals whose client company, contact or partner name contains every word of the query. */
+export function matchReferrals(referrals: DealReferral[], query: string, partnerName: (id: string) => string | undefined): DealReferral[] {
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  if (words.length === 0) {
+    return referrals;
+  }
+  return referrals.filter((r) => {
+    const haystack = foldForSearch([
+      r.client?.company, r.client?.contactName, r.client?.contactEmail, partnerName(r.partnerId),
+      ...(r.shares ?? []).map((s) => partnerName(s.partnerId)),
+    ].filter(Boolean).join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+}
 
 export function opsView(ctx: AppContext): View {
-  const listBox = h('div', { 'aria-busy': 'true' }, loading());
+  const directory = new OpsDirectory(ctx.api);
+  const actions = actionsFor(directory);
+  const boardBox = h('div', { id: 'ops-board-box', 'aria-busy': 'true' }, loading());
   const detail = h('section', { id: 'ops-detail', className: 'card', hidden: true, 'aria-labelledby': 'ops-detail-heading' });
   const detailMessage = h('div', { id: 'ops-message', className: 'form-message', role: 'status', 'aria-live': 'polite' });
-  let filter = { status: 'SUBMITTED', partnerId: '' };
-  let selected: Referral | null = null;
+  let filter = { status: '', partnerId: '', query: '' };
+  let selected: DealReferral | null = null;
+  let loaded: Map<ReferralStatus, { items: DealReferral[]; total: number }> = new Map();
 
   const filterForm = new Form({
     id: 'ops-filter',
     className: 'form form-inline',
     fields: [
+      { name: 'query', id: 'ops-search', label: 'ops.searchReferrals', type: 'text', autocomplete: 'off', maxLength: 200 },
       {
         name: 'status', id: 'ops-status', label: 'ops.filterStatus', type: 'select', value: filter.status,
         options: [{ value: '', label: 'ops.allStatuses' }, ...REFERRAL_STATUSES.map((s) => ({ value: s, label: `status.${s}` as MessageKey }))],
       },
-      { name: 'partnerId', id: 'ops-partner', label: 'ops.filterPartner', maxLength: 100 },
+      ...partnerPickerFields('ops-partner', 'ops.filterPartner', { required: false }),
     ],
     submit: 'ops.show',
     onSubmit: async (values) => {
-      filter = { status: values.status, partnerId: values.partnerId };
-      await loadList();
+      filter = { status: values.status, partnerId: values['ops-partner'], query: values.query };
+      await loadBoard();
     },
+  });
+  // typing in the search narrows the board at once; status and partner ask the API again
+  filterForm.fields.get('query')?.control.addEventListener('input', () => {
+    filter = { ...filter, query: filterForm.values().query };
+    renderBoard();
   });
 
   const page = h('div', { className: 'ops' },
     h('h1', {}, tx('ops.title')),
-    section('ops-list', 'ops.toWork', filterForm.element, listBox),
+    h('p', { className: 'ops-links' }, partnersLink()),
+    section('ops-list', 'ops.pipeline', filterForm.element, boardBox),
     detail);
 
-  async function loadList(): Promise<void> {
-    listBox.setAttribute('aria-busy', 'true');
-    const query = new URLSearchParams({ page: '0', size: String(PORTAL.pageSize) });
-    if (filter.status) {
-      query.set('status', filter.status);
-    }
-    if (filter.partnerId) {
-      query.set('partnerId', filter.partnerId);
-    }
+  function partnersLink(): HTMLElement {
+    const link = tx('ops.partnersLink', undefined, 'a');
+    link.href = '#/ops/partners';
+    link.dataset.testid = 'ops-partners-link';
+    return link;
+  }
+
+  const nameOf = (id: string) => directory.name(id);
+
+  async function loadBoard(): Promise<void> {
+    boardBox.setAttribute('aria-busy', 'true');
+    const statuses = filter.status ? [filter.status as ReferralStatus] : BOARD_STATUSES;
     try {
-      const list = await ctx.api.get<Page<Referral>>(`/api/referrals?${query}`);
-      const items = [...(list.items ?? [])].sort((a, b) => (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''));
-      const rows = items.map((referral) => {
-        const work = tx('ops.work', undefined, 'button');
-        work.type = 'button';
-        work.className = 'secondary';
-        work.addEventListener('click', () => void select(referral.referralId, true));
-        return h('tr', { 'data-referral-id': referral.referralId },
-          h('th', { scope: 'row' }, referral.client?.company ?? '—'),
-          h('td', {}, h('code', {}, referral.partnerId)),
-          h('td', {}, statusBadge(referral.status)),
-          h('td', {}, money(referral.contractValue ?? referral.estimatedValue)),
-          h('td', {}, money(referral.cashReceived)),
-          h('td', {}, date(referral.updatedAt)),
-          h('td', {}, work));
-      });
-      replaceChildren(listBox, table('ops-referrals', 'ops.toWork',
-        ['referral.company', 'ops.partner', 'referral.status', 'referral.value', 'referral.cashReceived', 'referral.updated', 'referral.actions'],
-        rows, 'ops.none'),
-      list.total > items.length ? tx('common.showingFirst', { shown: items.length, total: list.total }, 'p') : null);
+      const answers = await Promise.all(statuses.map(async (status) => {
+        const query = new URLSearchParams({ page: '0', size: '200', status });
+        if (filter.partnerId) {
+          query.set('partnerId', filter.partnerId);
+        }
+        const list = await ctx.api.get<Page<DealReferral>>(`/api/referrals?${query}`);
+        return [status, { items: list.items ?? [], total: list.total ?? 0 }] as const;
+      }));
+      loaded = new Map(answers);
+      renderBoard();
     } catch (error) {
-      replaceChildren(listBox, problemPanel(error));
+      replaceChildren(boardBox, problemPanel(error));
     } finally {
-      listBox.setAttribute('aria-busy', 'false');
+      boardBox.setAttribute('aria-busy', 'false');
     }
+  }
+
+  function renderBoard(): void {
+    const columns = [...loaded.entries()].map(([status, { items, total }]) => {
+      const shown = matchReferrals(items, filter.query, nameOf)
+        .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+      const headingId = `ops-column-${status.toLowerCase()}`;
+      const heading = h('h3', { id: headingId }, statusBadge(status), ' ', h('span', { className: 'count' }, String(shown.length)));
+      const cards = shown.map((referral) => card(referral));
+      return h('section', { className: 'board-column', 'data-status': status, 'aria-labelledby': headingId },
+        heading,
+        cards.length ? h('ol', { className: 'board-cards' }, cards) : Object.assign(tx('ops.columnEmpty', undefined, 'p'), { className: 'empty' }),
+        total > items.length ? tx('common.showingFirst', { shown: items.length, total }, 'p') : null);
+    });
+    const anything = [...loaded.values()].some((c) => c.items.length > 0);
+    replaceChildren(boardBox, anything
+      ? h('div', { id: 'ops-board', className: 'board', 'data-testid': 'ops-board' }, columns)
+      : Object.assign(tx('ops.none', undefined, 'p'), { id: 'ops-board', className: 'empty' }));
+  }
+
+  function card(referral: DealReferral): HTMLElement {
+    const open = h('button', { type: 'button', className: 'board-card-button', 'data-testid': 'ops-open-referral' },
+      h('span', { className: 'board-card-company' }, referral.client?.company ?? '—'),
+      h('span', { className: 'board-card-partner' }, partnerNames(referral)),
+      h('span', { className: 'board-card-value' }, money(referral.contractValue ?? referral.quotedAmount ?? referral.estimatedValue ?? null)));
+    setAttr(open, 'aria-label', 'ops.openReferral', { company: referral.client?.company ?? '', partner: partnerNames(referral) });
+    open.addEventListener('click', () => void select(referral.referralId, true));
+    return h('li', { className: 'board-card', 'data-referral-id': referral.referralId }, open);
+  }
+
+  function partnerNames(referral: DealReferral): string {
+    const ids = referral.shares?.length ? referral.shares.map((s) => s.partnerId) : [referral.partnerId];
+    return ids.map((id) => directory.name(id) ?? '…').join(', ');
   }
 
   async function select(referralId: string, focus: boolean): Promise<void> {
     replaceChildren(detailMessage);
     detail.hidden = false;
     try {
-      selected = await ctx.api.get<Referral>(`/api/referrals/${encodeURIComponent(referralId)}`);
+      selected = await ctx.api.get<DealReferral>(`/api/referrals/${encodeURIComponent(referralId)}`);
       renderDetail(focus);
     } catch (error) {
       replaceChildren(detail, problemPanel(error));
     }
+  }
+
+  function partnerCell(partnerId: string): HTMLElement {
+    const name = directory.name(partnerId);
+    return name ? h('span', {}, name) : tx('timeline.anotherPartner');
   }
 
   function renderDetail(focus: boolean): void {
@@ -200,22 +362,50 @@ export function opsView(ctx: AppContext): View {
       return;
     }
     const heading = h('h2', { id: 'ops-detail-heading', tabindex: -1 }, referral.client?.company ?? '—', ' ', statusBadge(referral.status));
-    const facts = h('dl', { className: 'facts' },
-      h('dt', {}, tx('ops.partner')), h('dd', {}, h('code', {}, referral.partnerId)),
+    const shares = referral.shares && referral.shares.length > 1
+      ? h('ul', { className: 'shares' }, referral.shares.map((s) => h('li', {}, partnerCell(s.partnerId), ' ', rendered('span', (language) => formatRate(s.share, language)))))
+      : null;
+    const followOn = referral.followOnOf ? (() => {
+      const button = tx('ops.openOriginal', undefined, 'button');
+      button.type = 'button';
+      button.className = 'link-button';
+      button.addEventListener('click', () => void select(referral.followOnOf as string, true));
+      return button;
+    })() : null;
+    const facts = h('dl', { className: 'facts', 'data-testid': 'ops-referral-facts' },
+      h('dt', {}, tx('ops.partner')), h('dd', {}, partnerCell(referral.partnerId)),
+      shares ? [h('dt', {}, tx('ops.sharesHeading')), h('dd', {}, shares)] : null,
+      followOn ? [h('dt', {}, tx('ops.followOnOf')), h('dd', {}, followOn)] : null,
       h('dt', {}, tx('referral.contact')), h('dd', {}, `${referral.client?.contactName ?? ''} <${referral.client?.contactEmail ?? ''}>`),
       h('dt', {}, tx('referral.description')), h('dd', {}, referral.description ?? ''),
       h('dt', {}, tx('referral.estimatedValue')), h('dd', {}, money(referral.estimatedValue)),
+      referral.quotedAmount ? [h('dt', {}, tx('ops.quoteAmount')), h('dd', {}, money(referral.quotedAmount))] : null,
       h('dt', {}, tx('referral.contractValue')), h('dd', {}, money(referral.contractValue)),
       h('dt', {}, tx('referral.cashReceived')), h('dd', {}, money(referral.cashReceived)),
       h('dt', {}, tx('referral.refunded')), h('dd', {}, money(referral.refunded)));
-    const allowed = ACTIONS.filter((a) => a.from(referral));
-    const others = ACTIONS.filter((a) => !a.from(referral));
+    const schedule = (referral.schedule ?? []).length
+      ? table('ops-schedule-table', 'ops.schedule', ['ops.instalment', 'ops.dueDate', 'ops.amount'],
+        (referral.schedule ?? []).map((i) => h('tr', {}, h('th', { scope: 'row' }, i.name), h('td', {}, date(i.dueDate)), h('td', { className: 'num' }, money(i.amount)))),
+        'ops.noSchedule')
+      : null;
+    const amendments = (referral.amendments ?? []).length
+      ? table('ops-amendments-table', 'ops.amendments', ['ops.signedAt', 'ops.amendmentDelta', 'ops.reason'],
+        (referral.amendments ?? []).map((a) => h('tr', {}, h('td', {}, date(a.signedAt)), h('td', { className: 'num' }, money(a.delta)), h('td', {}, a.reason))),
+        'ops.noAmendments')
+      : null;
+    const allowed = actions.filter((a) => a.from(referral));
+    const others = actions.filter((a) => !a.from(referral));
     const summary = tx('ops.otherActions', undefined, 'summary');
     replaceChildren(detail,
       heading,
       detailMessage,
       h('div', { className: 'grid' },
-        h('div', {}, facts, tx('ops.timeline', undefined, 'h3'), timeline(referral.timeline)),
+        h('div', {},
+          facts,
+          schedule ? [tx('ops.schedule', undefined, 'h3'), schedule] : null,
+          amendments ? [tx('ops.amendments', undefined, 'h3'), amendments] : null,
+          tx('ops.timeline', undefined, 'h3'),
+          readableTimeline(referral.timeline, { partnerName: nameOf })),
         h('div', {},
           tx('ops.availableActions', undefined, 'h3'),
           allowed.length ? h('div', { className: 'actions' }, allowed.map((a) => actionForm(a, referral))) : tx('ops.noActions', undefined, 'p'),
@@ -225,30 +415,53 @@ export function opsView(ctx: AppContext): View {
     }
   }
 
-  function actionForm(action: Action, referral: Referral): HTMLElement {
+  function actionForm(action: Action, referral: DealReferral): HTMLElement {
     const fields = action.fields(referral);
-    const form = new Form({
+    let form: Form | null = null;
+    const extra = action.extra?.(referral, () => form as Form) ?? null;
+    form = new Form({
       id: `ops-action-${action.action}`,
       className: 'form action-form',
       fields,
       submit: action.label,
+      extra: extra ? [extra.element] : [],
       onSubmit: async (values) => {
-        const updated = await ctx.api.post<Referral>(
-          `/api/referrals/${encodeURIComponent(referral.referralId)}/${action.path}`, action.body(values, referral));
-        selected = updated ?? selected;
+        const added = extra ? extra.read() : {};
+        if (added === null) {
+          // the editor says which row is incomplete
+          return null;
+        }
+        const base = action.body(values, referral);
+        const body = base === undefined && !extra ? undefined : { ...(base ?? {}), ...added };
+        const path = `/api/referrals/${encodeURIComponent(referral.referralId)}/${action.path}`;
+        let updated: DealReferral;
+        try {
+          updated = action.method === 'PUT' ? await ctx.api.put<DealReferral>(path, body) : await ctx.api.post<DealReferral>(path, body);
+        } catch (error) {
+          extra?.showErrors(error);
+          inOpsWords(error);
+        }
+        const company = referral.client?.company ?? '';
+        if (action.opensNew && updated?.referralId) {
+          selected = updated;
+        } else {
+          selected = updated ?? selected;
+        }
         renderDetail(false);
         detailMessage.className = 'form-message success';
         const text = h('p', {});
-        setText(text, action.done, { company: referral.client?.company ?? '' });
+        setText(text, action.done, { company });
         replaceChildren(detailMessage, text);
-        ctx.announce(action.done, { company: referral.client?.company ?? '' });
-        void loadList();
+        ctx.announce(action.done, { company });
+        void loadBoard();
         detail.querySelector<HTMLElement>('#ops-detail-heading')?.focus();
         return null;
       },
     });
+    action.wire?.(form, referral);
     form.element.dataset.action = action.action;
-    if (fields.length === 0) {
+    form.element.dataset.testid = `ops-action-${action.action}`;
+    if (fields.length === 0 && !extra) {
       return h('div', { className: 'action' }, form.element);
     }
     // a form with fields gets a heading naming the action, so "Reason" says what it is the reason for
@@ -258,6 +471,31 @@ export function opsView(ctx: AppContext): View {
     return h('div', { className: 'action' }, heading, form.element);
   }
 
-  void loadList();
-  return { element: page };
+  async function start(): Promise<void> {
+    try {
+      await directory.load();
+    } catch {
+      // names stay unknown; the board still works
+    }
+    const refill = wirePartnerPicker(filterForm, 'ops-partner', directory, { empty: 'ops.everyPartner' });
+    refill();
+    await loadBoard();
+    const pending = takeReferralToOpen();
+    if (pending) {
+      await select(pending, true);
+    }
+  }
+
+  const onHash = () => {
+    const pending = location.hash === '#/ops' ? takeReferralToOpen() : null;
+    if (pending) {
+      void select(pending, true);
+    }
+  };
+  window.addEventListener('hashchange', onHash);
+  void start();
+  return {
+    element: page,
+    destroy: () => window.removeEventListener('hashchange', onHash),
+  };
 }
