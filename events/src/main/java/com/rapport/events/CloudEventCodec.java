@@ -58,14 +58,25 @@ public final class CloudEventCodec {
     }
 
     public CloudEvent envelope(String eventId, Instant time, IntegrationEvent payload) {
+        return envelope(eventId, time, payload, null, null);
+    }
+
+    /** The envelope with the distributed-tracing extension ({@code traceparent}, {@code tracestate}; either null). */
+    public CloudEvent envelope(String eventId, Instant time, IntegrationEvent payload, String traceparent,
+                               String tracestate) {
         EventType type = EventType.of(payload);
         return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, source, type.type(), payload.subject(), time,
-                CloudEvent.JSON, mapper.valueToTree(payload));
+                CloudEvent.JSON, mapper.valueToTree(payload), traceparent, tracestate);
     }
 
     public byte[] encode(String eventId, Instant time, IntegrationEvent payload) {
+        return encode(eventId, time, payload, null, null);
+    }
+
+    public byte[] encode(String eventId, Instant time, IntegrationEvent payload, String traceparent,
+                         String tracestate) {
         try {
-            return mapper.writeValueAsBytes(envelope(eventId, time, payload));
+            return mapper.writeValueAsBytes(envelope(eventId, time, payload, traceparent, tracestate));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + payload, e);
         }

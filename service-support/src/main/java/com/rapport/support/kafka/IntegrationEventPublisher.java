@@ -3,6 +3,8 @@ package com.rapport.support.kafka;
 import com.rapport.events.CloudEventCodec;
 import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
+import com.rapport.support.tracing.CommandTraceMetaData;
+import com.rapport.support.tracing.TraceContexts;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -10,10 +12,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  * before the processor stores its token (Axon stores it in a prepare-commit step registered when the batch's last
  * message is handled; the wait runs in that last message's handler, or in a prepare-commit step registered earlier).
  * The producer keeps the order per key (idempotent, in-flight requests ≤ 5). Outside a batch it waits per event.
+ *
+ * <p>An event stored with a W3C trace context (see {@link CommandTraceMetaData}) carries it on its record.
  */
 public class IntegrationEventPublisher {
 
@@ -68,8 +74,15 @@ public class IntegrationEventPublisher {
     private CompletableFuture<SendResult<String, byte[]>> send(String eventId, Instant time,
                                                               IntegrationEvent payload) {
         EventType type = EventType.of(payload);
-        return kafkaTemplate.send(new ProducerRecord<>(type.topic(), payload.subject(),
-                codec.encode(eventId, time, payload)));
+        // the trace of the request that caused the event, stored in its metadata: in the CloudEvent (distributed-
+        // tracing extension) and as W3C headers of the record, which the consumers' listener observation continues
+        Map<String, String> trace = CommandTraceMetaData.ofMessageInHand();
+        String traceparent = trace.get(TraceContexts.TRACEPARENT);
+        String tracestate = trace.get(TraceContexts.TRACESTATE);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), payload.subject(),
+                codec.encode(eventId, time, payload, traceparent, tracestate));
+        trace.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return kafkaTemplate.send(record);
     }
 
     private void awaitAndClear(List<CompletableFuture<?>> pending) {
