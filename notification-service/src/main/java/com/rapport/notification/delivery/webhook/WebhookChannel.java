@@ -1,5 +1,8 @@
 package com.rapport.notification.delivery.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rapport.notification.delivery.DeliveryChannel;
 import com.rapport.notification.delivery.DeliveryResult;
 import com.rapport.notification.delivery.RetryPolicy;
@@ -7,6 +10,7 @@ import com.rapport.notification.inbox.Channel;
 import com.rapport.notification.inbox.Notification;
 import com.rapport.notification.preference.PreferencesLookup;
 import com.rapport.notification.preference.Webhook;
+import com.rapport.support.tracing.TraceContexts;
 import org.springframework.stereotype.Component;
 
 import io.netty.buffer.ByteBufAllocator;
@@ -23,6 +27,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Posts the notification's CloudEvent to the partner's webhook the Standard Webhooks way: {@code webhook-id} is the
@@ -31,7 +36,7 @@ import java.time.Duration;
  * within the timeout is retried. The host is resolved once and the connection goes to the address that was checked
  * ({@link WebhookAddresses}). What went wrong is logged; the delivery log, which the partner reads, says only
  * "delivery failed" and the status, so the service cannot be used to probe what lies behind it. Waits for the
- * answer: delivery threads only.
+ * answer: delivery threads only. The call carries a {@code traceparent} that continues the trace of the CloudEvent.
  */
 @Component
 public class WebhookChannel implements DeliveryChannel {
@@ -40,23 +45,32 @@ public class WebhookChannel implements DeliveryChannel {
     static final String FAILED = "delivery failed";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
+    private static final ObjectMapper TRACE_READER = new ObjectMapper();
 
     private final PreferencesLookup preferences;
     private final WebhookProperties properties;
     private final Clock clock;
     private final WebhookHostResolver resolver;
+    private final TraceContexts traces;
 
     @Autowired
-    public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock) {
-        this(preferences, properties, clock, WebhookHostResolver.system());
+    public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock,
+                          TraceContexts traces) {
+        this(preferences, properties, clock, WebhookHostResolver.system(), traces);
     }
 
     public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock,
                           WebhookHostResolver resolver) {
+        this(preferences, properties, clock, resolver, TraceContexts.none());
+    }
+
+    public WebhookChannel(PreferencesLookup preferences, WebhookProperties properties, Clock clock,
+                          WebhookHostResolver resolver, TraceContexts traces) {
         this.preferences = preferences;
         this.properties = properties;
         this.clock = clock;
         this.resolver = resolver;
+        this.traces = traces;
     }
 
     @Override
@@ -71,6 +85,14 @@ public class WebhookChannel implements DeliveryChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
+        // the call continues the trace of the request that caused the event (kept in the CloudEvent it posts)
+        try (TraceContexts.Continued trace = traces.continueFrom(traceOf(notification.cloudEvent()),
+                "webhook delivery")) {
+            return deliver(notification, trace.headers());
+        }
+    }
+
+    private DeliveryResult deliver(Notification notification, Map<String, String> traceHeaders) {
         Webhook webhook = preferences.of(notification.partnerId()).webhook();
         if (webhook == null) {
             return DeliveryResult.withdrawn("the webhook was removed before it could be called");
@@ -99,11 +121,13 @@ public class WebhookChannel implements DeliveryChannel {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .responseTimeout(timeout)
                 .followRedirect(false)
-                .headers(headers -> headers
-                        .set("content-type", CONTENT_TYPE)
-                        .set("webhook-id", id)
-                        .set("webhook-timestamp", String.valueOf(timestamp))
-                        .set("webhook-signature", signature));
+                .headers(headers -> {
+                    headers.set("content-type", CONTENT_TYPE)
+                            .set("webhook-id", id)
+                            .set("webhook-timestamp", String.valueOf(timestamp))
+                            .set("webhook-signature", signature);
+                    traceHeaders.forEach(headers::set);
+                });
         try {
             Integer status = http.post().uri(url)
                     .send(ByteBufFlux.fromString(Mono.just(body), StandardCharsets.UTF_8,
@@ -120,6 +144,20 @@ public class WebhookChannel implements DeliveryChannel {
             log.info("Webhook {} of partner {} not reached at {}: {}", id, notification.partnerId(),
                     target.address().getHostAddress(), unreachable.toString());
             return DeliveryResult.failedForNow(FAILED);
+        }
+    }
+
+    /** The CloudEvent's distributed-tracing attributes; none if it has none or is not readable JSON. */
+    static Map<String, String> traceOf(String cloudEvent) {
+        if (cloudEvent == null) {
+            return Map.of();
+        }
+        try {
+            JsonNode json = TRACE_READER.readTree(cloudEvent);
+            return TraceContexts.of(json.path(TraceContexts.TRACEPARENT).textValue(),
+                    json.path(TraceContexts.TRACESTATE).textValue());
+        } catch (JsonProcessingException notJson) {
+            return Map.of();
         }
     }
 }
