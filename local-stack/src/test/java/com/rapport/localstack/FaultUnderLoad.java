@@ -287,23 +287,21 @@ public final class FaultUnderLoad {
         long duplicateNotifications = 0;
         long lostNotifications = 0;
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
-            Set<String> seen = new HashSet<>();
+            Map<String, JsonNode> seen = new HashMap<>();
             Map<String, Integer> referralEvents = new HashMap<>();
-            for (int page = 0; ; page++) {
-                JsonNode list = api.get("/api/notifications?partnerId=" + partner.getKey() + "&size=200&page=" + page,
-                        ops).json();
-                for (JsonNode notification : list.path("items")) {
-                    notifications++;
-                    String type = notification.path("eventType").asText();
-                    String referral = notification.path("referralId").asText();
-                    if (!seen.add(referral + "/" + type + "/" + notification.path("body").asText())) {
-                        duplicateNotifications++;
-                    } else if (type.startsWith("rapport.referral.")) {
-                        referralEvents.merge(referral, 1, Integer::sum);
-                    }
-                }
-                if ((page + 1) * 200L >= list.path("total").asLong()) {
-                    break;
+            for (JsonNode notification : notificationsOf(partner.getKey())) {
+                notifications++;
+                String type = notification.path("eventType").asText();
+                String referral = notification.path("referralId").asText();
+                JsonNode first = seen.putIfAbsent(referral + "/" + type + "/" + notification.path("body").asText(),
+                        notification);
+                if (first != null) {
+                    duplicateNotifications++;
+                    say("partner %s told %s twice: %s at %s and %s at %s", partner.getKey(), type,
+                            first.path("notificationId").asText(), first.path("createdAt").asText(),
+                            notification.path("notificationId").asText(), notification.path("createdAt").asText());
+                } else if (type.startsWith("rapport.referral.")) {
+                    referralEvents.merge(referral, 1, Integer::sum);
                 }
             }
             for (String referral : partner.getValue()) {
@@ -403,6 +401,33 @@ public final class FaultUnderLoad {
 
     private void say(String format, Object... args) {
         log.say(format, args);
+    }
+
+    /**
+     * A partner's notifications, read page by page while none arrived: the list is newest first, so one told between
+     * two page reads moves every later page by one and shows its last item twice (the run that showed "duplicates"
+     * where every id was once).
+     */
+    private List<JsonNode> notificationsOf(String partnerId) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            List<JsonNode> items = new ArrayList<>();
+            long totalBefore = -1;
+            long total = 0;
+            for (int page = 0; ; page++) {
+                JsonNode list = api.get("/api/notifications?partnerId=" + partnerId + "&size=200&page=" + page, ops)
+                        .json();
+                total = list.path("total").asLong();
+                totalBefore = totalBefore < 0 ? total : totalBefore;
+                list.path("items").forEach(items::add);
+                if ((page + 1) * 200L >= total) {
+                    break;
+                }
+            }
+            if (total == totalBefore || attempt == 30) {
+                return items;
+            }
+            Thread.sleep(1000);
+        }
     }
 
     static Path report() {
