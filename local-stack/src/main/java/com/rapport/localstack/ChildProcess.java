@@ -31,6 +31,7 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvm);
+        command.addAll(flightRecording(name));
         command.add("-cp");
         command.add(launcherClasspath());
         command.add(mainClass);
@@ -43,6 +44,7 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvm);
+        command.addAll(flightRecording(name));
         command.add("-jar");
         command.add(jar.toString());
         return start(name, command, env, logFile);
@@ -130,6 +132,26 @@ final class ChildProcess {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * With {@code RAPPORT_JFR=<dir>}, every JVM of the stack records a Java Flight Recording (the {@code profile}
+     * settings: method samples every 10 ms, allocations, locks, I/O) into {@code <dir>/<name>-<start>.jfr}, written
+     * when the process stops; read it with {@code jfr print --events jdk.ExecutionSample} or JDK Mission Control.
+     */
+    static List<String> flightRecording(String name) {
+        String dir = System.getenv("RAPPORT_JFR");
+        if (dir == null || dir.isBlank()) {
+            return List.of();
+        }
+        Path file = Path.of(dir).toAbsolutePath()
+                .resolve(name.replaceAll("[^A-Za-z0-9-]", "_") + "-" + System.currentTimeMillis() + ".jfr");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent() + " for RAPPORT_JFR", e);
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
     private static String javaExecutable() {

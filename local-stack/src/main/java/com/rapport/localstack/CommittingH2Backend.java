@@ -1,14 +1,22 @@
 package com.rapport.localstack;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * mongo-java-server's H2 backend that writes every change to its file before the reply leaves: the server answers
@@ -21,6 +29,11 @@ import java.nio.file.Path;
  * change made until then, so requests finishing while one commit is being written share the next one, and a request
  * that changed nothing finds nothing to write. The background commit is off, so no write is ever half-way in another
  * thread when a commit returns.
+ *
+ * <p>Unique indexes (every exact-key lookup of the services: events by aggregate and sequence, tracking windows by
+ * global index, tokens, idempotency keys) keep the stock key order and file format, but each key is serialized once
+ * for its comparisons instead of twice per comparison ({@link IndexKeyOrder}): the profile of the pipeline benchmark
+ * (issue 9) showed a third of this process's time in Java serialization inside B-tree binary searches.
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -35,6 +48,62 @@ final class CommittingH2Backend extends H2Backend {
         file.toAbsolutePath().getParent().toFile().mkdirs();
         return new CommittingH2Backend(new MVStore.Builder().fileName(file.toAbsolutePath().toString())
                 .autoCommitDisabled().open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedDatabase(databaseName);
+    }
+
+    /** The stock database whose unique indexes compare their keys with {@link IndexKeyOrder}. */
+    private final class IndexedDatabase extends H2Database {
+
+        IndexedDatabase(String databaseName) {
+            // getMvStore(), not the field: the stock constructor opens the stored databases before ours has run
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // the stock code opens the map by this name with the default key type; opened here first, it gets this one
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * The order {@link ObjectDataType} gives index keys ({@link KeyValue} is neither a known type nor
+     * {@link Comparable}: it compares the two keys' Java serializations byte by byte), with each key's bytes kept per
+     * thread in a small cache by identity: a binary search compares one search key with the same page keys over and
+     * over. Same order, same bytes on disk, so files written before read the same.
+     */
+    static final class IndexKeyOrder extends ObjectDataType {
+
+        private static final int SLOTS = 1 << 12;
+
+        private final ThreadLocal<Object[]> recent = ThreadLocal.withInitial(() -> new Object[2 * SLOTS]);
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                return a == b ? 0 : compareNotNull(serialized(a), serialized(b));
+            }
+            return super.compare(a, b);
+        }
+
+        private byte[] serialized(Object key) {
+            Object[] cache = recent.get();
+            int slot = 2 * (System.identityHashCode(key) & (SLOTS - 1));
+            if (cache[slot] == key) {
+                return (byte[]) cache[slot + 1];
+            }
+            byte[] bytes = serialize(key);
+            cache[slot] = key;
+            cache[slot + 1] = bytes;
+            return bytes;
+        }
     }
 
     @Override

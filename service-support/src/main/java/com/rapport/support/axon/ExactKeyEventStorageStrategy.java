@@ -100,15 +100,18 @@ public class ExactKeyEventStorageStrategy extends DocumentPerEventStorageStrateg
         }
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
         long next = token == null ? 0 : token.getIndex() + 1;
-        List<Document> found = fetchWindow(eventCollection, token, next, batchSize);
+        // Only indices already handed out can hold an event: a processor at the head (the usual case, polled after
+        // every commit) asks for its gaps and the few new indices instead of a whole window of lookups that cannot
+        // match. An index handed out after this read is asked for by the next poll.
+        long last = lastAllocatedIndex();
+        List<Document> found = fetchWindow(eventCollection, token, next, windowUpTo(next, batchSize, last));
         if (found.isEmpty()) {
             // A whole window of indices was reserved but nothing is there (yet): look further ahead without moving
             // the token. The first event found beyond advances it, and every index stepped over stays a gap that is
             // asked for again, so a slow commit's events are delivered when they land, and a failed one never
             // stalls the processors behind it. (Advancing to the window's end would mark its last index as seen.)
-            long last = lastAllocatedIndex();
             for (long from = next + batchSize; found.isEmpty() && from <= last; from += batchSize) {
-                found = fetchWindow(eventCollection, token, from, batchSize);
+                found = fetchWindow(eventCollection, token, from, windowUpTo(from, batchSize, last));
             }
         }
         List<TrackedEventData<?>> results = new ArrayList<>(found.size());
@@ -130,10 +133,18 @@ public class ExactKeyEventStorageStrategy extends DocumentPerEventStorageStrateg
             wanted.add(index);
         }
         List<Document> found = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
         // a single-field $in is answered from the unique index by MongoDB and mongo-java-server alike
         collection.find(new Document(GLOBAL_INDEX, new Document("$in", wanted))).into(found);
         found.sort(Comparator.comparingLong(d -> d.get(GLOBAL_INDEX, Number.class).longValue()));
         return found;
+    }
+
+    /** How many indices of a window starting at {@code from} have been handed out (at most {@code size}). */
+    private static int windowUpTo(long from, int size, long lastAllocated) {
+        return (int) Math.max(0, Math.min(size, lastAllocated + 1 - from));
     }
 
     private static GapAwareTrackingToken advance(GapAwareTrackingToken token, long index) {

@@ -219,6 +219,38 @@ class ExactKeyEventStorageStrategyTest {
         assertThat(((GapAwareTrackingToken) then.get(100).trackingToken()).getGaps()).isEmpty();
     }
 
+    // issue 9: the profile showed every poll at the head asking the database for a whole window of 100 indices
+    @Test
+    void aPollAtTheHeadAsksOnlyForIndicesAlreadyHandedOut() {
+        List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                org.bson.BsonDocument filter = event.getCommand().getDocument("filter", null);
+                if (event.getCommandName().equals("find") && filter != null
+                        && filter.containsKey(ExactKeyEventStorageStrategy.GLOBAL_INDEX)) {
+                    asked.add(filter.getDocument(ExactKeyEventStorageStrategy.GLOBAL_INDEX).getArray("$in").size());
+                }
+            }
+        };
+        try (MongoClient counted = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString()))
+                .addCommandListener(listener).build())) {
+            ExactKeyMongoEventStorageEngine countedEngine = engineOn(counted.getDatabase(database.getName()));
+            countedEngine.appendEvents(List.of(event("a", 0), event("a", 1), event("b", 0)));
+
+            List<TrackedEventMessage<?>> all = countedEngine.readEvents(null, false).collect(Collectors.toList());
+            assertThat(texts(all)).containsExactly("a#0", "a#1", "b#0");
+            assertThat(asked).isNotEmpty().allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(3));
+
+            asked.clear();
+            List<TrackedEventMessage<?>> none = countedEngine.readEvents(all.get(2).trackingToken(), false)
+                    .collect(Collectors.toList());
+            assertThat(none).isEmpty();
+            assertThat(asked).as("nothing new and no gaps: nothing to look up").isEmpty();
+        }
+    }
+
     @Test
     void theHeadTokenStartsAfterEverythingStored() {
         assertThat(engine.createHeadToken()).isNull();

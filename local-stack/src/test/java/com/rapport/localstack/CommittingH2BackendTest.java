@@ -1,0 +1,142 @@
+package com.rapport.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.rapport.testsupport.FreePorts;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local stack's database backend: its index key order and its files are the stock ones. */
+class CommittingH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Nested
+    class IndexKeysCompare {
+
+        @Test
+        void inTheOrderOfTheStockKeyType() {
+            Random random = new Random(9);
+            List<KeyValue> keys = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                keys.add(randomKey(random));
+            }
+            ObjectDataType stock = new ObjectDataType();
+            CommittingH2Backend.IndexKeyOrder cached = new CommittingH2Backend.IndexKeyOrder();
+            // twice over the same objects: the second round answers from the cache
+            for (int round = 0; round < 2; round++) {
+                for (KeyValue a : keys) {
+                    for (int j = 0; j < 40; j++) {
+                        KeyValue b = keys.get(random.nextInt(keys.size()));
+                        assertThat(Integer.signum(cached.compare(a, b)))
+                                .as("%s vs %s", a, b).isEqualTo(Integer.signum(stock.compare(a, b)));
+                        // an equal key that is another object, as a search key always is
+                        KeyValue copy = new KeyValue(a.stream().toList());
+                        assertThat(cached.compare(copy, a)).isZero();
+                    }
+                }
+            }
+        }
+
+        private KeyValue randomKey(Random random) {
+            return switch (random.nextInt(4)) {
+                case 0 -> new KeyValue("aggregate-" + random.nextInt(50), (long) random.nextInt(20));
+                case 1 -> new KeyValue((long) random.nextInt(100_000));
+                case 2 -> new KeyValue("key-" + random.nextInt(1000));
+                default -> new KeyValue(random.nextInt(3) == 0 ? null : "x" + random.nextInt(9), random.nextDouble());
+            };
+        }
+    }
+
+    @Nested
+    class AFileWrittenByTheStockBackend {
+
+        @Test
+        void isReadWrittenAndReadBackByTheStockBackendAgain() {
+            Path file = dir.resolve("rapport.mv");
+            withServer(new H2Backend(file.toString()), events -> {
+                events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                        new IndexOptions().unique(true));
+                events.createIndex(Indexes.ascending("globalIndex"), new IndexOptions().unique(true));
+                for (long i = 0; i < 300; i++) {
+                    events.insertOne(event(i));
+                }
+            });
+
+            CommittingH2Backend backend = CommittingH2Backend.open(file);
+            withServer(backend, events -> {
+                assertThat(backend.getMvStore().openMap("store.domainevents._index_globalIndex_1").getKeyType())
+                        .isInstanceOf(CommittingH2Backend.IndexKeyOrder.class);
+                for (long i = 0; i < 300; i += 7) {
+                    assertThat(events.find(new Document("aggregateIdentifier", "a" + i % 13)
+                            .append("sequenceNumber", i)).first()).extracting(d -> d.get("globalIndex")).isEqualTo(i);
+                }
+                assertThat(events.find(new Document("globalIndex", new Document("$in", List.of(3L, 150L, 299L, 999L))))
+                        .into(new ArrayList<>())).hasSize(3);
+                assertThatThrownBy(() -> events.insertOne(event(42)))
+                        .hasMessageContaining("duplicate key");
+                for (long i = 300; i < 400; i++) {
+                    events.insertOne(event(i));
+                }
+            });
+
+            withServer(new H2Backend(file.toString()), events -> {
+                assertThat(events.countDocuments()).isEqualTo(400);
+                for (long i = 0; i < 400; i += 11) {
+                    assertThat(events.find(new Document("globalIndex", i)).first())
+                            .extracting(d -> d.get("sequenceNumber")).isEqualTo(i);
+                }
+            });
+        }
+
+        private Document event(long i) {
+            return new Document("aggregateIdentifier", "a" + i % 13).append("sequenceNumber", i)
+                    .append("globalIndex", i).append("payload", "event " + i);
+        }
+
+        private void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+            MongoServer server = new MongoServer(backend);
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                work.accept(client.getDatabase("store").getCollection("domainevents"));
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void theStoreKeepsNoTypeOfItsOwnForAnIndexMap() {
+        // the key type is given when a map is opened, never stored: what makes the cached order safe for old files
+        Path file = dir.resolve("types.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.openMap("m", new org.h2.mvstore.MVMap.Builder<Object, Object>()
+                .keyType(new CommittingH2Backend.IndexKeyOrder())).put(new KeyValue("k"), 1L);
+        store.close();
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+        assertThat(reopened.<Object, Object>openMap("m").get(new KeyValue("k"))).isEqualTo(1L);
+        reopened.close();
+    }
+}
