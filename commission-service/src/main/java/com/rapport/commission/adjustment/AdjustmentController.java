@@ -1,11 +1,12 @@
 package com.rapport.commission.adjustment;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.commission.adjustment.AdjustmentCommands.ApproveAdjustment;
 import com.rapport.commission.adjustment.AdjustmentCommands.ProposeAdjustment;
 import com.rapport.commission.adjustment.AdjustmentCommands.RejectAdjustment;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.PageOf;
-import com.rapport.commission.ledger.PagingRules;
 import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.events.money.Money;
 import com.rapport.support.problem.ProblemException;
@@ -47,16 +48,16 @@ class AdjustmentController {
     private final PartnerDirectory partners;
     private final Clock clock;
     private final ZoneId zone;
-    private final int maxPageSize;
+    private final Paging paging;
 
     AdjustmentController(CommandGateway commands, AdjustmentProjection adjustments, PartnerDirectory partners,
-                         Clock clock, CommissionProperties properties) {
+                         Clock clock, CommissionProperties properties, Paging paging) {
         this.commands = commands;
         this.adjustments = adjustments;
         this.partners = partners;
         this.clock = clock;
         this.zone = properties.zone();
-        this.maxPageSize = properties.maxPageSize();
+        this.paging = paging;
     }
 
     record ProposeRequest(@NotBlank @Size(max = 200) String adjustmentId, @NotBlank @Size(max = 200) String partnerId,
@@ -107,14 +108,14 @@ class AdjustmentController {
     }
 
     @GetMapping("/api/adjustments")
-    Mono<PageOf<AdjustmentView>> list(Caller caller, @RequestParam(required = false) String status,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    Mono<Page<AdjustmentView>> list(Caller caller, @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
         caller.require(Role.FINANCE);
-        PagingRules.require(page, size, maxPageSize);
+        PageRequest request = paging.request(page, size);
         AdjustmentStatus wanted = status == null || status.isBlank() ? null : parse(status);
-        return Mono.zip(adjustments.list(wanted, page, size).collectList(), adjustments.count(wanted))
-                .map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+        return Mono.zip(adjustments.list(wanted, request).collectList(), adjustments.count(wanted))
+                .map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     private Mono<AdjustmentView> found(String adjustmentId) {

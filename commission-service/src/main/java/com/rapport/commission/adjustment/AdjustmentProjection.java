@@ -1,5 +1,6 @@
 package com.rapport.commission.adjustment;
 
+import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
@@ -64,9 +65,9 @@ public class AdjustmentProjection {
         return mongo.findById(adjustmentId, Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
     }
 
-    Flux<AdjustmentView> list(AdjustmentStatus status, int page, int size) {
-        return mongo.find(query(status).with(Sort.by(Sort.Direction.DESC, "proposedAt")).skip((long) page * size)
-                .limit(size), Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
+    Flux<AdjustmentView> list(AdjustmentStatus status, PageRequest request) {
+        return mongo.find(query(status).with(Sort.by(Sort.Direction.DESC, "proposedAt")).skip(request.offset())
+                .limit(request.size()), Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
     }
 
     Mono<Long> count(AdjustmentStatus status) {

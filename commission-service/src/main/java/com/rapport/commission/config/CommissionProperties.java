@@ -7,10 +7,10 @@ import java.time.ZoneId;
 
 /**
  * {@code rapport.commission.*}: the business calendar's zone (a payment's date, hence its payable date), how long a
- * Kafka record waits for its command and a projection for its write, and how many ledger entries a page or a
- * streamed read holds at once.
+ * Kafka record waits for its command and a projection for its write, and how many ledger entries a streamed read
+ * holds at once (list sizes are service-support's {@code rapport.paging}).
  */
 @ConfigurationProperties("rapport.commission")
-public record CommissionProperties(ZoneId zone, Duration commandTimeout, Duration storeTimeout, int maxPageSize,
+public record CommissionProperties(ZoneId zone, Duration commandTimeout, Duration storeTimeout,
                                    int streamBatchSize) {
 }

@@ -1,13 +1,14 @@
 package com.rapport.commission.dispute;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.dispute.DisputeCommands.OpenDispute;
 import com.rapport.commission.dispute.DisputeCommands.ResolveDispute;
 import com.rapport.commission.ledger.CommissionController;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
-import com.rapport.commission.ledger.PageOf;
-import com.rapport.commission.ledger.PagingRules;
 import com.rapport.events.money.Money;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
@@ -52,16 +53,16 @@ class DisputeController {
     private final LedgerQueries ledger;
     private final Clock clock;
     private final ZoneId zone;
-    private final int maxPageSize;
+    private final Paging paging;
 
     DisputeController(CommandGateway commands, DisputeProjection disputes, LedgerQueries ledger, Clock clock,
-                      CommissionProperties properties) {
+                      CommissionProperties properties, Paging paging) {
         this.commands = commands;
         this.disputes = disputes;
         this.ledger = ledger;
         this.clock = clock;
         this.zone = properties.zone();
-        this.maxPageSize = properties.maxPageSize();
+        this.paging = paging;
     }
 
     record OpenRequest(@NotBlank @Size(max = 2000) String message) {
@@ -116,19 +117,19 @@ class DisputeController {
     }
 
     @GetMapping("/api/disputes")
-    Mono<PageOf<DisputeView>> list(Caller caller, @RequestParam(required = false) String partnerId,
-                                   @RequestParam(required = false) String status,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "50") int size) {
-        PagingRules.require(page, size, maxPageSize);
+    Mono<Page<DisputeView>> list(Caller caller, @RequestParam(required = false) String partnerId,
+                                 @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        PageRequest request = paging.request(page, size);
         String partner = caller.hasAnyRole(Role.FINANCE) ? blankToNull(partnerId)
                 : CommissionController.ownPartner(caller, blankToNull(partnerId));
         String wanted = blankToNull(status);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw invalid("status", "must be OPEN or RESOLVED");
         }
-        return Mono.zip(disputes.list(partner, wanted, page, size).collectList(), disputes.count(partner, wanted))
-                .map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+        return Mono.zip(disputes.list(partner, wanted, request).collectList(), disputes.count(partner, wanted))
+                .map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     /** The entry, when the caller may see it: finance any, a partner its own; otherwise 404. */

@@ -1,5 +1,6 @@
 package com.rapport.commission.dispute;
 
+import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
@@ -75,9 +76,9 @@ public class DisputeProjection {
         return mongo.findById(disputeId, Document.class, DISPUTES).map(DisputeProjection::view);
     }
 
-    Flux<DisputeView> list(String partnerId, String status, int page, int size) {
+    Flux<DisputeView> list(String partnerId, String status, PageRequest request) {
         return mongo.find(query(partnerId, status).with(Sort.by(Sort.Direction.DESC, "openedAt"))
-                .skip((long) page * size).limit(size), Document.class, DISPUTES).map(DisputeProjection::view);
+                .skip(request.offset()).limit(request.size()), Document.class, DISPUTES).map(DisputeProjection::view);
     }
 
     Mono<Long> count(String partnerId, String status) {

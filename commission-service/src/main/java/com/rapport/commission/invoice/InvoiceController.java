@@ -1,8 +1,8 @@
 package com.rapport.commission.invoice;
 
-import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.PageOf;
-import com.rapport.commission.ledger.PagingRules;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -26,22 +26,22 @@ class InvoiceController {
 
     private final Invoices invoices;
     private final InvoicePdf pdf;
-    private final int maxPageSize;
+    private final Paging paging;
 
-    InvoiceController(Invoices invoices, InvoicePdf pdf, CommissionProperties properties) {
+    InvoiceController(Invoices invoices, InvoicePdf pdf, Paging paging) {
         this.invoices = invoices;
         this.pdf = pdf;
-        this.maxPageSize = properties.maxPageSize();
+        this.paging = paging;
     }
 
     @GetMapping("/api/invoices")
-    Mono<PageOf<Invoice.Summary>> list(Caller caller,
-                                       @RequestParam(required = false) String partnerId,
-                                       @RequestParam(required = false) Integer year,
-                                       @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size) {
-        PagingRules.require(page, size, maxPageSize);
-        return invoices.page(visiblePartner(caller, partnerId), year, page, size);
+    Mono<Page<Invoice.Summary>> list(Caller caller,
+                                     @RequestParam(required = false) String partnerId,
+                                     @RequestParam(required = false) Integer year,
+                                     @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        PageRequest request = paging.request(page, size);
+        return invoices.page(visiblePartner(caller, partnerId), year, request);
     }
 
     @GetMapping(value = "/api/invoices/{invoiceNumber}.pdf")

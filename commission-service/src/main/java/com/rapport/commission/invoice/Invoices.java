@@ -1,6 +1,7 @@
 package com.rapport.commission.invoice;
 
-import com.rapport.commission.ledger.PageOf;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,14 +27,14 @@ public class Invoices {
     }
 
     /** Filtered by partner and/or year (null = any). */
-    public Mono<PageOf<Invoice.Summary>> page(String partnerId, Integer year, int page, int size) {
+    public Mono<Page<Invoice.Summary>> page(String partnerId, Integer year, PageRequest request) {
         Criteria criteria = criteria(partnerId, year);
         Mono<Long> total = mongo.count(Query.query(criteria), InvoiceDocuments.INVOICES);
         Mono<List<Invoice.Summary>> items = mongo.find(Query.query(criteria).with(NUMBER_ORDER)
-                        .skip((long) page * size).limit(size), Document.class, InvoiceDocuments.INVOICES)
+                        .skip(request.offset()).limit(request.size()), Document.class, InvoiceDocuments.INVOICES)
                 .map(d -> InvoiceDocuments.fromDocument(d).summary())
                 .collectList();
-        return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+        return Mono.zip(items, total).map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     public Mono<Invoice> find(String invoiceNumber) {

@@ -1,6 +1,8 @@
 package com.rapport.commission.ledger;
 
-import com.rapport.commission.config.CommissionProperties;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
@@ -20,23 +22,23 @@ import reactor.core.publisher.Mono;
 public class CommissionController {
 
     private final LedgerQueries ledger;
-    private final int maxPageSize;
+    private final Paging paging;
 
-    CommissionController(LedgerQueries ledger, CommissionProperties properties) {
+    CommissionController(LedgerQueries ledger, Paging paging) {
         this.ledger = ledger;
-        this.maxPageSize = properties.maxPageSize();
+        this.paging = paging;
     }
 
     @GetMapping
-    Mono<PageOf<LedgerEntry>> entries(Caller caller,
-                                      @RequestParam(required = false) String partnerId,
-                                      @RequestParam(required = false) String referralId,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
-        PagingRules.require(page, size, maxPageSize);
+    Mono<Page<LedgerEntry>> entries(Caller caller,
+                                    @RequestParam(required = false) String partnerId,
+                                    @RequestParam(required = false) String referralId,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        PageRequest request = paging.request(page, size);
         String visiblePartner = caller.hasAnyRole(Role.FINANCE, Role.OPS) ? partnerId
                 : ownPartner(caller, partnerId);
-        return ledger.page(visiblePartner, referralId, page, size);
+        return ledger.page(visiblePartner, referralId, request);
     }
 
     @GetMapping("/summary")

@@ -1,5 +1,7 @@
 package com.rapport.commission.ledger;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.forecast.ForecastQueries;
 import org.bson.Document;
@@ -36,7 +38,7 @@ public class LedgerQueries {
     }
 
     /** Entries filtered by partner and/or referral (null = any). */
-    public Mono<PageOf<LedgerEntry>> page(String partnerId, String referralId, int page, int size) {
+    public Mono<Page<LedgerEntry>> page(String partnerId, String referralId, PageRequest request) {
         Criteria criteria = new Criteria();
         if (partnerId != null) {
             criteria = criteria.and("partnerId").is(partnerId);
@@ -47,10 +49,10 @@ public class LedgerQueries {
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, LedgerDocuments.LEDGER);
         Mono<List<LedgerEntry>> items = mongo.find(Query.query(criteria).with(LEDGER_ORDER)
-                        .skip((long) page * size).limit(size), Document.class, LedgerDocuments.LEDGER)
+                        .skip(request.offset()).limit(request.size()), Document.class, LedgerDocuments.LEDGER)
                 .map(LedgerDocuments::fromDocument)
                 .collectList();
-        return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+        return Mono.zip(items, total).map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     /** One entry, with its hold and disputes. */

@@ -1,5 +1,6 @@
 package com.rapport.commission.payout;
 
+import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.events.money.Money;
 import org.bson.Document;
@@ -28,9 +29,9 @@ public class PayoutBatchQueries {
         return mongo.findById(batchId, Document.class, PayoutBatchProjection.BATCHES).map(PayoutBatchQueries::view);
     }
 
-    public Flux<PayoutBatchView> all(int page, int size) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size)
-                .limit(size), Document.class, PayoutBatchProjection.BATCHES).map(PayoutBatchQueries::view);
+    public Flux<PayoutBatchView> all(PageRequest request) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).skip(request.offset())
+                .limit(request.size()), Document.class, PayoutBatchProjection.BATCHES).map(PayoutBatchQueries::view);
     }
 
     public Mono<Long> count() {

@@ -1,8 +1,9 @@
 package com.rapport.commission.payout;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.PageOf;
-import com.rapport.commission.ledger.PagingRules;
 import com.rapport.commission.payout.PayoutCommands.CancelPayoutBatch;
 import com.rapport.commission.payout.PayoutCommands.ConfirmPayoutBatch;
 import com.rapport.support.problem.ProblemException;
@@ -41,17 +42,17 @@ class PayoutController {
     private final PayoutBatchQueries batches;
     private final CommandGateway commands;
     private final Clock clock;
-    private final int maxPageSize;
+    private final Paging paging;
     private final ZoneId zone;
 
     PayoutController(PayoutBatchCreator creator, PayoutBatchQueries batches, CommandGateway commands, Clock clock,
-                     CommissionProperties properties) {
+                     CommissionProperties properties, Paging paging) {
         this.creator = creator;
         this.batches = batches;
         this.commands = commands;
         this.clock = clock;
-        this.maxPageSize = properties.maxPageSize();
         this.zone = properties.zone();
+        this.paging = paging;
     }
 
     record CreateBatchRequest(@NotNull LocalDate asOf) {
@@ -79,12 +80,12 @@ class PayoutController {
     }
 
     @GetMapping("/api/payouts")
-    Mono<PageOf<PayoutBatchView>> list(Caller caller, @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size) {
+    Mono<Page<PayoutBatchView>> list(Caller caller, @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
         caller.require(Role.FINANCE);
-        PagingRules.require(page, size, maxPageSize);
-        return Mono.zip(batches.all(page, size).collectList(), batches.count())
-                .map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+        PageRequest request = paging.request(page, size);
+        return Mono.zip(batches.all(request).collectList(), batches.count())
+                .map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     @GetMapping("/api/payouts/{batchId}")

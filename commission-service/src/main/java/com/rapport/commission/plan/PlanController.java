@@ -1,7 +1,7 @@
 package com.rapport.commission.plan;
 
+import com.rapport.support.paging.Page;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.rapport.commission.ledger.PageOf;
 import com.rapport.commission.plan.PlanCommands.AssignPlan;
 import com.rapport.commission.plan.PlanCommands.PublishPlanVersion;
 import com.rapport.events.money.Money;
@@ -62,8 +62,8 @@ class PlanController {
     }
 
     @GetMapping("/api/commission-plans")
-    Mono<PageOf<PlanVersion>> plans(Caller caller) {
-        return catalogue.currentPlans().collectList().map(plans -> new PageOf<>(plans, 0, plans.size(), plans.size()));
+    Mono<Page<PlanVersion>> plans(Caller caller) {
+        return catalogue.currentPlans().collectList().map(Page::whole);
     }
 
     @GetMapping("/api/commission-plans/{planId}")

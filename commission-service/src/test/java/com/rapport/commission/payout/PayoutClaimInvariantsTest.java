@@ -71,7 +71,7 @@ class PayoutClaimInvariantsTest {
     void noEntryIsEverInTwoLiveBatchesAndNoHeldEntryInAny(@ForAll("runs") Run run) {
         ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "payout-claims-" + UUID.randomUUID());
         CommissionProperties properties = new CommissionProperties(ZoneOffset.UTC, Duration.ofSeconds(30),
-                Duration.ofSeconds(30), 500, 7);
+                Duration.ofSeconds(30), 7);
         PayoutClaims claims = new PayoutClaims(mongo, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"),
                 ZoneOffset.UTC), properties, new PayoutProperties(Duration.ofMinutes(10), null),
                 batchId -> BatchStatus.OPEN);

@@ -1,10 +1,11 @@
 package com.rapport.notification.inbox;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,26 +15,27 @@ import reactor.core.publisher.Mono;
 @RestController
 public class NotificationController {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final NotificationQueries queries;
+    private final Paging paging;
 
-    public NotificationController(NotificationQueries queries) {
+    public NotificationController(NotificationQueries queries, Paging paging) {
         this.queries = queries;
+        this.paging = paging;
     }
 
     @GetMapping("/api/notifications")
-    public Mono<NotificationPage> list(Caller caller,
-                                       @RequestParam(required = false) String partnerId,
-                                       @RequestParam(defaultValue = "0") @Min(0) int page,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+    public Mono<Page<NotificationView>> list(Caller caller,
+                                             @RequestParam(required = false) String partnerId,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size) {
+        PageRequest request = paging.request(page, size);
         if (caller.isPartner()) {
             if (caller.partnerId() == null || (partnerId != null && !partnerId.equals(caller.partnerId()))) {
                 throw ProblemException.notFound("notifications of partner", partnerId);
             }
-            return queries.ofPartner(caller.partnerId(), page, size);
+            return queries.ofPartner(caller.partnerId(), request);
         }
         caller.require(Role.OPS);
-        return partnerId == null ? queries.ofEveryone(page, size) : queries.ofPartner(partnerId, page, size);
+        return partnerId == null ? queries.ofEveryone(request) : queries.ofPartner(partnerId, request);
     }
 }

@@ -1,5 +1,7 @@
 package com.rapport.notification.inbox;
 
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,28 +26,28 @@ public class NotificationQueries {
         this.mongo = mongo;
     }
 
-    public Mono<NotificationPage> ofPartner(String partnerId, int page, int size) {
+    public Mono<Page<NotificationView>> ofPartner(String partnerId, PageRequest request) {
         return mongo.findById(partnerId, Inbox.class)
                 .flatMap(inbox -> {
                     List<String> oldestFirst = inbox.notificationIds();
-                    long skipped = (long) page * size;
+                    long skipped = request.offset();
                     List<String> newestFirst = new ArrayList<>();
-                    for (long i = oldestFirst.size() - 1 - skipped; i >= 0 && newestFirst.size() < size; i--) {
+                    for (long i = oldestFirst.size() - 1 - skipped; i >= 0 && newestFirst.size() < request.size(); i--) {
                         newestFirst.add(oldestFirst.get((int) i));
                     }
                     return byIds(newestFirst)
-                            .map(items -> new NotificationPage(items, page, size, oldestFirst.size()));
+                            .map(items -> request.of(items, oldestFirst.size()));
                 })
-                .defaultIfEmpty(new NotificationPage(List.of(), page, size, 0));
+                .defaultIfEmpty(request.of(List.of(), 0));
     }
 
     /** Every partner's notifications, for operations. */
-    public Mono<NotificationPage> ofEveryone(int page, int size) {
+    public Mono<Page<NotificationView>> ofEveryone(PageRequest request) {
         Query newestFirst = new Query().with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-                .skip((long) page * size).limit(size);
+                .skip(request.offset()).limit(request.size());
         return mongo.find(newestFirst, Notification.class).map(NotificationView::of).collectList()
                 .zipWith(mongo.count(new Query(), Notification.class))
-                .map(found -> new NotificationPage(found.getT1(), page, size, found.getT2()));
+                .map(found -> request.of(found.getT1(), found.getT2()));
     }
 
     private Mono<List<NotificationView>> byIds(List<String> ids) {

@@ -12,7 +12,6 @@ import java.time.Duration;
  *                        even once rejected or lost (API.md: 180 days)
  * @param idempotency     how long an {@code Idempotency-Key} is remembered, and how long a request that holds one
  *                        may run before a retry may take the key over
- * @param paging          list sizes
  * @param projectionWriteTimeout how long a read-model write may take before the event handler gives up
  * @param staleClaimGrace how long a client claim naming a referral that is not in the event store is still honoured
  *                        (its submission may be under way); after that it was left by a crash and may be taken over
@@ -21,15 +20,11 @@ import java.time.Duration;
 public record ReferralProperties(
         @DefaultValue("180d") Duration duplicateWindow,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Paging paging,
         @DefaultValue("10s") Duration projectionWriteTimeout,
         @DefaultValue("5m") Duration staleClaimGrace) {
 
     public record Idempotency(@DefaultValue("24h") Duration retention,
                               @DefaultValue("60s") Duration inProgressLease,
                               @DefaultValue("255") int maxKeyLength) {
-    }
-
-    public record Paging(@DefaultValue("50") int defaultSize, @DefaultValue("200") int maxSize) {
     }
 }

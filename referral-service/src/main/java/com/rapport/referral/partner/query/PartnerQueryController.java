@@ -1,8 +1,7 @@
 package com.rapport.referral.partner.query;
 
-import com.rapport.referral.config.ReferralProperties;
-import com.rapport.referral.paging.Page;
-import com.rapport.referral.paging.PageRequest;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.Paging;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -17,18 +16,18 @@ import reactor.core.publisher.Mono;
 public class PartnerQueryController {
 
     private final PartnerViews views;
-    private final ReferralProperties properties;
+    private final Paging paging;
 
-    public PartnerQueryController(PartnerViews views, ReferralProperties properties) {
+    public PartnerQueryController(PartnerViews views, Paging paging) {
         this.views = views;
-        this.properties = properties;
+        this.paging = paging;
     }
 
     @GetMapping("/api/partners")
     public Mono<Page<PartnerView>> list(@RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, Caller caller) {
         caller.require(Role.OPS, Role.FINANCE);
-        return views.list(PageRequest.of(page, size, properties.paging()));
+        return views.list(paging.request(page, size));
     }
 
     @GetMapping("/api/partners/me")

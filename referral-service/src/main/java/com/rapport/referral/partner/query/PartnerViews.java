@@ -1,7 +1,7 @@
 package com.rapport.referral.partner.query;
 
-import com.rapport.referral.paging.Page;
-import com.rapport.referral.paging.PageRequest;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

@@ -1,9 +1,9 @@
 package com.rapport.referral.referral.query;
 
-import com.rapport.referral.config.ReferralProperties;
-import com.rapport.referral.paging.Page;
-import com.rapport.referral.paging.PageRequest;
 import com.rapport.referral.referral.ReferralStatus;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
+import com.rapport.support.paging.Paging;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
@@ -27,11 +27,11 @@ public class ReferralQueryController {
     private static final Role[] STAFF = {Role.OPS, Role.FINANCE};
 
     private final ReferralViews views;
-    private final ReferralProperties properties;
+    private final Paging paging;
 
-    public ReferralQueryController(ReferralViews views, ReferralProperties properties) {
+    public ReferralQueryController(ReferralViews views, Paging paging) {
         this.views = views;
-        this.properties = properties;
+        this.paging = paging;
     }
 
     @GetMapping("/api/referrals/{referralId}")
@@ -45,7 +45,7 @@ public class ReferralQueryController {
                                          @RequestParam(required = false) String status,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size, Caller caller) {
-        PageRequest request = PageRequest.of(page, size, properties.paging());
+        PageRequest request = paging.request(page, size);
         ReferralStatus wanted = status == null || status.isBlank() ? null : statusOf(status);
         String blankFreePartner = partnerId == null || partnerId.isBlank() ? null : partnerId;
         if (caller.hasAnyRole(STAFF)) {

@@ -1,7 +1,7 @@
 package com.rapport.referral.referral.query;
 
-import com.rapport.referral.paging.Page;
-import com.rapport.referral.paging.PageRequest;
+import com.rapport.support.paging.Page;
+import com.rapport.support.paging.PageRequest;
 import com.rapport.referral.referral.ReferralStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
