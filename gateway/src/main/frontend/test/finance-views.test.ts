@@ -9,6 +9,7 @@ import { financeAdjustmentsView } from '../src/views/finance-adjustments';
 import { financeLiabilityView } from '../src/views/finance-liability';
 import { financePayoutsView } from '../src/views/finance-payouts';
 import { financeDisputesView } from '../src/views/finance-disputes';
+import { financeLedgerView } from '../src/views/finance-ledger';
 
 type Handler = (body: unknown, url: URL) => { status: number; body?: unknown };
 
@@ -281,5 +282,50 @@ describe('what we owe', () => {
       .toEqual(['Jan 2027', 'Feb 2027', 'Mar 2027']);
     expect([...document.querySelectorAll('#finance-owed-partner-table tbody tr')].map((r) => text(r.children[0])))
       .toEqual(['Acme Conseil', '李伟咨询']);
+  });
+});
+
+describe('holds from a partner\'s ledger', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('holds a free entry with a reason, and says in words why a disputed entry cannot be released', async () => {
+    const entries = [
+      { entryId: 'e-free', partnerId: 'p-acme', type: 'ADJUSTMENT', amount: money('50.00', 'EUR'), createdAt: '2026-12-01T10:00:00Z', occurredOn: '2026-12-01', payableAt: '2026-12-01', hold: null },
+      { entryId: 'e-disputed', partnerId: 'p-acme', type: 'ACCRUAL', amount: money('300.00', 'EUR'), rate: '0.1', createdAt: '2026-11-01T10:00:00Z', occurredOn: '2026-11-01', payableAt: '2026-11-15', hold: { reason: 'dispute d-1', since: '2026-11-20T08:00:00Z' } },
+    ];
+    const { ctx, calls } = fakeApi({
+      'GET /api/partners': () => ({ status: 200, body: page(PARTNERS) }),
+      'GET /api/commissions/summary': () => ({ status: 200, body: { partnerId: 'p-acme', currencies: [{ currency: 'EUR', pending: money('300.00', 'EUR'), payable: money('50.00', 'EUR') }] } }),
+      'GET /api/commissions': () => ({ status: 200, body: page(entries) }),
+      'POST /api/commissions/e-free/hold': () => ({ status: 200, body: { ...entries[0], hold: { reason: 'Checking', since: '2026-12-01T11:00:00Z' } } }),
+      'POST /api/commissions/e-disputed/release': () => ({ status: 409, body: { type: `${PROBLEM}dispute-open`, title: 'Dispute open', status: 409 } }),
+    });
+    document.body.append(financeLedgerView(ctx).element);
+    await settle();
+    expect(text(document.querySelector('#finance-ledger-summary'))).toContain('Choose a partner to see the ledger.');
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="finance-ledger-partner-select"]')!;
+    select.value = 'p-acme';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    const rows = [...document.querySelectorAll('#finance-ledger-table tbody tr')];
+    expect(rows.map((row) => [text(row.children[1]), row.getAttribute('data-held')])).toEqual([['Adjustment', 'false'], ['Earned', 'true']]);
+    expect(text(rows[0].children[5])).toBe('Free');
+    expect(text(rows[1].children[5])).toMatch(/^Held since .*2026.*dispute d-1$/);
+    click('[data-testid="finance-hold-confirm-e-free"]');
+    await settle();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false); // a reason is needed first
+    expect(text(document.querySelector('#finance-hold-reason-e-free-error'))).toBe('This field is required.');
+    (document.querySelector('#finance-hold-reason-e-free') as HTMLInputElement).value = 'Checking the client payment';
+    click('[data-testid="finance-hold-confirm-e-free"]');
+    await settle();
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/api/commissions/e-free/hold', body: { reason: 'Checking the client payment' } });
+    expect(text(document.querySelector('[data-testid="finance-hold-outcome"]'))).toBe('Entry held: it stays out of payout batches.');
+
+    (document.querySelector('#finance-release-reason-e-disputed') as HTMLInputElement).value = 'Settled';
+    click('[data-testid="finance-release-confirm-e-disputed"]');
+    await settle();
+    const outcome = document.querySelector('[data-testid="finance-hold-outcome"]')!;
+    expect(outcome.getAttribute('data-problem')).toBe('dispute-open');
+    expect(text(outcome.querySelector('.problem-message'))).toBe('This entry is held by an open dispute: resolve the dispute to release it.');
   });
 });

@@ -3,7 +3,7 @@ import type { Partner } from '../src/api/types';
 import type { PayoutBatch } from '../src/api/finance-types';
 import { isFinance } from '../src/auth/session';
 import {
-  asOfProblem, batchCurrencies, foldForSearch, formatAmountsPerCurrency, isZeroAmount, liabilityTotals, matchPartners,
+  asOfProblem, batchCurrencies, latestAsOf, foldForSearch, formatAmountsPerCurrency, isZeroAmount, liabilityTotals, matchPartners,
   parseAmountsPerCurrency, partnerLabel, percentToRate, rateToPercent, safeFileName, signedAmount, sortedTiers,
 } from '../src/format/finance';
 
@@ -62,6 +62,24 @@ describe('the date of a payout batch', () => {
     expect(asOfProblem('2026-02-30', '2026-12-01')).toBe('invalid');
     expect(asOfProblem('1.12.2026', '2026-12-01')).toBe('invalid');
     expect(asOfProblem('', '2026-12-01')).toBe('required');
+  });
+
+  it('never offers a date ahead of the service\'s UTC today, nor ahead of the user\'s own today', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Shanghai'; // already 2 December there
+      expect(latestAsOf(new Date('2026-12-01T23:50:00Z'))).toBe('2026-12-01');
+      process.env.TZ = 'America/Los_Angeles'; // still 1 December there, 2 December in UTC
+      expect(latestAsOf(new Date('2026-12-02T03:00:00Z'))).toBe('2026-12-01');
+      process.env.TZ = 'UTC';
+      expect(latestAsOf(new Date('2026-12-02T03:00:00Z'))).toBe('2026-12-02');
+    } finally {
+      if (saved === undefined) {
+        delete process.env.TZ;
+      } else {
+        process.env.TZ = saved;
+      }
+    }
   });
 
   it('gives one pain.001 file per currency the batch pays in', () => {

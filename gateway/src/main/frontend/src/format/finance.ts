@@ -91,6 +91,17 @@ export function asOfProblem(asOf: string, today: string): 'required' | 'invalid'
   return asOf > today ? 'future' : null;
 }
 
+/**
+ * The latest `asOf` a payout batch may have: today, but never ahead of the UTC date, because the service judges
+ * "after today" in its own zone (UTC by default) and a user east of Greenwich is already in tomorrow before midnight UTC.
+ */
+export function latestAsOf(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const utc = now.toISOString().slice(0, 10);
+  return local < utc ? local : utc;
+}
+
 /** The currencies a batch pays in, for one pain.001 file each. */
 export function batchCurrencies(batch: PayoutBatch): string[] {
   return [...new Set((batch.lines ?? []).map((line) => line.currency ?? line.amount?.currency).filter(Boolean))].sort();

@@ -199,6 +199,11 @@ export function button(text: MessageKey, onClick: () => void | Promise<void>, op
   return element;
 }
 
+/** A ledger entry's type in words (ADJUSTMENT is finance's own; the others are the partner portal's words). */
+export function entryTypeLabel(type: string): HTMLElement {
+  return tx((type === 'ADJUSTMENT' ? 'finance.entry.ADJUSTMENT' : `entry.${type}`) as MessageKey);
+}
+
 /** A definition list of label → value. */
 export function facts(items: [MessageKey, Node | string][]): HTMLElement {
   return h('dl', { className: 'facts' }, items.map(([key, value]) => [tx(key, undefined, 'dt'), h('dd', {}, value)]));

@@ -11,6 +11,7 @@ import { h, replaceChildren } from '../ui/dom';
 import { date, dateTime, money, setText, tx } from '../ui/l10n';
 import { loading, section } from './components';
 import { FinanceForm, PartnerDirectory, facts, financeProblem, loadPartners, outcomeRegion, pageHeading } from './finance-common';
+import { entryTypeLabel } from './finance-common';
 
 export function financeDisputesView(ctx: AppContext): View {
   const listBox = h('div', { 'aria-busy': 'true' }, loading());
@@ -103,7 +104,7 @@ export function financeDisputesView(ctx: AppContext): View {
             ['finance.dispute.openedBy', h('span', {}, dispute.openedBy, ' · ', dateTime(dispute.openedAt))],
             ['finance.dispute.message', h('span', { className: 'wrap-text' }, dispute.message)],
             ['finance.dispute.entry', entry
-              ? h('span', {}, money(entry.amount), ' · ', tx(`entry.${entry.type}` as MessageKey), ' · ', date(entry.occurredOn ?? entry.createdAt),
+              ? h('span', {}, money(entry.amount), ' · ', entryTypeLabel(entry.type), ' · ', date(entry.occurredOn ?? entry.createdAt),
                 entry.explanation ? h('span', { className: 'entry-explanation', lang: 'en' }, ' — ', entry.explanation) : null)
               : tx('finance.dispute.entryUnknown')],
           ]),

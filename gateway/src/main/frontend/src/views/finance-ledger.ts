@@ -7,12 +7,13 @@ import type { FinanceLedgerEntry } from '../api/finance-types';
 import type { CommissionSummary, Page } from '../api/types';
 import type { AppContext, View } from '../app-context';
 import { formatRate } from '../format/format';
-import { i18n, type MessageKey } from '../i18n/i18n';
+import { i18n } from '../i18n/i18n';
 import { h, replaceChildren } from '../ui/dom';
 import { field } from '../ui/forms';
 import { date, dateTime, money, setText, tx } from '../ui/l10n';
 import { loading, section, summaryTable, table } from './components';
 import { button, financeProblem, loadPartners, outcomeRegion, pageHeading, partnerPicker } from './finance-common';
+import { entryTypeLabel } from './finance-common';
 
 export function financeLedgerView(ctx: AppContext): View {
   const pickerBox = h('div', {}, loading());
@@ -52,7 +53,7 @@ export function financeLedgerView(ctx: AppContext): View {
         return;
       }
       await holdOrRelease(entry, action, reason.control.value.trim());
-    }, { testId: `finance-${action}-${entry.entryId}`, primary: true });
+    }, { testId: `finance-${action}-confirm-${entry.entryId}`, primary: true });
     const summary = tx(held ? 'finance.hold.releaseOpen' : 'finance.hold.holdOpen', undefined, 'summary');
     summary.dataset.testid = `finance-${action}-open-${entry.entryId}`;
     return h('details', { className: 'inline-details' }, summary, reason.wrapper, go);
@@ -77,7 +78,7 @@ export function financeLedgerView(ctx: AppContext): View {
       const entries = [...(answer.items ?? [])].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
       const rows = entries.map((entry) => h('tr', { 'data-entry-id': entry.entryId, 'data-held': String(Boolean(entry.hold)) },
         h('td', {}, date(entry.occurredOn ?? entry.createdAt)),
-        h('td', {}, tx(`entry.${entry.type}` as MessageKey)),
+        h('td', {}, entryTypeLabel(entry.type)),
         h('td', { className: 'num' }, money(entry.amount)),
         h('td', {}, entry.rate ? formatRate(entry.rate, i18n.language) : '—'),
         h('td', {}, date(entry.payableAt)),

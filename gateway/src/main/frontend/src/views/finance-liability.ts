@@ -6,7 +6,7 @@
 import type { Chart } from 'chart.js';
 import type { CommissionSummary, Forecast } from '../api/types';
 import type { AppContext, View } from '../app-context';
-import { type LiabilityRow, liabilityTotals } from '../format/finance';
+import { type LiabilityRow, isZeroAmount, liabilityTotals } from '../format/finance';
 import { type ForecastSeries, forecastSeries } from '../format/forecast';
 import { formatMoney, formatMonth } from '../format/format';
 import { i18n } from '../i18n/i18n';
@@ -79,7 +79,7 @@ export function financeLiabilityView(ctx: AppContext, draw: { liability?: DrawLi
         'finance.currency', 'finance.liability.payable', 'finance.liability.pending', 'finance.liability.owedColumn', 'finance.liability.partners',
       ], totalRows, 'finance.liability.nothing'));
     const partnerRows = summaries.flatMap((summary) => (summary.currencies ?? [])
-      .filter((c) => Number(c.pending?.amount ?? 0) !== 0 || Number(c.payable?.amount ?? 0) !== 0)
+      .filter((c) => !isZeroAmount(c.pending?.amount ?? '0') || !isZeroAmount(c.payable?.amount ?? '0'))
       .map((c) => h('tr', { 'data-partner-id': summary.partnerId, 'data-currency': c.currency },
         h('th', { scope: 'row' }, directory.cell(summary.partnerId)),
         h('td', {}, c.currency),

@@ -6,8 +6,7 @@
 import type { Page } from '../api/types';
 import type { Invoice, PayoutBatch } from '../api/finance-types';
 import type { AppContext, View } from '../app-context';
-import { asOfProblem, batchCurrencies, safeFileName } from '../format/finance';
-import { isoToday } from '../format/format';
+import { asOfProblem, batchCurrencies, latestAsOf, safeFileName } from '../format/finance';
 import type { MessageKey } from '../i18n/i18n';
 import { h, replaceChildren } from '../ui/dom';
 import { date, dateTime, money, setText, tx } from '../ui/l10n';
@@ -35,7 +34,13 @@ export function skipReason(reason: string): HTMLElement {
   return element;
 }
 
-export function financePayoutsView(ctx: AppContext, today: () => string = () => isoToday()): View {
+/** A batch's totals, one amount per currency, or a dash when it pays nothing. */
+function totalsOf(batch: PayoutBatch): (Node | string | null)[] {
+  const totals = batch.totals ?? [];
+  return totals.length ? totals.flatMap((total, i) => [i > 0 ? ', ' : null, money(total.amount)]) : ['—'];
+}
+
+export function financePayoutsView(ctx: AppContext, today: () => string = () => latestAsOf()): View {
   const listBox = h('div', { 'aria-busy': 'true' }, loading());
   const detailBox = h('div', { id: 'finance-batch-detail' });
   const outcome = outcomeRegion('finance-batch-outcome');
@@ -104,7 +109,7 @@ export function financePayoutsView(ctx: AppContext, today: () => string = () => 
         h('td', {}, dateTime(batch.createdAt)),
         h('td', {}, date(batch.asOf)),
         h('td', {}, batchStatusBadge(batch.status)),
-        h('td', { className: 'num' }, (batch.totals ?? []).map((total, i) => [i > 0 ? ', ' : null, money(total.amount)])),
+        h('td', { className: 'num' }, totalsOf(batch)),
         h('td', {}, batch.createdBy ?? '—'),
         h('td', {}, button('finance.batch.open', () => show(batch.batchId), {
           testId: `finance-batch-open-${batch.batchId}`, ariaLabel: 'finance.batch.openNamed', ariaParams: { asOf: batch.asOf },
@@ -217,7 +222,7 @@ export function financePayoutsView(ctx: AppContext, today: () => string = () => 
           ['finance.batch.createdBy', batch.createdBy ?? '—'],
           ['finance.batch.createdAt', dateTime(batch.createdAt)],
           ['finance.batch.paidOn', date(batch.paidOn)],
-          ['finance.batch.totals', h('span', {}, (batch.totals ?? []).map((total, i) => [i > 0 ? ', ' : null, money(total.amount)]))],
+          ['finance.batch.totals', h('span', {}, totalsOf(batch))],
         ]),
         hint, actions,
         tx('finance.batch.lines', undefined, 'h4'),

@@ -163,7 +163,7 @@ export function financePlansView(ctx: AppContext): View {
         }))));
       replaceChildren(plansBox,
         table('finance-plan-table', 'finance.plan.list', [
-          'finance.plan.id', 'finance.plan.tiers', 'finance.plan.override', 'finance.plan.cap', 'finance.plan.holdDays',
+          'finance.plan.id', 'finance.plan.tiers', 'finance.plan.overrideShort', 'finance.plan.cap', 'finance.plan.holdDays',
           'finance.plan.minimum', 'finance.plan.publishedAt', 'finance.actions',
         ], rows, 'finance.plan.none'),
         h('div', { className: 'form-actions' }, button('finance.plan.newButton', () => edit(null), { testId: 'finance-plan-new' })));

@@ -808,5 +808,7 @@ export const en = {
   'finance.liability.byPartner': 'Owed per partner',
   'finance.liability.forecast': 'Forecast by month (all partners)',
   'finance.liability.forecastIntro': 'Commission expected to become payable in each of the coming months: already earned, and expected from clients\u2019 schedules.',
+  'finance.entry.ADJUSTMENT': 'Adjustment',
+  'finance.plan.overrideShort': 'Override',
   'finance.liability.noForecast': 'Nothing is forecast for the coming months.',
 } as const;

@@ -810,5 +810,7 @@ export const fr: Catalogue = {
   'finance.liability.byPartner': 'Dû par partenaire',
   'finance.liability.forecast': 'Prévision par mois (tous les partenaires)',
   'finance.liability.forecastIntro': 'Les commissions qui devraient devenir exigibles chacun des prochains mois : déjà acquises, et attendues selon les échéanciers des clients.',
+  'finance.entry.ADJUSTMENT': 'Ajustement',
+  'finance.plan.overrideShort': 'Commission parrain',
   'finance.liability.noForecast': 'Rien n\u2019est prévu pour les prochains mois.',
 };

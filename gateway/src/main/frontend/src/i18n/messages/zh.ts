@@ -810,5 +810,7 @@ export const zh: Catalogue = {
   'finance.liability.byPartner': '按合作伙伴应付',
   'finance.liability.forecast': '按月预测（全部合作伙伴）',
   'finance.liability.forecastIntro': '未来各月预计变为应付的佣金：已赚取的，以及按客户付款计划预计的。',
+  'finance.entry.ADJUSTMENT': '调整',
+  'finance.plan.overrideShort': '介绍人佣金',
   'finance.liability.noForecast': '未来几个月没有预测金额。',
 };
