@@ -174,6 +174,33 @@ describe('the operations pipeline', () => {
     expect(calls.some((c) => c.url.endsWith('/contract'))).toBe(false);
   });
 
+  it('replaces the schedule with what is still unpaid, by PUT', async () => {
+    const contracted = referral({ status: 'CONTRACTED', contractValue: EUR('12000.00'), cashReceived: EUR('3000.00'), refunded: EUR('0.00'),
+      schedule: [{ name: 'Deposit', dueDate: '2027-01-15', amount: EUR('3000.00') }, { name: 'Balance', dueDate: '2027-03-01', amount: EUR('7000.00') }] });
+    const { ctx, calls } = api((call) => {
+      if (call.url === '/api/referrals/R-1') {
+        return json(200, contracted);
+      }
+      return call.url.endsWith('/schedule') ? json(200, contracted) : undefined;
+    });
+    document.body.append(opsView(ctx).element);
+    await vi.waitFor(() => expect(document.querySelector('#ops-board li[data-referral-id="R-1"] button')).not.toBeNull());
+    (document.querySelector('#ops-board li[data-referral-id="R-1"] button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.querySelector('#ops-action-schedule')).not.toBeNull());
+    expect(document.querySelector('#ops-schedule-table')?.textContent).toContain('€7,000.00');
+    const form = document.querySelector('#ops-action-schedule') as HTMLFormElement;
+    expect(form.textContent).toContain('what the client has not paid yet, €9,000.00.');
+    const row = form.querySelector('.row-editor-row') as HTMLElement;
+    (row.querySelector('input[name="name"]') as HTMLInputElement).value = 'Balance';
+    (row.querySelector('input[name="dueDate"]') as HTMLInputElement).value = '2027-04-01';
+    (row.querySelector('input[name="amount"]') as HTMLInputElement).value = '9000.00';
+    submit(form);
+    await vi.waitFor(() => expect(calls.some((c) => c.url.endsWith('/schedule'))).toBe(true));
+    const call = calls.find((c) => c.url.endsWith('/schedule'));
+    expect(call?.method).toBe('PUT');
+    expect(call?.body).toEqual({ schedule: [{ name: 'Balance', dueDate: '2027-04-01', amount: EUR('9000.00') }] });
+  });
+
   it('says an amendment below the cash received in operations words', async () => {
     const contracted = referral({ status: 'CONTRACTED', contractValue: EUR('10000.00'), cashReceived: EUR('4000.00'), refunded: EUR('0.00') });
     const { ctx, calls } = api((call) => {

@@ -108,6 +108,14 @@ describe('timeline sentences', () => {
     });
   }
 
+  it('says "your contract no." when the reader is the partner credited', () => {
+    const line: TimelineLine = { ...LINES['contract-signed'], partnerId: ALICE };
+    expect(timelineSentence(line, { language: 'en', self: ALICE })).toBe('Contract signed for €10,000.00 on 1 Dec 2026 (your contract no. 2).');
+    expect(timelineSentence(line, { language: 'zh', self: ALICE })).toBe('已于 2026年12月1日 签约，合同金额 €10,000.00（您的第 2 份合同）。');
+    expect(spaces(timelineSentence(line, { language: 'fr', self: ALICE }))).toBe('Contrat signé pour 10 000,00 € le 1 déc. 2026 (votre contrat n° 2).');
+    expect(timelineSentence(line, { language: 'en', self: BOB })).toBe('Contract signed for €10,000.00 on 1 Dec 2026 (contract no. 2 of the partner).');
+  });
+
   it('says how much a contract was reduced by, without a minus sign', () => {
     const line: TimelineLine = { at: AT, type: 'contract-amended', details: { amount: EUR('-500.00'), contractValue: EUR('9500.00'), on: AT, reason: 'fewer screens' } };
     expect(timelineSentence(line, { language: 'en' })).toBe('Contract reduced by €500.00 on 1 Dec 2026: fewer screens. It is now worth €9,500.00.');

@@ -142,10 +142,15 @@ export function timelineSentence(line: TimelineLine, reader: TimelineReader): st
       return d.reason ? say(reader, 'timeline.rejected', { reason: d.reason }) : say(reader, 'timeline.rejectedNoReason');
     case 'quoted':
       return say(reader, 'timeline.quoted', { amount: money(d.amount) });
-    case 'contract-signed':
-      return d.contractNumber
-        ? say(reader, 'timeline.contract-signed.numbered', { amount: money(d.contractValue), date: day(d.on), number: d.contractNumber })
-        : say(reader, 'timeline.contract-signed', { amount: money(d.contractValue), date: day(d.on) });
+    case 'contract-signed': {
+      if (!d.contractNumber) {
+        return say(reader, 'timeline.contract-signed', { amount: money(d.contractValue), date: day(d.on) });
+      }
+      // the number counts the contracts of the partner credited then: "your" when that is the reader
+      const yours = Boolean(reader.self && line.partnerId && line.partnerId === reader.self);
+      return say(reader, yours ? 'timeline.contract-signed.yours' : 'timeline.contract-signed.numbered',
+        { amount: money(d.contractValue), date: day(d.on), number: d.contractNumber });
+    }
     case 'contract-amended': {
       if (!d.amount) {
         return null;

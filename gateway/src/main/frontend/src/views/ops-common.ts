@@ -117,7 +117,6 @@ export function fillPicker(search: HTMLInputElement, select: HTMLSelectElement, 
     if (select.value) {
       wanted = '';
     }
-    setAttr(select, 'aria-description', 'ops.partnerMatches', { count: matches.length, total: directory.all.length });
   };
   search.addEventListener('input', () => {
     fill();
@@ -175,7 +174,7 @@ abstract class RowEditor<T> {
   private readonly message: HTMLElement;
 
   constructor(private readonly legend: MessageKey, private readonly addLabel: MessageKey, private readonly testId: string,
-    private readonly hint: MessageKey | null) {
+    private readonly hint: MessageKey | null, hintParams?: Record<string, string | number>) {
     this.list = h('div', { className: 'row-editor-rows' });
     this.message = h('p', { className: 'field-error', hidden: true, id: uid(`${testId}-error`) });
     const add = tx(addLabel, undefined, 'button');
@@ -186,7 +185,7 @@ abstract class RowEditor<T> {
       const row = this.addRow();
       Object.values(row.inputs)[0]?.focus();
     });
-    const hintElement = hint ? tx(hint, undefined, 'p') : null;
+    const hintElement = hint ? tx(hint, hintParams, 'p') : null;
     if (hintElement) {
       hintElement.className = 'field-hint';
     }
@@ -276,8 +275,9 @@ abstract class RowEditor<T> {
 
 /** The client's expected instalments: name, due date, amount (in the contract's currency). */
 export class ScheduleEditor extends RowEditor<Instalment> {
-  constructor(testId: string, private readonly currency: () => string, legend: MessageKey = 'ops.schedule') {
-    super(legend, 'ops.addInstalment', testId, 'ops.scheduleHint');
+  constructor(testId: string, private readonly currency: () => string, legend: MessageKey = 'ops.schedule',
+    hint: { key: MessageKey; params?: Record<string, string | number> } = { key: 'ops.scheduleHint' }) {
+    super(legend, 'ops.addInstalment', testId, hint.key, hint.params);
   }
 
   protected cells(index: number, value?: Instalment) {

@@ -12,12 +12,12 @@ import { CURRENCIES, REFERRAL_STATUSES } from '../api/types';
 import type { DealReferral } from '../api/ops-types';
 import type { AppContext, View } from '../app-context';
 import { foldForSearch } from '../format/finance';
-import { formatRate } from '../format/format';
-import type { MessageKey } from '../i18n/i18n';
+import { currencyDigits, formatMoney, formatRate, fromMinorUnits, toMinorUnits } from '../format/format';
+import { type MessageKey, i18n } from '../i18n/i18n';
 import { h, replaceChildren } from '../ui/dom';
 import { type FieldSpec, Form } from '../ui/forms';
 import { rendered } from '../ui/rendered';
-import { date, money, setAttr, setText, tx } from '../ui/l10n';
+import { date, money, setText, tx } from '../ui/l10n';
 import { loading, problemPanel, section, statusBadge, table } from './components';
 import {
   OpsDirectory, ScheduleEditor, SharesEditor, inOpsWords, partnerPickerFields, takeReferralToOpen, wirePartnerPicker,
@@ -64,6 +64,18 @@ export function toInstant(local: string): string {
   return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
 }
 
+/** What the client has still to pay on the contract: its value less the payments received (refunds aside). */
+export function unpaidOf(referral: DealReferral): Money | null {
+  const value = referral.contractValue;
+  if (!value) {
+    return null;
+  }
+  const digits = currencyDigits(value.currency);
+  const total = toMinorUnits(value.amount, digits);
+  const paid = referral.cashReceived && referral.cashReceived.currency === value.currency ? toMinorUnits(referral.cashReceived.amount, digits) : 0n;
+  return total === null || paid === null ? null : { amount: fromMinorUnits(total - paid, digits), currency: value.currency };
+}
+
 function currencyOf(referral: DealReferral): string {
   return referral.contractValue?.currency ?? referral.quotedAmount?.currency ?? referral.estimatedValue?.currency ?? 'EUR';
 }
@@ -80,8 +92,9 @@ function moneyFields(prefix: string, referral: DealReferral, label: MessageKey, 
 
 const reasonField = (prefix: string): FieldSpec => ({ name: 'reason', id: `ops-${prefix}-reason`, label: 'ops.reason', type: 'textarea', required: true, maxLength: 2000 });
 
-function scheduleExtra(testId: string, currency: () => string, initial: DealReferral['schedule'] = [], legend?: MessageKey): Extra {
-  const editor = new ScheduleEditor(testId, currency, legend);
+function scheduleExtra(testId: string, currency: () => string, initial: DealReferral['schedule'] = [], legend?: MessageKey,
+  hint?: { key: MessageKey; params?: Record<string, string | number> }): Extra {
+  const editor = new ScheduleEditor(testId, currency, legend, hint);
   (initial ?? []).forEach((instalment) => editor.addRow(instalment));
   if (editor.size === 0) {
     editor.addRow();
@@ -157,7 +170,9 @@ export function actionsFor(directory: OpsDirectory): Action[] {
       action: 'schedule', path: 'schedule', method: 'PUT', label: 'ops.action.schedule', done: 'ops.action.schedule.done', from: within('CONTRACTED', 'DELIVERED'),
       fields: () => [],
       body: () => ({}),
-      extra: (r) => scheduleExtra('ops-schedule-editor', () => currencyOf(r), (r.schedule ?? []).filter((i) => i.dueDate)),
+      // the new instalments cover what the client has not paid yet (API.md: it replaces the unpaid part)
+      extra: (r) => scheduleExtra('ops-schedule-editor', () => currencyOf(r), [], 'ops.schedule',
+        { key: 'ops.scheduleReplaceHint', params: { unpaid: formatMoney(unpaidOf(r), i18n.language) } }),
     },
     {
       action: 'milestone', path: 'milestones', label: 'action.milestone', done: 'action.milestone.done', from: within('CONTRACTED'),
@@ -330,7 +345,6 @@ export function opsView(ctx: AppContext): View {
       h('span', { className: 'board-card-company' }, referral.client?.company ?? '—'),
       h('span', { className: 'board-card-partner' }, partnerNames(referral)),
       h('span', { className: 'board-card-value' }, money(referral.contractValue ?? referral.quotedAmount ?? referral.estimatedValue ?? null)));
-    setAttr(open, 'aria-label', 'ops.openReferral', { company: referral.client?.company ?? '', partner: partnerNames(referral) });
     open.addEventListener('click', () => void select(referral.referralId, true));
     return h('li', { className: 'board-card', 'data-referral-id': referral.referralId }, open);
   }
