@@ -185,6 +185,9 @@ describe('disputes', () => {
       'GET /api/disputes?partnerId=P-1&page=0&size=100': page([]),
       'POST /api/commissions/E-1/disputes': json(201, DISPUTE),
     });
+    // the live feed: a notification makes the commissions page load again
+    const listeners: { onNotification?: () => void }[] = [];
+    (ctx as { notifications: unknown }).notifications = { subscribe: (l: { onNotification?: () => void }) => { listeners.push(l); return () => undefined; } };
     const view = commissionsView(ctx);
     document.body.replaceChildren(view.element);
     await vi.waitFor(() => expect(document.querySelector('[data-testid="dispute-entry"]')).not.toBeNull());
@@ -197,6 +200,17 @@ describe('disputes', () => {
     const message = document.querySelector<HTMLTextAreaElement>('#dispute-message-E-1')!;
     expect(document.activeElement).toBe(message);
     message.value = 'The rate should be 12%';
+    // under the table (which scrolls sideways on a phone), titled with the entry
+    const panel = document.querySelector('#dispute-panel')!;
+    expect(panel.previousElementSibling?.classList.contains('table-scroll')).toBe(true);
+    expect(text(panel.querySelector('h3'))).toBe('Dispute the entry of 1 Dec 2026 for €300.00');
+    // a live notification reloads the page's figures, but not over the dispute being written
+    const loadsBefore = calls.length;
+    listeners.forEach((l) => l.onNotification?.());
+    await vi.waitFor(() => expect(calls.filter((c) => c.path.startsWith('/api/commissions?')).length).toBe(2));
+    expect(calls.length).toBeGreaterThan(loadsBefore);
+    expect(document.querySelector<HTMLTextAreaElement>('#dispute-message-E-1')).toBe(message);
+    expect(message.value).toBe('The rate should be 12%');
     submit(document.querySelector('[data-testid="dispute-form"]'));
     await vi.waitFor(() => expect(text(document.querySelector('#dispute-form-E-1-message'))).toContain('Your dispute is open'));
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ message: 'The rate should be 12%' });
@@ -272,7 +286,9 @@ describe('invoices and tax statements (#/documents)', () => {
       expect([...document.querySelectorAll('#tax-statement-table tbody td')].map(text)).toEqual(['1', '€300.00', '€57.00', '€357.00']);
 
       const button = row.querySelector<HTMLButtonElement>('[data-testid="invoice-pdf"]')!;
-      expect(button.getAttribute('aria-label')).toBe('Download invoice SB-2026-000001 as PDF');
+      expect(button.getAttribute('aria-label')).toBe('Download PDF: invoice SB-2026-000001');
+      // the visible words are part of the accessible name (WCAG 2.5.3)
+      expect(button.getAttribute('aria-label')).toContain(text(button));
       button.click();
       await vi.waitFor(() => expect(saved).toEqual(['SB-2026-000001.pdf']));
       const [path, init] = pdfFetch.mock.calls[0] as unknown as [string, RequestInit];
@@ -280,10 +296,17 @@ describe('invoices and tax statements (#/documents)', () => {
       expect((init.headers as Record<string, string>).Authorization).toBe(`Bearer ${PARTNER_TOKEN}`);
       expect(announce).toHaveBeenCalledWith('account.documents.downloaded', { file: 'SB-2026-000001.pdf' });
 
+      // the service names the statement by the partner's id: saved by its year instead
+      pdfFetch.mockResolvedValueOnce(new Response(new Blob(['%PDF-1.7']), {
+        status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="tax-statement-P-1-${year}.pdf"` },
+      }));
+      document.querySelector<HTMLButtonElement>('#tax-statement-pdf')!.click();
+      await vi.waitFor(() => expect(saved).toEqual(['SB-2026-000001.pdf', `tax-statement-${year}.pdf`]));
+
       pdfFetch.mockResolvedValueOnce(problem(404, 'not-found', { detail: 'no such statement' }));
       document.querySelector<HTMLButtonElement>('#tax-statement-pdf')!.click();
       await vi.waitFor(() => expect(document.querySelector('#documents-message .problem')?.getAttribute('data-slug')).toBe('not-found'));
-      expect((pdfFetch.mock.calls[1] as unknown as [string])[0]).toBe(`/api/tax-statements/P-1/${year}.pdf`);
+      expect((pdfFetch.mock.calls[2] as unknown as [string])[0]).toBe(`/api/tax-statements/P-1/${year}.pdf`);
     } finally {
       click.mockRestore();
       vi.unstubAllGlobals();

@@ -90,8 +90,10 @@ export function commissionsView(ctx: AppContext): View {
       chosen = series.some((s) => s.currency === chosen) ? chosen : (series[0]?.currency ?? '');
       chartBox.querySelector('canvas')?.remove();
       draw();
-      // a partner may dispute an entry from here (partner-disputes.ts)
-      replaceChildren(ledgerBox, ledgerTable(entries, undefined, isPartner(ctx.claims) ? disputeCells(ctx, LEDGER_COLUMNS + 1) : undefined));
+      // a partner may dispute an entry from here (partner-disputes.ts); a dispute being written is not thrown away
+      if (!ledgerBox.querySelector('#dispute-panel textarea')) {
+        replaceChildren(ledgerBox, ledgerTable(entries, undefined, isPartner(ctx.claims) ? disputeCells(ctx) : undefined));
+      }
     } catch (error) {
       replaceChildren(chartBox, problemPanel(error));
       replaceChildren(ledgerBox);
@@ -115,8 +117,6 @@ export function commissionsView(ctx: AppContext): View {
     },
   };
 }
-
-const LEDGER_COLUMNS = 7;
 
 /** The ledger; `action`, when given, adds a last column (the partner's dispute button). */
 export function ledgerTable(entries: LedgerEntry[], id = 'ledger-table', action?: (entry: LedgerEntry) => Node): HTMLElement {

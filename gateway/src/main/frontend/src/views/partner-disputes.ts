@@ -40,7 +40,7 @@ function disputesLink(): HTMLAnchorElement {
  * The ledger's dispute column: a function giving each entry's cell. The partner's open disputes are asked for once;
  * until they are known the cells wait, so an entry already disputed never offers a second dispute.
  */
-export function disputeCells(ctx: AppContext, columns: number): (entry: LedgerEntry) => HTMLElement {
+export function disputeCells(ctx: AppContext): (entry: LedgerEntry) => HTMLElement {
   const open: Promise<Set<string>> = disputesOf(ctx)
     .then((disputes) => new Set(disputes.filter((d) => d.status === 'OPEN').map((d) => d.entryId)))
     .catch(() => new Set<string>());
@@ -55,45 +55,51 @@ export function disputeCells(ctx: AppContext, columns: number): (entry: LedgerEn
         replaceChildren(cell, disputeBadge('OPEN'), disputesLink());
         return;
       }
-      replaceChildren(cell, held ? tx('account.dispute.held') : null, disputeButton(ctx, entry, cell, columns));
+      replaceChildren(cell, held ? tx('account.dispute.held') : null, disputeButton(ctx, entry, cell));
     });
     return cell;
   };
 }
 
-function disputeButton(ctx: AppContext, entry: LedgerEntry, cell: HTMLElement, columns: number): HTMLButtonElement {
+const PANEL_ID = 'dispute-panel';
+
+/**
+ * Opens (or closes) the dispute form of an entry. The form goes under the ledger's table, not into it: a wide table
+ * scrolls sideways on a phone, and a form inside it would too.
+ */
+function disputeButton(ctx: AppContext, entry: LedgerEntry, cell: HTMLElement): HTMLButtonElement {
   const button = tx('account.dispute.open', undefined, 'button');
   button.type = 'button';
   button.className = 'secondary';
   button.dataset.testid = 'dispute-entry';
   button.setAttribute('aria-expanded', 'false');
-  setAttr(button, 'aria-label', 'account.dispute.openLabel', {
+  button.setAttribute('aria-controls', PANEL_ID);
+  const params = {
     date: formatDate(entry.occurredOn ?? entry.createdAt, i18n.language),
     amount: formatMoney(entry.amount, i18n.language),
-  });
+  };
+  setAttr(button, 'aria-label', 'account.dispute.openLabel', params);
   button.addEventListener('click', () => {
-    const row = cell.closest('tr');
-    const next = row?.nextElementSibling;
-    if (next?.classList.contains('dispute-row')) {
-      next.remove();
-      button.setAttribute('aria-expanded', 'false');
+    const existing = document.getElementById(PANEL_ID);
+    const mine = existing?.dataset.entryId === entry.entryId;
+    existing?.remove();
+    document.querySelectorAll('[data-testid="dispute-entry"]').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+    if (mine) {
       return;
     }
-    const formRow = h('tr', { className: 'dispute-row', 'data-entry-id': entry.entryId },
-      h('td', { colspan: columns }, disputeForm(ctx, entry, () => {
-        replaceChildren(cell, disputeBadge('OPEN'), disputesLink());
-      }, () => {
-        formRow.remove();
-        button.setAttribute('aria-expanded', 'false');
-        button.focus();
-      })));
-    if (row) {
-      row.after(formRow);
-    } else {
-      cell.after(formRow);
-    }
+    const title = tx('account.dispute.openLabel', params, 'h3');
+    title.id = `${PANEL_ID}-title`;
+    const close = (): void => {
+      panel.remove();
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    };
+    const panel = h('div', { id: PANEL_ID, className: 'dispute-panel', role: 'region', 'aria-labelledby': title.id, 'data-entry-id': entry.entryId },
+      title,
+      disputeForm(ctx, entry, () => replaceChildren(cell, disputeBadge('OPEN'), disputesLink()), close));
+    (cell.closest('.table-scroll') ?? cell.closest('table') ?? cell).after(panel);
     button.setAttribute('aria-expanded', 'true');
-    formRow.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+    panel.querySelector<HTMLTextAreaElement>('textarea')?.focus();
   });
   return button;
 }

@@ -34,12 +34,15 @@ export function documentsView(ctx: AppContext): View {
     section('invoices', 'account.invoices.heading', invoicesBox),
     section('tax-statement', 'account.taxStatement.heading', statementBox));
 
-  async function download(path: string, fallback: string, button: HTMLButtonElement): Promise<void> {
+  /** the file keeps the service's name (an invoice number), except a tax statement: named by its year, not by an id */
+  async function download(path: string, name: string, button: HTMLButtonElement, serviceName = true): Promise<void> {
     replaceChildren(outcome);
     outcome.className = 'form-message';
     button.disabled = true;
     try {
-      const { blob, filename } = await fetchDocument(ctx.api, path, fallback);
+      const fetched = await fetchDocument(ctx.api, path, name);
+      const filename = serviceName ? fetched.filename : name;
+      const { blob } = fetched;
       saveFile(blob, filename);
       ctx.announce('account.documents.downloaded', { file: filename });
     } catch (error) {
@@ -100,7 +103,7 @@ export function documentsView(ctx: AppContext): View {
         h('td', { className: 'num' }, money(part.net ?? null)),
         h('td', { className: 'num' }, money(part.vat ?? null)),
         h('td', { className: 'num' }, money(part.paid))));
-      const button = pdfButton('account.taxStatement.pdf', { year }, (b) => void download(`${path}.pdf`, `tax-statement-${year}.pdf`, b));
+      const button = pdfButton('account.taxStatement.pdf', { year }, (b) => void download(`${path}.pdf`, `tax-statement-${year}.pdf`, b, false));
       button.id = 'tax-statement-pdf';
       replaceChildren(statementBox,
         table('tax-statement-table', 'account.taxStatement.caption', [
