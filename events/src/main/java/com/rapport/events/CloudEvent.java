@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * A CloudEvents 1.0 envelope in structured JSON mode, as carried in every Kafka record's value.
- * {@code id} is the id of the domain event it carries, so relaying the same event twice yields the same id.
+ * The attributes of a received CloudEvents 1.0 event as this project reads them, {@code data} left as JSON. The
+ * envelope itself is written and read by the CloudEvents SDK ({@link CloudEventCodec}); this view keeps callers (and
+ * tests that look at records) free of the SDK's types. {@code id} is the id of the domain event it carries, so
+ * relaying the same event twice yields the same id.
  *
  * <p>{@code traceparent} and {@code tracestate} are the CloudEvents distributed-tracing extension (W3C Trace Context
- * of the request that caused the event); optional, and left out of the JSON when absent, so a record without a trace
- * is written byte for byte as before the extension existed.
+ * of the request that caused the event); optional, and absent from the JSON when absent.
  */
 public record CloudEvent(
         String specversion,

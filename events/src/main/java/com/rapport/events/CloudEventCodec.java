@@ -1,6 +1,5 @@
 package com.rapport.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,17 +7,32 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.extensions.DistributedTracingExtension;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.ExtensionProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes and reads the CloudEvents of the contract. Producers call {@link #encode}; consumers call
- * {@link #decode} and get either the typed payload or an {@link UnprocessableEventException} that belongs on the
- * dead-letter topic.
+ * Writes and reads the CloudEvents of the contract with the CloudEvents SDK (structured mode, its Jackson JSON
+ * format, the distributed-tracing extension). Producers call {@link #encode} (or {@link #cloudEvent} to hand the
+ * event to the SDK's Kafka binding); consumers call {@link #decode} and get either the typed payload or an
+ * {@link UnprocessableEventException} that belongs on the dead-letter topic.
+ *
+ * <p>Records are read from their value alone, whatever their headers: records written before the SDK carry no
+ * {@code content-type} header (see GoldenRecordsTest and docs/DECISIONS.md, "CloudEvents SDK").
  *
  * <p>Evolution: adding a field keeps the version (unknown fields are ignored when reading). A breaking change
  * gets a new {@code .vN} type; the old type stays readable by registering an upcaster that rewrites its
@@ -26,8 +40,11 @@ import java.util.function.UnaryOperator;
  */
 public final class CloudEventCodec {
 
+    /** The SDK's JSON event format ({@code application/cloudevents+json}). */
+    public static final EventFormat FORMAT = new JsonFormat();
+
     private final ObjectMapper mapper;
-    private final String source;
+    private final URI source;
     private final Map<String, Upcaster> upcasters;
 
     /** Rewrites the data of an old event type into the shape of a newer one. */
@@ -39,7 +56,7 @@ public final class CloudEventCodec {
     }
 
     public CloudEventCodec(String source, Map<String, Upcaster> upcastersByOldType) {
-        this.source = source;
+        this.source = URI.create(source);
         this.upcasters = Map.copyOf(upcastersByOldType);
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -53,20 +70,45 @@ public final class CloudEventCodec {
                         com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
     }
 
+    /** The mapper of payloads ({@code data}). */
     public ObjectMapper mapper() {
         return mapper;
     }
 
+    /** The SDK event carrying {@code payload}, without trace context. */
+    public io.cloudevents.CloudEvent cloudEvent(String eventId, Instant time, IntegrationEvent payload) {
+        return cloudEvent(eventId, time, payload, null, null);
+    }
+
+    /** The SDK event with the distributed-tracing extension ({@code traceparent}, {@code tracestate}; either null). */
+    public io.cloudevents.CloudEvent cloudEvent(String eventId, Instant time, IntegrationEvent payload,
+                                                String traceparent, String tracestate) {
+        EventType type = EventType.of(payload);
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(eventId)
+                .withSource(source)
+                .withType(type.type())
+                .withSubject(payload.subject())
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType(CloudEvent.JSON)
+                .withData(JsonCloudEventData.wrap(mapper.valueToTree(payload)));
+        if (traceparent != null) {
+            DistributedTracingExtension trace = new DistributedTracingExtension();
+            trace.setTraceparent(traceparent);
+            trace.setTracestate(tracestate);
+            builder.withExtension(trace);
+        }
+        return builder.build();
+    }
+
+    /** The envelope as this project reads it, with the distributed-tracing extension (either may be null). */
     public CloudEvent envelope(String eventId, Instant time, IntegrationEvent payload) {
         return envelope(eventId, time, payload, null, null);
     }
 
-    /** The envelope with the distributed-tracing extension ({@code traceparent}, {@code tracestate}; either null). */
     public CloudEvent envelope(String eventId, Instant time, IntegrationEvent payload, String traceparent,
                                String tracestate) {
-        EventType type = EventType.of(payload);
-        return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, source, type.type(), payload.subject(), time,
-                CloudEvent.JSON, mapper.valueToTree(payload), traceparent, tracestate);
+        return view(cloudEvent(eventId, time, payload, traceparent, tracestate));
     }
 
     public byte[] encode(String eventId, Instant time, IntegrationEvent payload) {
@@ -75,40 +117,50 @@ public final class CloudEventCodec {
 
     public byte[] encode(String eventId, Instant time, IntegrationEvent payload, String traceparent,
                          String tracestate) {
-        try {
-            return mapper.writeValueAsBytes(envelope(eventId, time, payload, traceparent, tracestate));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload, e);
-        }
+        return FORMAT.serialize(cloudEvent(eventId, time, payload, traceparent, tracestate));
     }
 
-    public CloudEvent readEnvelope(byte[] value) {
+    /** A received event written back in the same format, e.g. as the body of a webhook call. */
+    public String write(Decoded event) {
+        return new String(FORMAT.serialize(event.cloudEvent()), StandardCharsets.UTF_8);
+    }
+
+    /** Reads a record's value with the SDK's JSON format; anything that is not a CloudEvent 1.0 is unprocessable. */
+    public io.cloudevents.CloudEvent readCloudEvent(byte[] value) {
         if (value == null) {
             throw new UnprocessableEventException("empty record");
         }
-        CloudEvent event;
+        io.cloudevents.CloudEvent event;
         try {
-            event = mapper.readValue(value, CloudEvent.class);
-        } catch (IOException e) {
-            throw new UnprocessableEventException("not a CloudEvent in JSON: " + e.getMessage(), e);
+            event = FORMAT.deserialize(value);
+        } catch (RuntimeException e) {
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new UnprocessableEventException("not a CloudEvent in JSON: " + reason.getMessage(), e);
         }
-        if (event.id() == null || event.type() == null || event.data() == null) {
+        if (event.getSpecVersion() != SpecVersion.V1) {
+            throw new UnprocessableEventException("unsupported CloudEvents specversion "
+                    + event.getSpecVersion().toString());
+        }
+        if (event.getData() == null) {
             throw new UnprocessableEventException("CloudEvent without id, type or data");
-        }
-        if (!CloudEvent.SPEC_VERSION.equals(event.specversion())) {
-            throw new UnprocessableEventException("unsupported CloudEvents specversion " + event.specversion());
         }
         return event;
     }
 
-    /** The envelope and its typed payload, after any upcasting. */
-    public Decoded decode(byte[] value) {
-        return decode(readEnvelope(value));
+    /** The envelope of a record's value, its attributes as this project reads them. */
+    public CloudEvent readEnvelope(byte[] value) {
+        return view(readCloudEvent(value));
     }
 
-    public Decoded decode(CloudEvent event) {
-        JsonNode data = event.data();
-        String typeName = event.type();
+    /** The envelope and its typed payload, after any upcasting. */
+    public Decoded decode(byte[] value) {
+        return decode(readCloudEvent(value));
+    }
+
+    public Decoded decode(io.cloudevents.CloudEvent event) {
+        CloudEvent envelope = view(event);
+        JsonNode data = envelope.data();
+        String typeName = envelope.type();
         Upcaster upcaster = upcasters.get(typeName);
         if (upcaster != null) {
             if (!(data instanceof ObjectNode object)) {
@@ -126,10 +178,37 @@ public final class CloudEventCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new UnprocessableEventException("data does not fit " + resolved + ": " + e.getMessage(), e);
         }
-        return new Decoded(event, type, payload);
+        return new Decoded(event, envelope, type, payload);
     }
 
-    public record Decoded(CloudEvent envelope, EventType type, IntegrationEvent payload) {
+    private CloudEvent view(io.cloudevents.CloudEvent event) {
+        DistributedTracingExtension trace = ExtensionProvider.getInstance()
+                .parseExtension(DistributedTracingExtension.class, event);
+        return new CloudEvent(event.getSpecVersion().toString(), event.getId(),
+                event.getSource() == null ? null : event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime() == null ? null : event.getTime().toInstant(), event.getDataContentType(),
+                dataOf(event), trace == null ? null : trace.getTraceparent(),
+                trace == null ? null : trace.getTracestate());
+    }
+
+    private JsonNode dataOf(io.cloudevents.CloudEvent event) {
+        CloudEventData data = event.getData();
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof JsonCloudEventData json) {
+            return json.getNode();
+        }
+        try {
+            return mapper.readTree(data.toBytes());
+        } catch (IOException e) {
+            throw new UnprocessableEventException("data of " + event.getType() + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** A received event: the SDK's event, its envelope as this project reads it, its type and typed payload. */
+    public record Decoded(io.cloudevents.CloudEvent cloudEvent, CloudEvent envelope, EventType type,
+                          IntegrationEvent payload) {
 
         public String eventId() {
             return envelope.id();

@@ -5,6 +5,7 @@ import com.rapport.events.CloudEventCodec;
 import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
 import com.rapport.events.Topics;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,14 +80,21 @@ public final class CloudEventTopics {
 
     public String publish(String eventId, Instant time, IntegrationEvent payload) {
         String topic = EventType.of(payload).topic();
-        send(topic, payload.subject(), codecFor(topic).encode(eventId, time, payload));
+        // as the services publish: structured mode by the SDK's Kafka binding (value and content-type header)
+        send(KafkaMessageFactory.<String>createWriter(topic, payload.subject())
+                .writeStructured(codecFor(topic).cloudEvent(eventId, time, payload), CloudEventCodec.FORMAT));
         return eventId;
     }
 
     /** Sends raw bytes, e.g. a record no codec would write; returns once the broker acknowledged it. */
     public void send(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

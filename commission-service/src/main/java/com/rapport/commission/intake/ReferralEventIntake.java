@@ -18,6 +18,7 @@ import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.commission.plan.PlanCatalogue;
 import com.rapport.commission.plan.PlanVersion;
 import com.rapport.events.CloudEventCodec.Decoded;
+import com.rapport.events.EventHandlers;
 import com.rapport.events.UnprocessableEventException;
 import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
@@ -70,6 +71,7 @@ class ReferralEventIntake {
     private final PlanCatalogue plans;
     private final ZoneId zone;
     private final Duration timeout;
+    private final EventHandlers handlers;
 
     ReferralEventIntake(@Qualifier(AxonProcessingConfiguration.STORE_ONLY) CommandGateway commands,
                         PartnerDirectory partners, ClientCompanies clients, PlanCatalogue plans,
@@ -80,43 +82,52 @@ class ReferralEventIntake {
         this.plans = plans;
         this.zone = properties.zone();
         this.timeout = properties.commandTimeout();
+        this.handlers = handlers();
+    }
+
+    /** One handler per event type. */
+    private EventHandlers handlers() {
+        return EventHandlers.builder()
+                // names for explanations, and the parent of introducers whose old events carry no shares
+                .on(PartnerRegisteredV1.class, (event, registered) -> partners.register(registered))
+                .on(PartnerUpdatedV1.class, (event, updated) -> partners.rename(updated.partnerId(), updated.name()))
+                .on(ReferralSubmittedV1.class, (event, submitted) -> {
+                    if (submitted.client() != null) {
+                        clients.record(submitted.referralId(), submitted.client().company());
+                    }
+                })
+                .on(FollowOnOpenedV1.class, (event, followOn) -> {
+                    if (followOn.client() != null) {
+                        clients.record(followOn.referralId(), followOn.client().company());
+                    }
+                })
+                .on(ContractSignedV1.class, (event, signed) -> lock(event.eventId(), signed))
+                .on(PaymentReceivedV1.class, (event, paid) -> send(new RecordClientPayment(paid.referralId(),
+                        event.eventId(), paid.paymentId(), paid.amount(), paid.receivedAt(), dateOf(paid.receivedAt()),
+                        paid.netCash(), paid.shares()), true))
+                .on(RefundIssuedV1.class, (event, refund) -> send(new RecordClientRefund(refund.referralId(),
+                        event.eventId(), refund.refundId(), refund.amount(), refund.issuedAt(),
+                        dateOf(refund.issuedAt()), refund.netCash(), refund.shares()), true))
+                .on(ContractAmendedV1.class, (event, amended) -> send(new RecordContractAmendment(amended.referralId(),
+                        event.eventId(), amended.amendmentId(), amended.delta(), amended.contractValue(),
+                        amended.reason(), amended.signedAt()), true))
+                .on(ScheduleSetV1.class, (event, schedule) -> send(new RecordPaymentSchedule(schedule.referralId(),
+                        event.eventId(), schedule.schedule()), false))
+                .on(ReferralDeliveredV1.class, (event, delivered) -> send(
+                        new RecordReferralStage(delivered.referralId(), event.eventId(), ReferralStage.DELIVERED),
+                        false))
+                .on(ReferralCompletedV1.class, (event, completed) -> send(
+                        new RecordReferralStage(completed.referralId(), event.eventId(), ReferralStage.COMPLETED),
+                        false))
+                .on(ReferralLostV1.class, (event, lost) -> send(new RecordReferralStage(lost.referralId(),
+                        event.eventId(), ReferralStage.LOST), false))
+                // credit-split needs nothing here: the contract-signed event carries the shares
+                .otherwise(event -> log.debug("{} {} does not concern commissions", event.type().type(),
+                        event.eventId()));
     }
 
     void apply(Decoded event) {
-        String eventId = event.eventId();
-        Object payload = event.payload();
-        if (payload instanceof PartnerRegisteredV1 registered) {
-            // names for explanations, and the parent of introducers whose old events carry no shares
-            partners.register(registered);
-        } else if (payload instanceof ReferralSubmittedV1 submitted && submitted.client() != null) {
-            clients.record(submitted.referralId(), submitted.client().company());
-        } else if (payload instanceof FollowOnOpenedV1 followOn && followOn.client() != null) {
-            clients.record(followOn.referralId(), followOn.client().company());
-        } else if (payload instanceof PartnerUpdatedV1 updated) {
-            partners.rename(updated.partnerId(), updated.name());
-        } else if (payload instanceof ContractSignedV1 signed) {
-            lock(eventId, signed);
-        } else if (payload instanceof PaymentReceivedV1 paid) {
-            send(new RecordClientPayment(paid.referralId(), eventId, paid.paymentId(), paid.amount(),
-                    paid.receivedAt(), dateOf(paid.receivedAt()), paid.netCash(), paid.shares()), true);
-        } else if (payload instanceof RefundIssuedV1 refund) {
-            send(new RecordClientRefund(refund.referralId(), eventId, refund.refundId(), refund.amount(),
-                    refund.issuedAt(), dateOf(refund.issuedAt()), refund.netCash(), refund.shares()), true);
-        } else if (payload instanceof ContractAmendedV1 amended) {
-            send(new RecordContractAmendment(amended.referralId(), eventId, amended.amendmentId(), amended.delta(),
-                    amended.contractValue(), amended.reason(), amended.signedAt()), true);
-        } else if (payload instanceof ScheduleSetV1 schedule) {
-            send(new RecordPaymentSchedule(schedule.referralId(), eventId, schedule.schedule()), false);
-        } else if (payload instanceof ReferralDeliveredV1 delivered) {
-            send(new RecordReferralStage(delivered.referralId(), eventId, ReferralStage.DELIVERED), false);
-        } else if (payload instanceof ReferralCompletedV1 completed) {
-            send(new RecordReferralStage(completed.referralId(), eventId, ReferralStage.COMPLETED), false);
-        } else if (payload instanceof ReferralLostV1 lost) {
-            send(new RecordReferralStage(lost.referralId(), eventId, ReferralStage.LOST), false);
-        } else {
-            // credit-split needs nothing here: the contract-signed event carries the shares
-            log.debug("{} {} does not concern commissions", event.type().type(), eventId);
-        }
+        handlers.dispatch(event);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.rapport.notification.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rapport.events.CloudEventCodec;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +16,7 @@ public class CloudEventJson {
     }
 
     public String write(CloudEventCodec.Decoded event) {
-        try {
-            return codec.mapper().writeValueAsString(event.envelope());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write back the CloudEvent " + event.eventId(), e);
-        }
+        return codec.write(event);
     }
 
     public CloudEventCodec.Decoded read(String json) {

@@ -1,6 +1,7 @@
 package com.rapport.notification.intake;
 
 import com.rapport.events.CloudEventCodec;
+import com.rapport.events.EventHandlers;
 import com.rapport.events.commission.CommissionAccruedV1;
 import com.rapport.events.commission.CommissionAdjustedV1;
 import com.rapport.events.commission.CommissionReversedV1;
@@ -42,6 +43,7 @@ public class CommissionEventIntake {
     private final CommissionToldOnItsOwn onItsOwn;
     private final NotificationIssuer issuer;
     private final CloudEventJson json;
+    private final EventHandlers handlers;
 
     CommissionEventIntake(CommissionFacts commissions, ReferralNames names, CommissionToldOnItsOwn onItsOwn,
                           NotificationIssuer issuer, CloudEventJson json) {
@@ -50,75 +52,69 @@ public class CommissionEventIntake {
         this.onItsOwn = onItsOwn;
         this.issuer = issuer;
         this.json = json;
+        this.handlers = handlers();
+    }
+
+    /** One handler per event type. */
+    private EventHandlers handlers() {
+        return EventHandlers.builder()
+                .on(RateLockedV1.class, (event, locked) -> {
+                    String type = event.type().type();
+                    if (present(locked.role(), "role", type) == CommissionRole.INTRODUCER) {
+                        String referralId = present(locked.referralId(), "referralId", type);
+                        String partnerId = present(locked.partnerId(), "partnerId", type);
+                        commissions.record(RateLock.of(referralId, partnerId, present(locked.rate(), "rate", type),
+                                locked.cap(), json.write(event)));
+                        onItsOwn.rateLockIfContractTold(referralId, partnerId);
+                    }
+                })
+                .on(CommissionAccruedV1.class, (event, accrued) -> {
+                    present(accrued.payableAt(), "payableAt", event.type().type());
+                    entry(event, accrued.role(), accrued.referralId(), accrued.partnerId(), accrued.amount(),
+                            accrued.payableAt(), accrued.sourceEventId(),
+                            (client, introducer) -> EventMessages.overrideAccrued(client, introducer, accrued));
+                })
+                .on(CommissionReversedV1.class, (event, reversed) -> entry(event, reversed.role(),
+                        reversed.referralId(), reversed.partnerId(), reversed.amount(), reversed.payableAt(),
+                        reversed.sourceEventId(),
+                        (client, introducer) -> EventMessages.overrideReversed(client, introducer, reversed)))
+                .on(PayoutPaidV1.class, (event, paid) -> {
+                    String type = event.type().type();
+                    present(paid.amount(), "amount", type);
+                    issuer.issue(event, present(paid.partnerId(), "partnerId", type), null,
+                            EventMessages.payoutPaid(paid));
+                })
+                .on(CommissionAdjustedV1.class, (event, adjusted) -> {
+                    String type = event.type().type();
+                    present(adjusted.amount(), "amount", type);
+                    Optional<Object> client = Optional.ofNullable(adjusted.referralId()).map(names::clientOf);
+                    issuer.issue(event, present(adjusted.partnerId(), "partnerId", type), adjusted.referralId(),
+                            EventMessages.adjusted(adjusted, client));
+                })
+                .on(EntryHeldV1.class, (event, held) ->
+                        tell(event, held.partnerId(), EventMessages.entryHeld(held.reason())))
+                .on(EntryReleasedV1.class, (event, released) ->
+                        tell(event, released.partnerId(), EventMessages.entryReleased(released.reason())))
+                .on(DisputeOpenedV1.class, (event, opened) ->
+                        tell(event, opened.partnerId(), EventMessages.disputeOpened()))
+                .on(DisputeResolvedV1.class, (event, resolved) -> {
+                    present(resolved.outcome(), "outcome", event.type().type());
+                    tell(event, resolved.partnerId(), EventMessages.disputeResolved(resolved));
+                })
+                .on(InvoiceIssuedV1.class, (event, invoice) -> {
+                    String type = event.type().type();
+                    present(invoice.invoiceNumber(), "invoiceNumber", type);
+                    present(invoice.net(), "net", type);
+                    present(invoice.vat(), "vat", type);
+                    present(invoice.total(), "total", type);
+                    tell(event, invoice.partnerId(), EventMessages.invoiceIssued(invoice));
+                })
+                // payout created / cancelled: nothing a partner needs to hear
+                .otherwise(event -> { });
     }
 
     public void accept(CloudEventCodec.Decoded event) {
-        Object payload = event.payload();
-        String type = event.type().type();
-        switch (event.type()) {
-            case RATE_LOCKED -> {
-                RateLockedV1 locked = (RateLockedV1) payload;
-                if (present(locked.role(), "role", type) == CommissionRole.INTRODUCER) {
-                    String referralId = present(locked.referralId(), "referralId", type);
-                    String partnerId = present(locked.partnerId(), "partnerId", type);
-                    commissions.record(RateLock.of(referralId, partnerId, present(locked.rate(), "rate", type),
-                            locked.cap(), json.write(event)));
-                    onItsOwn.rateLockIfContractTold(referralId, partnerId);
-                }
-            }
-            case COMMISSION_ACCRUED -> {
-                CommissionAccruedV1 accrued = (CommissionAccruedV1) payload;
-                present(accrued.payableAt(), "payableAt", type);
-                entry(event, accrued.role(), accrued.referralId(), accrued.partnerId(), accrued.amount(),
-                        accrued.payableAt(), accrued.sourceEventId(),
-                        (client, introducer) -> EventMessages.overrideAccrued(client, introducer, accrued));
-            }
-            case COMMISSION_REVERSED -> {
-                CommissionReversedV1 reversed = (CommissionReversedV1) payload;
-                entry(event, reversed.role(), reversed.referralId(), reversed.partnerId(), reversed.amount(),
-                        reversed.payableAt(), reversed.sourceEventId(),
-                        (client, introducer) -> EventMessages.overrideReversed(client, introducer, reversed));
-            }
-            case PAYOUT_PAID -> {
-                PayoutPaidV1 paid = (PayoutPaidV1) payload;
-                present(paid.amount(), "amount", type);
-                issuer.issue(event, present(paid.partnerId(), "partnerId", type), null,
-                        EventMessages.payoutPaid(paid));
-            }
-            case COMMISSION_ADJUSTED -> {
-                CommissionAdjustedV1 adjusted = (CommissionAdjustedV1) payload;
-                present(adjusted.amount(), "amount", type);
-                Optional<Object> client = Optional.ofNullable(adjusted.referralId()).map(names::clientOf);
-                issuer.issue(event, present(adjusted.partnerId(), "partnerId", type), adjusted.referralId(),
-                        EventMessages.adjusted(adjusted, client));
-            }
-            case ENTRY_HELD -> {
-                EntryHeldV1 held = (EntryHeldV1) payload;
-                tell(event, held.partnerId(), EventMessages.entryHeld(held.reason()));
-            }
-            case ENTRY_RELEASED -> {
-                EntryReleasedV1 released = (EntryReleasedV1) payload;
-                tell(event, released.partnerId(), EventMessages.entryReleased(released.reason()));
-            }
-            case DISPUTE_OPENED -> tell(event, ((DisputeOpenedV1) payload).partnerId(),
-                    EventMessages.disputeOpened());
-            case DISPUTE_RESOLVED -> {
-                DisputeResolvedV1 resolved = (DisputeResolvedV1) payload;
-                present(resolved.outcome(), "outcome", type);
-                tell(event, resolved.partnerId(), EventMessages.disputeResolved(resolved));
-            }
-            case INVOICE_ISSUED -> {
-                InvoiceIssuedV1 invoice = (InvoiceIssuedV1) payload;
-                present(invoice.invoiceNumber(), "invoiceNumber", type);
-                present(invoice.net(), "net", type);
-                present(invoice.vat(), "vat", type);
-                present(invoice.total(), "total", type);
-                tell(event, invoice.partnerId(), EventMessages.invoiceIssued(invoice));
-            }
-            default -> {
-                // payout created / cancelled: nothing a partner needs to hear
-            }
-        }
+        handlers.dispatch(event);
     }
 
     private void tell(CloudEventCodec.Decoded event, String partnerId, Message message) {

@@ -5,6 +5,7 @@ import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
 import com.rapport.support.tracing.CommandTraceMetaData;
 import com.rapport.support.tracing.TraceContexts;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -79,8 +80,11 @@ public class IntegrationEventPublisher {
         Map<String, String> trace = CommandTraceMetaData.ofMessageInHand();
         String traceparent = trace.get(TraceContexts.TRACEPARENT);
         String tracestate = trace.get(TraceContexts.TRACESTATE);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), payload.subject(),
-                codec.encode(eventId, time, payload, traceparent, tracestate));
+        // structured mode by the SDK's Kafka binding: the JSON event as value, its content-type as header
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(type.topic(),
+                        payload.subject())
+                .writeStructured(codec.cloudEvent(eventId, time, payload, traceparent, tracestate),
+                        CloudEventCodec.FORMAT);
         trace.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return kafkaTemplate.send(record);
     }
