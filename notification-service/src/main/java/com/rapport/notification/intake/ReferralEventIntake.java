@@ -1,6 +1,7 @@
 package com.rapport.notification.intake;
 
 import com.rapport.events.CloudEventCodec;
+import com.rapport.events.EventHandlers;
 import com.rapport.events.referral.ContractAmendedV1;
 import com.rapport.events.referral.ContractSignedV1;
 import com.rapport.events.referral.CreditShare;
@@ -58,6 +59,7 @@ public class ReferralEventIntake {
     private final CommissionToldOnItsOwn onItsOwn;
     private final NotificationIssuer issuer;
     private final Clock clock;
+    private final EventHandlers handlers;
 
     ReferralEventIntake(PartnerDirectory partners, ReferralDirectory referrals, CommissionFacts commissions,
                         ReferralNames names, CommissionToldOnItsOwn onItsOwn, NotificationIssuer issuer,
@@ -69,137 +71,157 @@ public class ReferralEventIntake {
         this.onItsOwn = onItsOwn;
         this.issuer = issuer;
         this.clock = clock;
+        this.handlers = handlers();
+    }
+
+    /** One handler per event type. */
+    private EventHandlers handlers() {
+        return EventHandlers.builder()
+                .on(PartnerRegisteredV1.class, (event, registered) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(registered.partnerId(), "partnerId", type);
+                    present(registered.email(), "email", type);
+                    partners.record(registered, at);
+                })
+                .on(PartnerUpdatedV1.class, (event, updated) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(updated.partnerId(), "partnerId", type);
+                    partners.record(updated, at);
+                })
+                .on(ReferralSubmittedV1.class, (event, submitted) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    String company = present(present(submitted.client(), "client", type).company(), "client.company",
+                            type);
+                    learn(submitted.shares(), at);
+                    referrals.record(present(submitted.referralId(), "referralId", type),
+                            present(submitted.partnerId(), "partnerId", type), company, submitted.shares());
+                    tell(event, submitted.referralId(), submitted.partnerId(), submitted.shares(),
+                            share -> EventMessages.submitted(company, submitted.estimatedValue()));
+                })
+                .on(FollowOnOpenedV1.class, (event, opened) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    String company = present(present(opened.client(), "client", type).company(), "client.company",
+                            type);
+                    learn(opened.shares(), at);
+                    referrals.record(present(opened.referralId(), "referralId", type),
+                            present(opened.partnerId(), "partnerId", type), company, opened.shares());
+                    tell(event, opened.referralId(), opened.partnerId(), opened.shares(),
+                            share -> EventMessages.followOnOpened(company, opened));
+                })
+                .on(ReferralQualifiedV1.class, (event, qualified) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    learn(qualified.shares(), at);
+                    Object client = clientOf(qualified.referralId(), type);
+                    tell(event, qualified.referralId(), qualified.partnerId(), qualified.shares(),
+                            share -> EventMessages.qualified(client));
+                })
+                .on(ReferralRejectedV1.class, (event, rejected) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    String reason = present(rejected.reason(), "reason", type);
+                    learn(rejected.shares(), at);
+                    Object client = clientOf(rejected.referralId(), type);
+                    tell(event, rejected.referralId(), rejected.partnerId(), rejected.shares(),
+                            share -> EventMessages.rejected(client, reason));
+                })
+                .on(ReferralQuotedV1.class, (event, quoted) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(quoted.amount(), "amount", type);
+                    learn(quoted.shares(), at);
+                    Object client = clientOf(quoted.referralId(), type);
+                    tell(event, quoted.referralId(), quoted.partnerId(), quoted.shares(),
+                            share -> EventMessages.quoted(client, quoted.amount()));
+                })
+                .on(CreditSplitV1.class, (event, split) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    learn(split.shares(), at);
+                    Object client = clientOf(split.referralId(), type);
+                    referrals.credit(split.referralId(), split.shares());
+                    int coIntroducers = ReferralNames.recipients(split.partnerId(), split.shares()).size();
+                    tell(event, split.referralId(), split.partnerId(), split.shares(),
+                            share -> EventMessages.creditSplit(client, shareOf(share), coIntroducers));
+                })
+                .on(ContractSignedV1.class, (event, signed) -> contractSigned(event, signed, at(event)))
+                .on(ContractAmendedV1.class, (event, amended) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(amended.delta(), "delta", type);
+                    present(amended.contractValue(), "contractValue", type);
+                    present(amended.signedAt(), "signedAt", type);
+                    learn(amended.shares(), at);
+                    Object client = clientOf(amended.referralId(), type);
+                    referrals.contractAmended(amended.referralId(), amended.contractValue());
+                    tell(event, amended.referralId(), amended.partnerId(), amended.shares(),
+                            share -> EventMessages.contractAmended(client, amended));
+                })
+                .on(ScheduleSetV1.class, (event, schedule) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    schedule.schedule().forEach(instalment -> {
+                        present(instalment.amount(), "schedule.amount", type);
+                        present(instalment.dueDate(), "schedule.dueDate", type);
+                    });
+                    learn(schedule.shares(), at);
+                    Object client = clientOf(schedule.referralId(), type);
+                    tell(event, schedule.referralId(), schedule.partnerId(), schedule.shares(),
+                            share -> EventMessages.scheduleSet(client, schedule));
+                })
+                .on(MilestoneReachedV1.class, (event, milestone) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(milestone.name(), "name", type);
+                    learn(milestone.shares(), at);
+                    Object client = clientOf(milestone.referralId(), type);
+                    tell(event, milestone.referralId(), milestone.partnerId(), milestone.shares(),
+                            share -> EventMessages.milestoneReached(client, milestone));
+                })
+                .on(PaymentReceivedV1.class, (event, paid) -> paymentReceived(event, paid, at(event)))
+                .on(RefundIssuedV1.class, (event, refund) -> refundIssued(event, refund, at(event)))
+                .on(ReferralDeliveredV1.class, (event, delivered) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    learn(delivered.shares(), at);
+                    Object client = clientOf(delivered.referralId(), type);
+                    tell(event, delivered.referralId(), delivered.partnerId(), delivered.shares(),
+                            share -> EventMessages.delivered(client));
+                })
+                .on(ReferralCompletedV1.class, (event, completed) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    learn(completed.shares(), at);
+                    Object client = clientOf(completed.referralId(), type);
+                    tell(event, completed.referralId(), completed.partnerId(), completed.shares(),
+                            share -> EventMessages.completed(client));
+                })
+                .on(ReferralLostV1.class, (event, lost) -> {
+                    String type = event.type().type();
+                    Instant at = at(event);
+                    present(lost.lostAtStatus(), "lostAtStatus", type);
+                    present(lost.reason(), "reason", type);
+                    learn(lost.shares(), at);
+                    Object client = clientOf(lost.referralId(), type);
+                    tell(event, lost.referralId(), lost.partnerId(), lost.shares(),
+                            share -> EventMessages.lost(client, lost));
+                })
+                .on(ReferralReassignedV1.class, (event, reassigned) -> reassigned(event, reassigned, at(event)))
+                // commission events have their own topic and intake; nothing else is published here
+                .otherwise(event -> { });
     }
 
     public void accept(CloudEventCodec.Decoded event) {
-        Object payload = event.payload();
-        String type = event.type().type();
-        Instant at = event.envelope().time() != null ? event.envelope().time() : clock.instant();
-        switch (event.type()) {
-            case PARTNER_REGISTERED -> {
-                PartnerRegisteredV1 registered = (PartnerRegisteredV1) payload;
-                present(registered.partnerId(), "partnerId", type);
-                present(registered.email(), "email", type);
-                partners.record(registered, at);
-            }
-            case PARTNER_UPDATED -> {
-                PartnerUpdatedV1 updated = (PartnerUpdatedV1) payload;
-                present(updated.partnerId(), "partnerId", type);
-                partners.record(updated, at);
-            }
-            case REFERRAL_SUBMITTED -> {
-                ReferralSubmittedV1 submitted = (ReferralSubmittedV1) payload;
-                String company = present(present(submitted.client(), "client", type).company(), "client.company",
-                        type);
-                learn(submitted.shares(), at);
-                referrals.record(present(submitted.referralId(), "referralId", type),
-                        present(submitted.partnerId(), "partnerId", type), company, submitted.shares());
-                tell(event, submitted.referralId(), submitted.partnerId(), submitted.shares(),
-                        share -> EventMessages.submitted(company, submitted.estimatedValue()));
-            }
-            case FOLLOW_ON_OPENED -> {
-                FollowOnOpenedV1 opened = (FollowOnOpenedV1) payload;
-                String company = present(present(opened.client(), "client", type).company(), "client.company",
-                        type);
-                learn(opened.shares(), at);
-                referrals.record(present(opened.referralId(), "referralId", type),
-                        present(opened.partnerId(), "partnerId", type), company, opened.shares());
-                tell(event, opened.referralId(), opened.partnerId(), opened.shares(),
-                        share -> EventMessages.followOnOpened(company, opened));
-            }
-            case REFERRAL_QUALIFIED -> {
-                ReferralQualifiedV1 qualified = (ReferralQualifiedV1) payload;
-                learn(qualified.shares(), at);
-                Object client = clientOf(qualified.referralId(), type);
-                tell(event, qualified.referralId(), qualified.partnerId(), qualified.shares(),
-                        share -> EventMessages.qualified(client));
-            }
-            case REFERRAL_REJECTED -> {
-                ReferralRejectedV1 rejected = (ReferralRejectedV1) payload;
-                String reason = present(rejected.reason(), "reason", type);
-                learn(rejected.shares(), at);
-                Object client = clientOf(rejected.referralId(), type);
-                tell(event, rejected.referralId(), rejected.partnerId(), rejected.shares(),
-                        share -> EventMessages.rejected(client, reason));
-            }
-            case REFERRAL_QUOTED -> {
-                ReferralQuotedV1 quoted = (ReferralQuotedV1) payload;
-                present(quoted.amount(), "amount", type);
-                learn(quoted.shares(), at);
-                Object client = clientOf(quoted.referralId(), type);
-                tell(event, quoted.referralId(), quoted.partnerId(), quoted.shares(),
-                        share -> EventMessages.quoted(client, quoted.amount()));
-            }
-            case CREDIT_SPLIT -> {
-                CreditSplitV1 split = (CreditSplitV1) payload;
-                learn(split.shares(), at);
-                Object client = clientOf(split.referralId(), type);
-                referrals.credit(split.referralId(), split.shares());
-                int coIntroducers = ReferralNames.recipients(split.partnerId(), split.shares()).size();
-                tell(event, split.referralId(), split.partnerId(), split.shares(),
-                        share -> EventMessages.creditSplit(client, shareOf(share), coIntroducers));
-            }
-            case CONTRACT_SIGNED -> contractSigned(event, (ContractSignedV1) payload, at);
-            case CONTRACT_AMENDED -> {
-                ContractAmendedV1 amended = (ContractAmendedV1) payload;
-                present(amended.delta(), "delta", type);
-                present(amended.contractValue(), "contractValue", type);
-                present(amended.signedAt(), "signedAt", type);
-                learn(amended.shares(), at);
-                Object client = clientOf(amended.referralId(), type);
-                referrals.contractAmended(amended.referralId(), amended.contractValue());
-                tell(event, amended.referralId(), amended.partnerId(), amended.shares(),
-                        share -> EventMessages.contractAmended(client, amended));
-            }
-            case SCHEDULE_SET -> {
-                ScheduleSetV1 schedule = (ScheduleSetV1) payload;
-                schedule.schedule().forEach(instalment -> {
-                    present(instalment.amount(), "schedule.amount", type);
-                    present(instalment.dueDate(), "schedule.dueDate", type);
-                });
-                learn(schedule.shares(), at);
-                Object client = clientOf(schedule.referralId(), type);
-                tell(event, schedule.referralId(), schedule.partnerId(), schedule.shares(),
-                        share -> EventMessages.scheduleSet(client, schedule));
-            }
-            case MILESTONE_REACHED -> {
-                MilestoneReachedV1 milestone = (MilestoneReachedV1) payload;
-                present(milestone.name(), "name", type);
-                learn(milestone.shares(), at);
-                Object client = clientOf(milestone.referralId(), type);
-                tell(event, milestone.referralId(), milestone.partnerId(), milestone.shares(),
-                        share -> EventMessages.milestoneReached(client, milestone));
-            }
-            case PAYMENT_RECEIVED -> paymentReceived(event, (PaymentReceivedV1) payload, at);
-            case REFUND_ISSUED -> refundIssued(event, (RefundIssuedV1) payload, at);
-            case REFERRAL_DELIVERED -> {
-                ReferralDeliveredV1 delivered = (ReferralDeliveredV1) payload;
-                learn(delivered.shares(), at);
-                Object client = clientOf(delivered.referralId(), type);
-                tell(event, delivered.referralId(), delivered.partnerId(), delivered.shares(),
-                        share -> EventMessages.delivered(client));
-            }
-            case REFERRAL_COMPLETED -> {
-                ReferralCompletedV1 completed = (ReferralCompletedV1) payload;
-                learn(completed.shares(), at);
-                Object client = clientOf(completed.referralId(), type);
-                tell(event, completed.referralId(), completed.partnerId(), completed.shares(),
-                        share -> EventMessages.completed(client));
-            }
-            case REFERRAL_LOST -> {
-                ReferralLostV1 lost = (ReferralLostV1) payload;
-                present(lost.lostAtStatus(), "lostAtStatus", type);
-                present(lost.reason(), "reason", type);
-                learn(lost.shares(), at);
-                Object client = clientOf(lost.referralId(), type);
-                tell(event, lost.referralId(), lost.partnerId(), lost.shares(),
-                        share -> EventMessages.lost(client, lost));
-            }
-            case REFERRAL_REASSIGNED -> reassigned(event, (ReferralReassignedV1) payload, at);
-            default -> {
-                // commission events have their own topic and intake; nothing else is published here
-            }
-        }
+        handlers.dispatch(event);
+    }
+
+    /** When the event happened; now for an event without time. */
+    private Instant at(CloudEventCodec.Decoded event) {
+        return event.envelope().time() != null ? event.envelope().time() : clock.instant();
     }
 
     private void contractSigned(CloudEventCodec.Decoded event, ContractSignedV1 signed, Instant at) {
