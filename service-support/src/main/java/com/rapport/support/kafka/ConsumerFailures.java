@@ -92,6 +92,14 @@ public class ConsumerFailures {
                 .increment();
     }
 
+    /** Shows a consumed topic's retry and dead-letter counters at zero from the start, so a rate reads 0, not nothing. */
+    public void consumes(String topic) {
+        counter("rapport.consumer.retries", topic, "transient");
+        counter("rapport.consumer.retries", topic, "failure");
+        counter("rapport.consumer.dead.letters", topic, "unprocessable");
+        counter("rapport.consumer.dead.letters", topic, "failure");
+    }
+
     private Counter counter(String name, String topic, String kind) {
         return Counter.builder(name).tag("topic", topic).tag("kind", kind).register(meters);
     }
