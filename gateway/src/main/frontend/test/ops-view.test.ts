@@ -7,6 +7,7 @@ import { i18n } from '../src/i18n/i18n';
 import { opsView } from '../src/views/ops';
 import { opsPartnersView } from '../src/views/ops-partners';
 import { listFieldError } from '../src/views/ops-common';
+import { readableTimeline } from '../src/views/timeline-view';
 
 const ALICE = { partnerId: '11111111-aaaa-4aaa-8aaa-111111111111', name: 'Alice Advisory', email: 'alice@example.com', language: 'en', parentPartnerId: null, createdAt: '2026-11-01T12:00:00Z' };
 const BOB = { partnerId: '22222222-bbbb-4bbb-8bbb-222222222222', name: 'Bob Consulting', email: 'bob@example.com', language: 'fr', parentPartnerId: ALICE.partnerId, createdAt: '2026-11-02T12:00:00Z' };
@@ -294,5 +295,19 @@ describe('list field errors', () => {
     expect(listFieldError('shares.0.share', 'shares')).toEqual({ row: 0, field: 'share' });
     expect(listFieldError('schedule', 'schedule')).toEqual({ row: null, field: null });
     expect(listFieldError('contractValue', 'schedule')).toBeNull();
+  });
+});
+
+describe('the timeline on the page', () => {
+  it('keeps the order things happened in, whatever the number of fraction digits of the instants', () => {
+    const at = '2026-12-01T12:00:00Z';
+    const list = readableTimeline([
+      { at: '2026-12-02T00:56:05.12Z', type: 'contract-signed', details: { contractValue: EUR('10.00'), on: at } },
+      { at: '2026-12-02T00:56:05.12Z', type: 'schedule-set', details: { schedule: [] } },
+      { at: '2026-12-02T00:56:05.1Z', type: 'qualified' },
+      { at: '2026-12-02T00:56:06Z', type: 'payment-received', details: { kind: 'DEPOSIT', amount: EUR('1.00'), on: at, netCash: EUR('1.00') } },
+    ]);
+    expect([...list.querySelectorAll('li')].map((li) => li.getAttribute('data-type')))
+      .toEqual(['qualified', 'contract-signed', 'schedule-set', 'payment-received']);
   });
 });

@@ -166,7 +166,7 @@ export function timelineSentence(line: TimelineLine, reader: TimelineReader): st
       const parts = instalments.map((i) => say(reader, 'timeline.instalment', {
         name: i.name, amount: money(i.amount), date: formatDate(i.dueDate, language),
       }));
-      return say(reader, 'timeline.schedule-set', { count: instalments.length, instalments: joinList(parts, language) });
+      return say(reader, 'timeline.schedule-set', { instalments: joinList(parts, language) });
     }
     case 'milestone-reached':
       return d.note

@@ -18,7 +18,10 @@ export function typeLabel(type: string): HTMLElement {
 
 /** `reader` without language: the page's language is used, and followed when it changes. */
 export function readableTimeline(entries: TimelineLine[] | undefined, reader: Omit<TimelineReader, 'language'> = {}): HTMLElement {
-  const sorted = [...(entries ?? [])].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  // by time, not by text: instants come with as many fraction digits as they need ("…05.1Z" is before "…05.12Z");
+  // lines of the same instant keep the service's order, which is the order things happened
+  const time = (entry: TimelineLine) => { const t = Date.parse(entry.at ?? ''); return Number.isNaN(t) ? 0 : t; };
+  const sorted = [...(entries ?? [])].sort((a, b) => time(a) - time(b));
   if (sorted.length === 0) {
     return tx('timeline.empty', undefined, 'p');
   }

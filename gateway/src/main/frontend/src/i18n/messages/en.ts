@@ -95,7 +95,7 @@ export const en = {
   'timeline.contract-signed.yours': 'Contract signed for {amount} on {date} (your contract no. {number}).',
   'timeline.contract-amended.up': 'Contract increased by {delta} on {date}: {reason}. It is now worth {value}.',
   'timeline.contract-amended.down': 'Contract reduced by {delta} on {date}: {reason}. It is now worth {value}.',
-  'timeline.schedule-set': 'Payment schedule set ({count} instalments): {instalments}.',
+  'timeline.schedule-set': 'Payment schedule set: {instalments}.',
   'timeline.schedule-cleared': 'Payment schedule cleared: no instalment is expected.',
   'timeline.instalment': '{name}, {amount} due {date}',
   'timeline.milestone-reached': 'Milestone reached: {name}.',

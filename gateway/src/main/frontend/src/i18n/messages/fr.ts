@@ -97,7 +97,7 @@ export const fr: Catalogue = {
   'timeline.contract-signed.yours': 'Contrat signé pour {amount} le {date} (votre contrat n° {number}).',
   'timeline.contract-amended.up': 'Contrat augmenté de {delta} le {date} : {reason}. Il vaut désormais {value}.',
   'timeline.contract-amended.down': 'Contrat réduit de {delta} le {date} : {reason}. Il vaut désormais {value}.',
-  'timeline.schedule-set': 'Échéancier fixé ({count} échéances) : {instalments}.',
+  'timeline.schedule-set': 'Échéancier fixé : {instalments}.',
   'timeline.schedule-cleared': 'Échéancier supprimé : aucune échéance n\u2019est attendue.',
   'timeline.instalment': '{name}, {amount} le {date}',
   'timeline.milestone-reached': 'Étape atteinte : {name}.',

@@ -97,7 +97,7 @@ export const zh: Catalogue = {
   'timeline.contract-signed.yours': '已于 {date} 签约，合同金额 {amount}（您的第 {number} 份合同）。',
   'timeline.contract-amended.up': '合同于 {date} 增加 {delta}：{reason}。合同金额现为 {value}。',
   'timeline.contract-amended.down': '合同于 {date} 减少 {delta}：{reason}。合同金额现为 {value}。',
-  'timeline.schedule-set': '已设定付款计划（共 {count} 期）：{instalments}。',
+  'timeline.schedule-set': '已设定付款计划：{instalments}。',
   'timeline.schedule-cleared': '付款计划已清除：不再有预期的分期付款。',
   'timeline.instalment': '{name}：{amount}，{date} 到期',
   'timeline.milestone-reached': '已达成里程碑：{name}。',
