@@ -8,28 +8,18 @@
 // Optional: CHROMIUM (default /usr/bin/chromium), JOURNEY_TIMEOUT_MS (how long to wait for anything, default 30000),
 // OPS_USER/OPS_PASSWORD, ADMIN_USER/ADMIN_PASSWORD (default the local stack's development users).
 // Exits 0 when every step passed; otherwise prints which step failed and why, saves a failure-*.png, exits 1.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import {
+  ADMIN, Journey, OPS, PORTAL_URL, SCREENSHOT_DIR, call, eventually, fail, opsAction, signIn, signInInBrowser,
+} from './journey-kit.mjs';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const PORTAL_URL = (process.env.PORTAL_URL ?? '').replace(/\/+$/, '');
-const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? 'portal-screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.JOURNEY_TIMEOUT_MS ?? 30000);
-const OPS = { username: process.env.OPS_USER ?? 'ops', password: process.env.OPS_PASSWORD ?? 'ops-dev-password' };
-const ADMIN = { username: process.env.ADMIN_USER ?? 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin-dev-password' };
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
-
-if (!PORTAL_URL) {
-  console.error('portal-journey: set PORTAL_URL to the gateway base URL, e.g. http://localhost:8080');
-  process.exit(2);
-}
+const journey = new Journey('portal-journey');
+const log = (message) => journey.log(message);
+const step = (name, action) => journey.step(name, action);
+const screenshot = (page, name, fullPage) => journey.screenshot(page, name, fullPage);
+const checkAccessibility = (page, where) => journey.checkAccessibility(page, where);
+const openPortal = (browser, label, options) => journey.openPortal(browser, label, options);
 
 const run = randomUUID().slice(0, 8);
 const partnerEmail = `journey-${run}@partner.example`;
@@ -44,151 +34,6 @@ const CONTRACT = '10000.00';
 const PAYMENT = '3000.00';
 const COMMISSION = '300.00'; // 10 % (tier 1 of the standard plan) of the payment
 
-const pages = [];
-const problems = [];
-let shot = 0;
-
-function log(message) {
-  console.log(`portal-journey: ${message}`);
-}
-
-class JourneyFailure extends Error {}
-function fail(message) {
-  throw new JourneyFailure(message);
-}
-
-async function screenshot(page, name, fullPage = true) {
-  shot += 1;
-  const file = join(SCREENSHOT_DIR, `${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage });
-  log(`  screenshot ${file}`);
-}
-
-/**
- * axe-core's WCAG 2.1 A/AA rules on the page as it is (labels, names, contrast, landmarks...); serious or critical
- * findings fail the journey. Evaluated through the debugging protocol, so the page's strict CSP stays in force.
- */
-async function checkAccessibility(page, where) {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length) {
-    fail(`accessibility of ${where}: ${serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
-  }
-  log(`  accessibility of ${where}: no serious finding (${results.passes.length} rules passed)`);
-}
-
-async function step(name, action) {
-  log(`step: ${name}`);
-  try {
-    return await action();
-  } catch (error) {
-    for (const [label, page] of pages) {
-      try {
-        await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${label}.png`), fullPage: true });
-      } catch {
-        // the page may be gone
-      }
-    }
-    // our own failures say exactly what was wrong; Playwright's carry a long call log after the first lines
-    const reason = error instanceof JourneyFailure ? error.message
-      : error instanceof Error ? error.message.split('\n').slice(0, 4).join('\n') : String(error);
-    throw new JourneyFailure(`step "${name}" failed: ${reason}`);
-  }
-}
-
-// ---- API set-up: a partner and its login, made the way operations and an administrator would
-
-async function call(method, path, body, token) {
-  const response = await fetch(`${PORTAL_URL}${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  }).catch((error) => fail(`cannot reach ${PORTAL_URL}${path}: ${error.cause?.message ?? error.message}`));
-  const text = await response.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = { raw: text.slice(0, 300) };
-  }
-  return { status: response.status, json };
-}
-
-async function signIn({ username, password }) {
-  // sign-ins are rate-limited per address; other tests on this machine may have used the allowance
-  return eventually(`POST /auth/token as ${username}`, async () => {
-    const answer = await call('POST', '/auth/token', { username, password });
-    if (answer.status === 200 && answer.json?.accessToken) {
-      return { ok: true, value: answer.json.accessToken };
-    }
-    if (answer.status !== 429) {
-      fail(`POST /auth/token as ${username} answered ${answer.status} ${JSON.stringify(answer.json)}`);
-    }
-    return { ok: false, reason: '429 too many sign-ins' };
-  });
-}
-
-async function eventually(what, probe, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last.ok) {
-      return last.value;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  fail(`${what}: not done within ${timeout} ms (last: ${last?.reason})`);
-  return undefined;
-}
-
-// ---- the browser
-
-async function openPortal(browser, label, options = {}) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 }, ...options });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  pages.push([label, page]);
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/Content Security Policy|Refused to (execute|apply|load|connect)/i.test(text)) {
-      problems.push(`${label}: CSP violation: ${text}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`${label}: script error: ${error.message}`));
-  await page.goto(`${PORTAL_URL}/`);
-  return page;
-}
-
-async function signInInBrowser(page, { username, password }) {
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    await page.locator('#login-form button[type=submit]').click();
-    // whichever comes first; the other wait is left to time out quietly
-    const outcome = await Promise.race([
-      page.locator('header.top').waitFor().then(() => 'signed-in', () => 'timed out'),
-      page.locator('#login-form-message[data-problem]').waitFor()
-        .then(() => page.locator('#login-form-message').getAttribute('data-problem'), () => 'timed out'),
-    ]);
-    if (outcome === 'signed-in') {
-      return;
-    }
-    if (outcome !== 'too-many-requests' || Date.now() > deadline) {
-      fail(`signing in as ${username} in the page was refused: ${await page.locator('#login-form-message').innerText()}`);
-    }
-    await page.waitForTimeout(2000); // the page says when to retry; a short wait and another try is enough here
-  }
-}
-
 async function fillReferral(page) {
   await page.locator('#ref-company').fill(client.company);
   await page.locator('#ref-contact-name').fill(client.contactName);
@@ -197,17 +42,6 @@ async function fillReferral(page) {
   await page.locator('#ref-amount').fill('80000');
   await page.locator('#ref-currency').selectOption('EUR');
   await page.locator('#referral-form button[type=submit]').click();
-}
-
-async function opsAction(page, action, fill) {
-  const form = page.locator(`#ops-action-${action}`);
-  if (!(await form.isVisible())) {
-    await page.locator('details.other-actions summary').click();
-  }
-  if (fill) {
-    await fill(form);
-  }
-  await form.locator('button[type=submit]').click();
 }
 
 async function main() {
@@ -230,15 +64,7 @@ async function main() {
   });
   log(`  partner ${partner.partnerId}, login ${partnerLogin.username}`);
 
-  const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-portal-journey-'));
-  // Playwright gives each launch its own fresh profile; this directory holds Chromium's other state (crash dumps)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...LAUNCH_ARGS, `--crash-dumps-dir=${userDataDir}`],
-    env: { ...process.env, HOME: userDataDir, XDG_CONFIG_HOME: userDataDir, XDG_CACHE_HOME: userDataDir },
-    headless: true,
-    timeout: TIMEOUT,
-  });
+  const { browser, close } = await journey.launch();
   try {
     const partnerPage = await openPortal(browser, 'partner');
 
@@ -431,22 +257,9 @@ async function main() {
       await screenshot(partnerPage, 'partner-dashboard-phone');
     });
 
-    if (problems.length) {
-      fail(`the browser reported:\n  ${problems.join('\n  ')}`);
-    }
   } finally {
-    await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
-main().then(
-  () => {
-    log(`PASSED (${shot} screenshots in ${SCREENSHOT_DIR})`);
-    process.exit(0);
-  },
-  (error) => {
-    console.error(`portal-journey: FAILED: ${error instanceof JourneyFailure ? error.message : error?.stack ?? error}`);
-    process.exit(1);
-  },
-);
+journey.finish(main);

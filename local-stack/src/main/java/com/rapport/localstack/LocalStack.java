@@ -254,6 +254,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("RAPPORT_SERVICES_REFERRAL_URI", "http://127.0.0.1:" + options.referralPort());
             env.put("RAPPORT_SERVICES_COMMISSION_URI", "http://127.0.0.1:" + options.commissionPort());
             env.put("RAPPORT_SERVICES_NOTIFICATION_URI", "http://127.0.0.1:" + options.notificationPort());
+            // the invitation and password-reset mails link to the portal this stack serves, on whatever port
+            env.put("RAPPORT_ACCOUNTS_LINK_BASE_URL", "http://localhost:" + options.gatewayPort());
         }
         return env;
     }
