@@ -134,6 +134,11 @@ public final class CloudEventCodec {
         try {
             event = FORMAT.deserialize(value);
         } catch (RuntimeException e) {
+            // the reason EVENTS.md names first: a type or version this consumer does not know
+            String type = typeIn(value);
+            if (type != null && EventType.ofType(type).isEmpty() && !upcasters.containsKey(type)) {
+                throw new UnprocessableEventException("unknown event type or version: " + type, e);
+            }
             Throwable reason = e.getCause() != null ? e.getCause() : e;
             throw new UnprocessableEventException("not a CloudEvent in JSON: " + reason.getMessage(), e);
         }
@@ -145,6 +150,15 @@ public final class CloudEventCodec {
             throw new UnprocessableEventException("CloudEvent without id, type or data");
         }
         return event;
+    }
+
+    private String typeIn(byte[] value) {
+        try {
+            JsonNode type = mapper.readTree(value).get("type");
+            return type != null && type.isTextual() ? type.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The envelope of a record's value, its attributes as this project reads them. */

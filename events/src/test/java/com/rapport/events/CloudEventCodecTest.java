@@ -47,6 +47,15 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void anUnknownTypeIsNamedAsTheReasonEvenInARecordThatIsNoValidCloudEvent() {
+        byte[] noSource = """
+                {"specversion":"1.0","id":"x","type":"rapport.commission.bonus.v9","data":{}}"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(noSource)).isInstanceOf(UnprocessableEventException.class)
+                .hasMessage("unknown event type or version: rapport.commission.bonus.v9");
+    }
+
+    @Test
     void brokenJsonIsUnprocessable() {
         assertThatThrownBy(() -> codec.decode("{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnprocessableEventException.class);
