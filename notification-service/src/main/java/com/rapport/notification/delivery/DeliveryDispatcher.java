@@ -45,9 +45,11 @@ public class DeliveryDispatcher {
     private final ExecutorService dispatchLoop = Executors.newSingleThreadExecutor(named("delivery-dispatch"));
     private final ExecutorService workers;
     private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final DeliveryMetrics metrics;
 
     public DeliveryDispatcher(DeliveryQueue queue, NotificationStore notifications, List<DeliveryChannel> channels,
-                              DeliveryProperties properties, Clock clock) {
+                              DeliveryProperties properties, Clock clock, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.notifications = notifications;
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
@@ -126,11 +128,13 @@ public class DeliveryDispatcher {
                 notifications.recordDelivery(notification.notificationId(), delivery.channel(),
                         current.succeeded(attempt, at));
                 queue.remove(delivery);
+                metrics.sent(delivery.channel());
             }
             case WITHDRAWN -> {
                 notifications.recordDelivery(notification.notificationId(), delivery.channel(),
                         current.withdrawn(result.error(), at));
                 queue.remove(delivery);
+                metrics.withdrawn(delivery.channel());
             }
             case REFUSED -> giveUp(delivery, notification, current, attempt, result.error(), at);
             case FAILED_FOR_NOW -> {
@@ -142,6 +146,7 @@ public class DeliveryDispatcher {
                     notifications.recordDelivery(notification.notificationId(), delivery.channel(),
                             current.failedForNow(attempt, result.error(), at));
                     queue.retryAt(delivery, attempt, at.plus(policy.delayAfter(attempt, random)));
+                    metrics.retrying(delivery.channel());
                 }
             }
         }
@@ -154,6 +159,7 @@ public class DeliveryDispatcher {
         notifications.recordDelivery(notification.notificationId(), delivery.channel(),
                 current.gaveUp(attempt, error, at));
         queue.remove(delivery);
+        metrics.failed(delivery.channel());
     }
 
     @PreDestroy

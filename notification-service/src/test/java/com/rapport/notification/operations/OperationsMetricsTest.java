@@ -1,0 +1,111 @@
+package com.rapport.notification.operations;
+
+import com.rapport.events.Topics;
+import com.rapport.notification.IntegrationTest;
+import com.rapport.notification.TestPartner;
+import com.rapport.notification.delivery.DeliveryMetrics;
+import com.rapport.notification.delivery.DeliveryQueue;
+import com.rapport.notification.delivery.QueuedDelivery;
+import com.rapport.notification.inbox.Channel;
+import com.rapport.testsupport.DashboardMetrics;
+import com.rapport.testsupport.PrometheusScrape;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * API.md "Operations" on the notification service's own port: delivery queue depth and outcomes by channel, consumer
+ * lag and freshness, readiness with the database and Kafka. A context of its own (metrics exported) with its own
+ * consumer group and database, closed afterwards.
+ */
+@AutoConfigureObservability
+@DirtiesContext
+class OperationsMetricsTest extends IntegrationTest {
+
+    @Autowired
+    private DeliveryQueue queue;
+    @Autowired
+    private DeliveryMetrics deliveryMetrics;
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private HealthEndpointGroups healthGroups;
+
+    @DynamicPropertySource
+    static void ownGroupAndDatabase(DynamicPropertyRegistry registry) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.data.mongodb.uri",
+                () -> com.rapport.testsupport.TestInfrastructure.shared().mongo().uri("rapport-notification-ops-" + run));
+        registry.add("spring.kafka.consumer.group-id", () -> "notification-ops-test-" + run);
+        registry.add("rapport.notification.delivery.depth-refresh", () -> "200ms");
+    }
+
+    @Test
+    void aScrapeShowsDeliveriesByChannelTheQueueAndTheConsumers() {
+        double sent = scrape().sum("rapport_deliveries_total", Map.of("channel", "email", "outcome", "sent"));
+
+        TestPartner partner = TestPartner.register("Metrics Partner", "en");
+        partner.refers("Metrics Client Ltd");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            PrometheusScrape scrape = scrape();
+            assertThat(scrape.sum("rapport_deliveries_total", Map.of("channel", "email", "outcome", "sent")))
+                    .isGreaterThanOrEqualTo(sent + 1);
+            assertThat(scrape.sum("rapport_event_freshness_seconds_count", Map.of("topic", Topics.REFERRAL_EVENTS)))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(scrape.series("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isNotEmpty();
+            assertThat(scrape.names()).containsAll(DashboardMetrics.SERVED.get("notification-service"));
+        });
+    }
+
+    @Test
+    void theQueueDepthCountsWhatWaitsByChannel() {
+        deliveryMetrics.refreshDepth();
+        double before = scrape().sum("rapport_delivery_queue_depth", Map.of("channel", "webhook"));
+        String notificationId = "metrics-" + UUID.randomUUID();
+        // due next year: the dispatcher leaves it where it is
+        queue.enqueue(notificationId, Channel.WEBHOOK, Instant.now().plus(365, ChronoUnit.DAYS));
+        try {
+            deliveryMetrics.refreshDepth();
+            assertThat(scrape().sum("rapport_delivery_queue_depth", Map.of("channel", "webhook")))
+                    .isEqualTo(before + 1);
+        } finally {
+            mongo.remove(query(where("_id").is(QueuedDelivery.idOf(notificationId, Channel.WEBHOOK))),
+                    QueuedDelivery.class);
+        }
+        deliveryMetrics.refreshDepth();
+        assertThat(scrape().sum("rapport_delivery_queue_depth", Map.of("channel", "webhook"))).isEqualTo(before);
+    }
+
+    @Test
+    void readinessNeedsTheDatabaseAndKafkaWhileLivenessNeedsNeither() {
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
+        assertThat(healthGroups.get("readiness").isMember("kafka")).isTrue();
+        assertThat(healthGroups.get("liveness").isMember("kafka")).isFalse();
+    }
+
+    private PrometheusScrape scrape() {
+        // a full scrape is larger than the services' 64 KiB codec limit, which the test client shares
+        return PrometheusScrape.of(web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 << 20))
+                .build().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+}
