@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Attempt(String id, String timestamp, String signature, String body, int answered) {
+    record Attempt(String id, String timestamp, String signature, String body, int answered, String traceparent) {
     }
 
     private final HttpServer server;
@@ -38,7 +38,8 @@ final class WebhookReceiver implements AutoCloseable {
             int attempt = seen.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
             int status = attempt <= failuresPerMessage ? 500 : 200;
             attempts.add(new Attempt(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
