@@ -1,128 +1,40 @@
 /**
- * API shapes of the partner's own account pages: the gateway's accounts (API.md "Accounts — gateway"), the partner's
- * details (referral-service), payout details, tax profile, disputes, invoices and tax statements (commission-service,
- * "Finance's month end"). Field names as the services' controllers answer them.
+ * The partner's own account pages: the gateway's accounts (API.md "Accounts — gateway"), the partner's details
+ * (referral-service), payout details, tax profile, disputes, invoices and tax statements (commission-service).
+ * Aliases of the generated schemas (see types.ts).
  */
-import type { Money } from './types';
+import type { Nullable, Schemas } from './types';
 
-/** `POST /auth/invitations/{token}/accept` body; the answer is the new login (user view). */
-export interface InvitationAcceptance {
-  username: string;
-  password: string;
-}
+export type { EntryHold } from './types';
+export type { Dispute, DisputeOutcome, TaxStatement } from './finance-types';
+
+export type InvitationAcceptance = Schemas['InvitationAcceptance'];
 
 /** The gateway's user view answered on acceptance. */
-export interface AccountUser {
-  username: string;
-  roles: string[];
-  partnerId: string | null;
-}
+export type AccountUser = Nullable<Schemas['UserView'], 'partnerId'>;
 
-/** `POST /auth/password-resets` (always 202) and `POST /auth/password-resets/{token}` (204). */
-export interface PasswordResetRequest {
-  email: string;
-}
-
-export interface NewPassword {
-  password: string;
-}
+export type PasswordResetRequest = Schemas['PasswordResetRequest'];
+export type NewPassword = Schemas['NewPassword'];
 
 /** `PUT /api/partners/{partnerId}`: every field, as the partner is after the change. */
-export interface PartnerUpdate {
-  name: string;
-  email: string;
-  language: string;
-}
+export type PartnerUpdate = Schemas['UpdatePartnerRequest'];
 
-/** `GET`/`PUT /api/payout-details/{partnerId}`: where payouts go. The IBAN comes back in electronic form. */
-export interface PayoutDetailsRequest {
-  accountHolder: string;
-  iban: string;
-  bic: string | null;
-}
+/** `PUT /api/payout-details/{partnerId}` body; the IBAN comes back in electronic form. */
+export type PayoutDetailsRequest = Nullable<Schemas['PayoutDetailsRequest'], 'bic'>;
+export type PayoutDetails = Nullable<Schemas['PayoutDetails'], 'bic' | 'updatedAt'>;
 
-export interface PayoutDetails extends PayoutDetailsRequest {
-  partnerId: string;
-  updatedAt: string | null;
-}
-
-export interface PostalAddress {
-  line1: string;
-  line2: string | null;
-  city: string;
-  postalCode: string;
-  /** ISO 3166 alpha-2 */
-  country: string;
-}
+export type PostalAddress = Nullable<Schemas['Address'], 'line2'>;
 
 /** `PUT /api/tax-profiles/{partnerId}` body. */
-export interface TaxProfileRequest {
-  legalName: string;
-  address: PostalAddress;
-  vatId: string | null;
-  vatRegistered: boolean;
-  selfBillingAccepted: boolean;
-}
+export type TaxProfileRequest = Omit<Nullable<Schemas['TaxProfileRequest'], 'vatId'>, 'address'> & { address: PostalAddress };
 
 /** The stored profile: who accepted self-billing (username) and when, null until accepted. */
-export interface TaxProfile extends TaxProfileRequest {
-  partnerId: string;
-  selfBillingAcceptedBy: string | null;
-  selfBillingAcceptedAt: string | null;
-}
+export type TaxProfile = Omit<Nullable<Schemas['TaxProfile'], 'vatId' | 'selfBillingAcceptedBy' | 'selfBillingAcceptedAt'>,
+  'address'> & { address: PostalAddress };
 
 export type DisputeStatus = 'OPEN' | 'RESOLVED';
-export type DisputeOutcome = 'UPHELD' | 'DISMISSED';
-
-/** `POST /api/commissions/{entryId}/disputes` `{message}` → 201 dispute; `GET /api/disputes?partnerId=&status=`. */
-export interface Dispute {
-  disputeId: string;
-  entryId: string;
-  partnerId: string;
-  referralId: string | null;
-  status: DisputeStatus;
-  message: string;
-  openedBy: string;
-  openedAt: string;
-  outcome: DisputeOutcome | null;
-  note: string | null;
-  adjustment: Money | null;
-  adjustmentEntryId: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-}
 
 /** `GET /api/invoices?partnerId=&year=`: a self-billing invoice (`.pdf` by number). */
-export interface InvoiceSummary {
-  invoiceNumber: string;
-  partnerId: string;
-  batchId: string;
-  currency: string;
-  net: Money;
-  vat: Money;
-  total: Money;
-  issuedAt: string;
-  invoiceDate?: string | null;
-}
+export type InvoiceSummary = Nullable<Schemas['Summary'], 'invoiceDate'>;
 
-/** `GET /api/tax-statements/{partnerId}/{year}` (and `.pdf`). */
-export interface TaxStatement {
-  partnerId: string;
-  year: number;
-  currencies: TaxStatementCurrency[];
-}
-
-export interface TaxStatementCurrency {
-  currency: string;
-  paid: Money;
-  invoices: number;
-  net?: Money;
-  vat?: Money;
-  invoiceNumbers?: string[];
-}
-
-/** A ledger entry as commission-service answers it since month end: `hold` when it is held (e.g. disputed). */
-export interface EntryHold {
-  reason: string;
-  since: string;
-}
+export type TaxStatementCurrency = Schemas['CurrencyTotal'];

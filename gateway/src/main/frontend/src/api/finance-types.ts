@@ -1,135 +1,44 @@
 /**
- * The shapes of API.md's finance calls ("Finance's month end", "Deals as they really go", commission plans) as the
- * commission-service answers them. Kept apart from types.ts so that file can be replaced by generated types.
+ * API.md's finance calls ("Finance's month end", "Deals as they really go", commission plans) as commission-service
+ * answers them. Aliases of the generated schemas (see types.ts).
  */
-import type { Money } from '../format/format';
+import type { LedgerEntry, Money, Nullable, Schemas } from './types';
 
-export type BatchStatus = 'OPEN' | 'PAID' | 'CANCELLED';
+export type BatchStatus = Schemas['PayoutBatchView']['status'];
 
+/** Why a partner's payable amount was left out of a batch: commission-service's reasons, a plain string there. */
 export const SKIP_REASONS = ['no-tax-profile', 'self-billing-not-accepted', 'no-payout-details'] as const;
 
-export interface PayoutBatch {
-  batchId: string;
-  asOf: string;
-  status: BatchStatus;
-  lines: { partnerId: string; currency: string; amount: Money }[];
-  totals: { currency: string; amount: Money }[];
-  createdAt: string;
-  paidOn?: string | null;
-  createdBy?: string | null;
-  skipped?: { partnerId: string; currency: string; amount: Money; reason: string }[];
-}
+export type PayoutBatch = Nullable<Schemas['PayoutBatchView'], 'paidOn' | 'createdBy'>;
 
-export type AdjustmentStatus = 'PROPOSED' | 'APPROVED' | 'REJECTED';
+export type AdjustmentStatus = Schemas['AdjustmentView']['status'];
 
-export interface Adjustment {
-  adjustmentId: string;
-  partnerId: string;
-  referralId: string | null;
-  amount: Money;
-  reason: string;
-  status: AdjustmentStatus;
-  proposedBy: string;
-  proposedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  entryId: string | null;
-}
+export type Adjustment = Nullable<Schemas['AdjustmentView'],
+  'referralId' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'entryId'>;
 
-export type DisputeOutcome = 'UPHELD' | 'DISMISSED';
+export type DisputeOutcome = NonNullable<Schemas['DisputeView']['outcome']>;
 
-export interface Dispute {
-  disputeId: string;
-  entryId: string;
-  partnerId: string;
-  referralId: string | null;
-  status: 'OPEN' | 'RESOLVED';
-  message: string;
-  openedBy: string;
-  openedAt: string;
-  outcome: DisputeOutcome | null;
-  note: string | null;
-  adjustment: Money | null;
-  adjustmentEntryId: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-}
+/** `status` is a plain string in the document (the service's enum is not annotated): OPEN or RESOLVED. */
+export type Dispute = Nullable<Schemas['DisputeView'],
+  'referralId' | 'outcome' | 'note' | 'adjustment' | 'adjustmentEntryId' | 'resolvedBy' | 'resolvedAt'>;
 
-/** A ledger entry as finance sees it: the partner's entry, plus the hold and the disputes on it. */
-export interface FinanceLedgerEntry {
-  entryId: string;
-  partnerId: string;
-  referralId: string | null;
-  role: 'INTRODUCER' | 'OVERRIDE' | null;
-  type: 'ACCRUAL' | 'REVERSAL' | 'PAYOUT' | 'ADJUSTMENT';
-  amount: Money;
-  rate: string | null;
-  payableAt: string | null;
-  createdAt: string;
-  explanation: string | null;
-  occurredOn?: string | null;
-  batchId?: string | null;
-  hold: { reason: string; since: string } | null;
-  disputes?: { disputeId: string; status: string; outcome: string | null }[] | null;
-}
+/** A ledger entry as finance sees it: the same entry, with its hold and disputes. */
+export type FinanceLedgerEntry = LedgerEntry;
 
-export interface Tier {
-  fromContracts: number;
-  /** a decimal string such as "0.10" */
-  rate: string;
-}
+export type Tier = Schemas['Tier'];
 
-export interface CommissionPlan {
-  planId: string;
-  version: number;
-  tiers: Tier[];
-  overrideRate: string;
-  capPerReferral: Money[];
-  holdDays: number;
-  minimumPayout: Money[];
-  publishedAt: string;
-}
+/** `GET /api/commission-plans/{planId}`: the current version of a plan. */
+export type CommissionPlan = Schemas['PlanVersion'];
 
-export interface PlanRequest {
-  tiers: Tier[];
-  overrideRate: string;
-  capPerReferral: Money[];
-  holdDays: number;
-  minimumPayout: Money[];
-}
+export type PlanRequest = Schemas['PlanRequest'];
 
-export interface PlanAssignment {
-  partnerId: string;
-  planId: string | null;
-}
+export type PlanAssignment = Nullable<Schemas['Assignment'], 'planId'>;
 
-export interface DealTerms {
-  referralId: string;
-  rate?: string | null;
-  flatFee?: Money | null;
-  cap?: Money | null;
-  reason: string;
-  agreedBy?: string;
-  agreedAt?: string;
-  locked?: boolean;
-  lockedAt?: string | null;
-}
+export type DealTerms = Nullable<Schemas['DealTermsView'], 'rate' | 'flatFee' | 'cap' | 'lockedAt'>;
 
-export interface Invoice {
-  invoiceNumber: string;
-  partnerId: string;
-  batchId: string;
-  currency: string;
-  net: Money;
-  vat: Money;
-  total: Money;
-  issuedAt: string;
-  invoiceDate?: string;
-}
+export type Invoice = InvoiceSummaryAlias;
+type InvoiceSummaryAlias = Nullable<Schemas['Summary'], 'invoiceDate'>;
 
-export interface TaxStatement {
-  partnerId: string;
-  year: number;
-  currencies: { currency: string; paid: Money; invoices: number; net?: Money; vat?: Money; invoiceNumbers?: string[] }[];
-}
+export type TaxStatement = Schemas['TaxStatement'];
+
+export type { Money };

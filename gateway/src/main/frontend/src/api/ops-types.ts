@@ -1,75 +1,15 @@
-/** The shapes operations reads beyond types.ts: API.md "Deals as they really go", plans, invitations. */
-import type { Money, Referral } from './types';
-import type { TimelineDetails } from '../format/timeline';
+/** The shapes operations reads beyond types.ts: API.md "Deals as they really go", plans, invitations. Generated aliases. */
+import type { Referral, Schemas } from './types';
 
-export interface Share {
-  partnerId: string;
-  /** a decimal string: "0.60"; "1" when the credit is not split */
-  share: string;
-}
+export type Share = Schemas['ShareView'];
+export type Instalment = Schemas['InstalmentView'];
+export type Amendment = Schemas['AmendmentView'];
+export type { TimelineEntry as OpsTimelineEntry } from './types';
 
-export interface Instalment {
-  name: string;
-  /** YYYY-MM-DD */
-  dueDate: string;
-  amount: Money;
-}
+/** A referral as referral-service answers it (operations reads the deal fields too): one view for everyone. */
+export type DealReferral = Referral;
 
-export interface Amendment {
-  amendmentId: string;
-  delta: Money;
-  reason: string;
-  signedAt: string;
-}
+export type { PlanAssignment, CommissionPlan as PlanVersion, Tier as PlanTier } from './finance-types';
 
-export interface OpsTimelineEntry {
-  at: string;
-  type: string;
-  summary: string;
-  partnerId?: string | null;
-  details?: TimelineDetails | null;
-}
-
-/** A referral as referral-service answers it to operations. */
-export interface DealReferral extends Omit<Referral, 'timeline'> {
-  shares?: Share[];
-  followOnOf?: string | null;
-  schedule?: Instalment[];
-  amendments?: Amendment[];
-  contractNumber?: number | null;
-  signedAt?: string | null;
-  timeline: OpsTimelineEntry[];
-}
-
-/** GET /api/partner-plans/{partnerId} */
-export interface PlanAssignment {
-  partnerId: string;
-  planId: string;
-}
-
-export interface PlanTier {
-  fromContracts: number;
-  rate: string;
-}
-
-/** GET /api/commission-plans/{planId}: the current version of a plan. */
-export interface PlanVersion {
-  planId: string;
-  version: number;
-  tiers: PlanTier[];
-  overrideRate: string;
-  capPerReferral: Money[];
-  holdDays: number;
-  minimumPayout: Money[];
-  publishedAt?: string;
-}
-
-/** POST /auth/invitations answers this (never the link itself). */
-export interface InvitationView {
-  partnerId: string;
-  email: string;
-  language: string;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-}
+/** `POST /auth/invitations` answers this (never the link itself). */
+export type InvitationView = Schemas['InvitationView'];

@@ -1,120 +1,80 @@
-/** The shapes of API.md the portal reads. Fields it does not use are left out; extra fields are harmless. */
-import type { Money } from '../format/format';
+/**
+ * The API's shapes, as aliases of the schemas generated from the gateway's OpenAPI document (`src/api/schema.d.ts`,
+ * written by `npm run generate:api` from `openapi/rapport-api.json`). Only the names and the constant lists live here.
+ */
+import type { components } from './schema';
 
-export type { Money };
+/** The schemas of the merged document, by the names the services give them. */
+export type Schemas = components['schemas'];
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
+/**
+ * The services write an empty field as null, but springdoc marks no field nullable: `K` are the fields of `T` the
+ * portal must expect null in (the generator treats every answer field as present, which they are).
+ */
+export type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
 
+export type Money = Schemas['Money'];
+
+/** Every list answer: the document names one page type per item type (`PagePartnerView`...), all of this shape. */
+export type Page<T> = Omit<Schemas['PagePartnerView'], 'items'> & { items: T[] };
+
+export type ReferralStatus = Schemas['ReferralView']['status'];
 export const REFERRAL_STATUSES = [
   'SUBMITTED', 'QUALIFIED', 'QUOTED', 'CONTRACTED', 'DELIVERED', 'COMPLETED', 'REJECTED', 'LOST',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+] as const satisfies readonly ReferralStatus[];
 
-export interface TimelineEntry {
-  at: string;
-  type: string;
-  summary: string;
-}
+/** `partnerId` and `details` are written only on the lines that have them; details carry only the line type's fields. */
+export type TimelineEntry = Omit<Schemas['TimelineEntry'], 'partnerId' | 'details'> & {
+  partnerId?: string | null;
+  details?: Partial<Schemas['TimelineDetails']> | null;
+};
 
-export interface Referral {
-  referralId: string;
-  partnerId: string;
-  client: { company: string; contactName: string; contactEmail: string };
-  description: string;
-  status: ReferralStatus;
-  estimatedValue: Money | null;
-  quotedAmount?: Money | null;
-  contractValue: Money | null;
-  cashReceived: Money | null;
-  refunded: Money | null;
-  timeline: TimelineEntry[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** Fields of the deal work ("Deals as they really go"): the portal does not count on them being there. */
+type ReferralDeal = 'quotedAmount' | 'contractNumber' | 'signedAt' | 'followOnOf' | 'shares' | 'schedule' | 'amendments'
+  | 'payments' | 'refunds';
 
-export interface Partner {
-  partnerId: string;
-  name: string;
-  email: string;
-  language: string;
-  parentPartnerId: string | null;
-  createdAt: string;
-}
+/** One view for partners and operations. */
+export type Referral = Omit<Nullable<Schemas['ReferralView'], 'estimatedValue' | 'contractValue' | 'cashReceived' | 'refunded'>,
+  'timeline' | ReferralDeal>
+  & Partial<Nullable<Pick<Schemas['ReferralView'], ReferralDeal>, 'quotedAmount' | 'contractNumber' | 'signedAt' | 'followOnOf'>>
+  & { timeline: TimelineEntry[] };
 
-export interface LedgerEntry {
-  entryId: string;
-  partnerId: string;
-  referralId: string | null;
-  role: 'INTRODUCER' | 'OVERRIDE' | null;
-  type: 'ACCRUAL' | 'REVERSAL' | 'PAYOUT';
-  amount: Money;
-  rate: string | null;
-  basis: Money | null;
-  payableAt: string | null;
-  createdAt: string;
-  explanation: string | null;
-  occurredOn?: string | null;
-  batchId?: string | null;
-}
+export type Partner = Nullable<Schemas['PartnerView'], 'parentPartnerId'>;
+
+export type EntryHold = Schemas['Hold'];
+
+/** Fields the month-end work added to the ledger entry: the portal does not count on them being there. */
+type LedgerEntryLater = 'sourceEventId' | 'occurredOn' | 'batchId' | 'hold' | 'disputes' | 'held' | 'paidOut';
+
+/** commission-service's ledger entry: `hold` while held (e.g. disputed), the disputes opened on it. */
+export type LedgerEntry = Nullable<Omit<Schemas['LedgerEntry'], LedgerEntryLater>,
+  'referralId' | 'role' | 'rate' | 'basis' | 'payableAt' | 'explanation'>
+  & Partial<Nullable<Pick<Schemas['LedgerEntry'], LedgerEntryLater>, LedgerEntryLater>>;
 
 export const BALANCE_FIELDS = ['accrued', 'pending', 'payable', 'paid', 'projected', 'reversed', 'balance'] as const;
 export type BalanceField = (typeof BALANCE_FIELDS)[number];
 
-export type CurrencyBalance = { currency: string } & Partial<Record<BalanceField, Money | null>>;
+/** A balance the service has nothing for may be absent or null. */
+export type CurrencyBalance = Pick<Schemas['CurrencyBalance'], 'currency'>
+  & Partial<Nullable<Pick<Schemas['CurrencyBalance'], BalanceField>, BalanceField>>;
 
-export interface CommissionSummary {
-  partnerId: string;
-  currencies: CurrencyBalance[];
-}
+export type CommissionSummary = Omit<Schemas['PartnerSummary'], 'currencies'> & { currencies: CurrencyBalance[] };
 
 /** One month of `GET /api/forecast` (COMMISSIONS.md "Forecast"): commission expected to become payable then. */
-export interface ForecastMonth {
-  /** YYYY-MM */
-  month: string;
-  currency: string;
-  /** entries already written (earned), payable that month */
-  payable: Money;
-  /** what the client's unpaid scheduled instalments would earn, payable that month */
-  fromSchedule: Money;
-}
+export type ForecastMonth = Schemas['Month'];
 
-export interface Forecast {
-  partnerId?: string | null;
-  months: ForecastMonth[];
-}
+export type Forecast = Nullable<Schemas['Forecast'], 'partnerId'>;
 
-export interface Delivery {
-  channel: 'EMAIL' | 'WEBHOOK' | 'FEED';
-  status: 'PENDING' | 'SENT' | 'FAILED' | 'SUPPRESSED';
-  attempts: number;
-  lastError: string | null;
-}
+export type Delivery = Nullable<Schemas['DeliveryView'], 'lastError'>;
 
-export interface Notification {
-  notificationId: string;
-  partnerId: string;
-  referralId: string | null;
-  eventType: string;
-  language: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  deliveries?: Delivery[];
-}
+export type Notification = Nullable<Schemas['NotificationView'], 'referralId'>;
 
-export interface NotificationPreferences {
-  email: boolean;
-  webhook: { url: string; secret: string } | null;
-  frequency: 'IMMEDIATE' | 'DAILY_DIGEST';
-  mutedEventTypes: string[];
-  language?: string | null;
-  timeZone?: string | null;
-}
+/** `GET /api/notification-preferences/{partnerId}`; the same fields are `PUT` back (`PreferencesRequest`). */
+export type NotificationPreferences = Nullable<Schemas['PreferencesView'], 'webhook' | 'language' | 'timeZone'>;
+
+/** The `PUT` body: language and time zone only when the page has them. */
+export type NotificationPreferencesRequest = Nullable<Omit<Schemas['PreferencesRequest'], 'language' | 'timeZone'>, 'webhook'>
+  & Partial<Nullable<Pick<Schemas['PreferencesRequest'], 'language' | 'timeZone'>, 'language' | 'timeZone'>>;
 
 /** The referral events a partner is told about (EVENTS.md), for muting. */
 export const NOTIFIED_EVENT_TYPES = [

@@ -1,5 +1,5 @@
 /** The notification feed (live) and the partner's notification preferences (GET/PUT /api/notification-preferences/{id}). */
-import type { NotificationPreferences } from '../api/types';
+import type { NotificationPreferences, NotificationPreferencesRequest } from '../api/types';
 import { ALWAYS_DELIVERED, NOTIFIED_EVENT_TYPES } from '../api/types';
 import type { AppContext, View } from '../app-context';
 import { LANGUAGES } from '../i18n/i18n';
@@ -63,7 +63,7 @@ function preferencesForm(ctx: AppContext, path: string, current: NotificationPre
     onSubmit: async (values, checks) => {
       // only the fields of the contract (and language/time zone when the service has them): a strict server
       // refuses fields it does not know
-      const body: NotificationPreferences = {
+      const body: NotificationPreferencesRequest = {
         email: checks.email,
         webhook: values.webhookUrl ? { url: values.webhookUrl, secret: values.webhookSecret } : null,
         frequency: values.frequency as NotificationPreferences['frequency'],

@@ -3,6 +3,10 @@ package com.rapport.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +62,34 @@ class OpenApiIT {
         Api.Response page = journeys.api.send("GET", "/api-docs", null, null, null, java.util.Map.of("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("Rapport API").contains("/api/referrals/{referralId}/amendments");
+    }
+
+    /**
+     * The portal's TypeScript types are generated from a committed copy of this document
+     * ({@code gateway/src/main/frontend/openapi/rapport-api.json}); a copy older than the API fails here, so the
+     * portal never compiles against shapes the services no longer answer. {@code -Dopenapi.refresh=true} (or
+     * {@code OPENAPI_REFRESH=true}) writes the live document over the copy instead.
+     */
+    @Test
+    void thePortalsCopyOfTheDocumentIsTheOneTheGatewayServes() throws IOException {
+        Api.Response response = journeys.api.get("/v3/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode live = response.json();
+        Path snapshot = journeys.stack.options().projectRoot()
+                .resolve("gateway/src/main/frontend/openapi/rapport-api.json");
+
+        if (Boolean.getBoolean("openapi.refresh") || "true".equals(System.getenv("OPENAPI_REFRESH"))) {
+            String pretty = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(live);
+            Files.writeString(snapshot, pretty + "\n", StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(Files.exists(snapshot)).as("the portal's copy of the OpenAPI document %s", snapshot).isTrue();
+        JsonNode committed = Api.JSON.readTree(snapshot.toFile());
+        assertThat(committed)
+                .as("%s differs from the gateway's /v3/api-docs: refresh it with "
+                        + "mvn -o -pl local-stack failsafe:integration-test -Dit.test=OpenApiIT -Dopenapi.refresh=true "
+                        + "(or OPENAPI_REFRESH=true), then rebuild the portal (npm run build) and commit both", snapshot)
+                .isEqualTo(live);
     }
 
     /** {@code /api/invoices/{invoiceNumber}.pdf} and {@code /api/invoices/{id}} both read {@code /api/invoices/{}}. */
