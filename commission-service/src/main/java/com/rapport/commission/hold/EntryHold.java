@@ -33,10 +33,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * entry is held while finance holds it or any dispute is open; {@link EntryHeld} and {@link EntryReleased} mark
  * the changes. Finance's release never lifts a dispute's hold (409 {@code dispute-open}); resolving the last open
  * dispute lifts the hold unless finance holds the entry too. An upheld dispute may book an ADJUSTMENT entry at once
- * (the resolution is the second pair of eyes). Repeated steps are answered as success and change nothing.
+ * (the resolution is the second pair of eyes). Repeated steps are answered as success and change nothing. Finance
+ * cannot hold an entry that a payout batch paid or claimed (409): holding it would keep nothing out of a batch.
  */
 @Aggregate
 public class EntryHold {
+
+    /** 409 slugs (DECISIONS.md, month end): finance cannot hold an entry a payout batch paid or claimed. */
+    public static final String ENTRY_ALREADY_PAID = "entry-already-paid";
+    public static final String ENTRY_IN_OPEN_BATCH = "entry-in-open-batch";
 
     @AggregateIdentifier
     private String entryId;
@@ -52,10 +57,21 @@ public class EntryHold {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(HoldEntry command) {
+    public void handle(HoldEntry command, EntryBatches batches) {
         if (financeHold) {
             return;
         }
+        // a hold keeps an entry out of batches to come; one a batch paid or claimed is beyond its reach
+        batches.batchOf(command.entryId()).ifPresent(batch -> {
+            if (batch.paid()) {
+                throw new ProblemException(HttpStatus.CONFLICT, ENTRY_ALREADY_PAID, "Entry already paid",
+                        "entry %s was paid out in batch %s; correct it with an adjustment".formatted(
+                                command.entryId(), batch.batchId()));
+            }
+            throw new ProblemException(HttpStatus.CONFLICT, ENTRY_IN_OPEN_BATCH, "Entry in an open batch",
+                    "entry %s is in open payout batch %s; cancel the batch to hold it".formatted(
+                            command.entryId(), batch.batchId()));
+        });
         apply(new EntryHeld(command.entryId(), command.partnerId(), command.reason(), command.at(), command.heldBy(),
                 null));
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Folds a partner's entries into per-currency balances, one entry at a time (constant memory however long the
  * ledger): accrued = Σ ACCRUAL + Σ positive ADJUSTMENT, reversed = Σ |REVERSAL| + Σ |negative ADJUSTMENT|,
  * paid = Σ |PAYOUT|, balance = accrued − reversed − paid, pending = the part of the balance payable after today or
- * held, payable = balance − pending, projected = what open contracts will still earn the introducer.
+ * held (and not paid out), payable = balance − pending, projected = what open contracts will still earn the introducer.
  */
 public final class BalanceSheet {
 
@@ -39,8 +39,10 @@ public final class BalanceSheet {
             }
         }
         totals.balance = totals.balance.plus(amount);
-        // a held entry counts in the balance and stays pending, never payable, until released
-        if (entry.isHeld() || entry.payableAt() != null && entry.payableAt().isAfter(today)) {
+        // a held entry counts in the balance and stays pending, never payable, until released; a paid-out entry is
+        // no longer part of the balance (its PAYOUT took it out), so a hold on it (a dispute's) holds nothing back
+        if (entry.isHeld() && !entry.isPaidOut()
+                || entry.payableAt() != null && entry.payableAt().isAfter(today)) {
             totals.pending = totals.pending.plus(amount);
         }
         return this;

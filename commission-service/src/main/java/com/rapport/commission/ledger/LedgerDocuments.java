@@ -14,6 +14,8 @@ public final class LedgerDocuments {
     public static final String HOLD = "hold";
     /** {@code [{disputeId, status, outcome, openedAt, resolvedAt}]}, written by the dispute projection. */
     public static final String DISPUTES = "disputes";
+    /** The batch that paid an ACCRUAL, REVERSAL or ADJUSTMENT out, set when the batch is confirmed. */
+    public static final String PAID_IN_BATCH = "paidInBatch";
 
     private LedgerDocuments() {
     }
@@ -43,7 +45,8 @@ public final class LedgerDocuments {
                 BsonValues.money(d.get("amount")), BsonValues.rate(d.get("rate")), BsonValues.money(d.get("basis")),
                 BsonValues.date(d.get("payableAt")), BsonValues.instant(d.get("createdAt")),
                 d.getString("sourceEventId"), d.getString("explanation"), BsonValues.date(d.get("occurredOn")),
-                d.getString("batchId"), hold(d.get(HOLD, Document.class)), disputes(d.getList(DISPUTES, Document.class)));
+                d.getString("batchId"), hold(d.get(HOLD, Document.class)), disputes(d.getList(DISPUTES, Document.class)),
+                d.getString(PAID_IN_BATCH));
     }
 
     private static LedgerEntry.Hold hold(Document hold) {

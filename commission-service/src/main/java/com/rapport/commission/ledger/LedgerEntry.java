@@ -1,5 +1,6 @@
 package com.rapport.commission.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.rapport.commission.config.PlainDecimalSerializer;
@@ -22,7 +23,8 @@ public record LedgerEntry(String entryId, String partnerId, String referralId, C
                           Money amount, @JsonSerialize(using = PlainDecimalSerializer.class) BigDecimal rate,
                           Money basis, LocalDate payableAt, Instant createdAt, String sourceEventId,
                           String explanation, LocalDate occurredOn, String batchId,
-                          @JsonInclude(JsonInclude.Include.ALWAYS) Hold hold, List<DisputeRef> disputes) {
+                          @JsonInclude(JsonInclude.Include.ALWAYS) Hold hold, List<DisputeRef> disputes,
+                          @JsonIgnore String paidInBatch) {
 
     public LedgerEntry {
         disputes = disputes == null ? List.of() : List.copyOf(disputes);
@@ -30,9 +32,17 @@ public record LedgerEntry(String entryId, String partnerId, String referralId, C
 
     public LedgerEntry(String entryId, String partnerId, String referralId, CommissionRole role, EntryType type,
                        Money amount, BigDecimal rate, Money basis, LocalDate payableAt, Instant createdAt,
+                       String sourceEventId, String explanation, LocalDate occurredOn, String batchId, Hold hold,
+                       List<DisputeRef> disputes) {
+        this(entryId, partnerId, referralId, role, type, amount, rate, basis, payableAt, createdAt, sourceEventId,
+                explanation, occurredOn, batchId, hold, disputes, null);
+    }
+
+    public LedgerEntry(String entryId, String partnerId, String referralId, CommissionRole role, EntryType type,
+                       Money amount, BigDecimal rate, Money basis, LocalDate payableAt, Instant createdAt,
                        String sourceEventId, String explanation, LocalDate occurredOn, String batchId) {
         this(entryId, partnerId, referralId, role, type, amount, rate, basis, payableAt, createdAt, sourceEventId,
-                explanation, occurredOn, batchId, null, List.of());
+                explanation, occurredOn, batchId, null, List.of(), null);
     }
 
     /** Why and since when the entry is held (a finance hold, or "Disputed: ..." while a dispute is open). */
@@ -45,5 +55,10 @@ public record LedgerEntry(String entryId, String partnerId, String referralId, C
 
     public boolean isHeld() {
         return hold != null;
+    }
+
+    /** Whether a confirmed payout batch paid this entry out ({@code paidInBatch}, not part of the API's entry). */
+    public boolean isPaidOut() {
+        return paidInBatch != null;
     }
 }

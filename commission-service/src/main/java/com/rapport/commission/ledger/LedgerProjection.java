@@ -13,6 +13,8 @@ import com.rapport.commission.accrual.Explanations;
 import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.payout.BatchLine;
+import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
@@ -72,6 +74,16 @@ public class LedgerProjection {
                 event.amount().negate(), null, null, event.paidOn(), createdAt, eventId,
                 "Paid out %s in batch %s (commissions payable by %s)".formatted(Explanations.amount(event.amount()),
                         event.batchId(), event.asOf()), event.paidOn(), event.batchId()));
+    }
+
+    /** Marks the entries a confirmed batch paid, so that a hold (a dispute's) on one never holds back money again. */
+    @EventHandler
+    void on(PayoutBatchPaid event) {
+        for (BatchLine line : event.lines()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(line.entryIds())),
+                    Update.update(LedgerDocuments.PAID_IN_BATCH, event.batchId()), LedgerDocuments.LEDGER)
+                    .block(timeout);
+        }
     }
 
     @EventHandler

@@ -175,6 +175,44 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
         }
 
         @Test
+        void anEntryInAnOpenOrPaidBatchCannotBeHeldAndThePayableNeverGoesNegative() {
+            String partner = newId();
+            makePayable(partner);
+            String entryId = writeEntry(partner, "100.00", "EUR", "2026-11-10");
+            JsonNode batch = createBatch();
+            assertThat(linesOf(batch, partner)).containsExactly("100.00");
+
+            hold(entryId).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                    .jsonPath("$.type").isEqualTo(PROBLEMS + "entry-in-open-batch");
+            as(SECOND_FINANCE).post().uri("/api/payouts/{b}/confirm", batch.get("batchId").asText()).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PAID");
+            hold(entryId).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                    .jsonPath("$.type").isEqualTo(PROBLEMS + "entry-already-paid");
+
+            assertThat(entry(partner, entryId).get("hold").isNull()).isTrue();
+            assertPaidUp(partner);
+            // a partner may still dispute a paid entry: it shows as held, and holds back nothing
+            as(TOKENS.partner(partner)).post().uri("/api/commissions/{e}/disputes", entryId)
+                    .bodyValue(Map.of("message", "the rate should be 12%")).exchange().expectStatus().isCreated();
+            assertThat(entry(partner, entryId).at("/hold/reason").asText())
+                    .isEqualTo("Disputed: the rate should be 12%");
+            assertPaidUp(partner);
+        }
+
+        private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec hold(String entryId) {
+            return as(TOKENS.finance()).post().uri("/api/commissions/{e}/hold", entryId)
+                    .bodyValue(Map.of("reason", "client insolvent")).exchange();
+        }
+
+        private void assertPaidUp(String partner) {
+            JsonNode summary = summary(partner);
+            assertThat(summary.at("/currencies/0/paid/amount").asText()).isEqualTo("100.00");
+            assertThat(summary.at("/currencies/0/balance/amount").asText()).isEqualTo("0.00");
+            assertThat(summary.at("/currencies/0/pending/amount").asText()).isEqualTo("0.00");
+            assertThat(summary.at("/currencies/0/payable/amount").asText()).isEqualTo("0.00");
+        }
+
+        @Test
         void onlyFinanceHoldsAndOnlyExistingEntriesWithAReason() {
             String partner = newId();
             String entryId = writeEntry(partner, "10.00", "EUR", "2026-11-10");

@@ -14,11 +14,15 @@ import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.events.money.Money;
 import com.rapport.support.problem.ProblemException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 class EntryHoldTest {
 
@@ -31,6 +35,13 @@ class EntryHoldTest {
             "partner-p1", "d1");
 
     private final AggregateTestFixture<EntryHold> fixture = new AggregateTestFixture<>(EntryHold.class);
+    /** The claim register as the aggregate sees it: entry id → the batch holding it (none: free). */
+    private final Map<String, EntryBatches.Batch> batches = new HashMap<>();
+
+    @BeforeEach
+    void claimRegister() {
+        fixture.registerInjectableResource((EntryBatches) entryId -> Optional.ofNullable(batches.get(entryId)));
+    }
 
     @Nested
     class FinanceHolds {
@@ -40,6 +51,35 @@ class EntryHoldTest {
             fixture.givenNoPriorActivity()
                     .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
                     .expectEvents(FINANCE_HOLD);
+        }
+
+        @Test
+        void anEntryAPaidBatchPaidOutCannotBeHeld() {
+            batches.put("e1", new EntryBatches.Batch("b1", true));
+            fixture.givenNoPriorActivity()
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
+                    .expectException(ProblemException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("paid out in batch b1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEntryAnOpenBatchClaimedCannotBeHeld() {
+            batches.put("e1", new EntryBatches.Batch("b1", false));
+            fixture.givenNoPriorActivity()
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
+                    .expectException(ProblemException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("open payout batch b1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEntryReleasedAndThenPaidCannotBeHeldAgain() {
+            batches.put("e1", new EntryBatches.Batch("b1", true));
+            fixture.given(FINANCE_HOLD, new EntryReleased("e1", "p1", "client paid", "bob", null))
+                    .when(new HoldEntry("e1", "p1", "again", "alice", NOW))
+                    .expectException(ProblemException.class)
+                    .expectNoEvents();
         }
 
         @Test

@@ -81,4 +81,18 @@ class BalanceSheetTest {
     private static Money sum(List<LedgerEntry> entries, Money zero) {
         return entries.stream().map(LedgerEntry::amount).reduce(zero, Money::plus);
     }
+
+    @Test
+    void aHoldOnAnEntryAlreadyPaidOutHoldsNothingBack() {
+        Money fifty = Money.of("50.00", "EUR");
+        LedgerEntry paidAdjustment = new LedgerEntry("a1", "p", null, null, EntryType.ADJUSTMENT, fifty, null, null,
+                TODAY, Instant.now(), "s", "x", TODAY, null, new LedgerEntry.Hold("Disputed: too little",
+                Instant.now()), List.of(), "b1");
+        LedgerEntry payout = new LedgerEntry("o1", "p", null, null, EntryType.PAYOUT, fifty.negate(), null, null,
+                TODAY, Instant.now(), "s", "x", TODAY, "b1");
+        CurrencyBalance eur = new BalanceSheet(TODAY).add(paidAdjustment).add(payout).balances().get(0);
+        assertThat(eur.balance()).isEqualTo(Money.zero(fifty.currency()));
+        assertThat(eur.pending()).isEqualTo(Money.zero(fifty.currency()));
+        assertThat(eur.payable()).isEqualTo(Money.zero(fifty.currency()));
+    }
 }

@@ -1,0 +1,47 @@
+package com.rapport.commission.payout;
+
+import com.rapport.commission.config.CommissionProperties;
+import com.rapport.commission.hold.EntryBatches;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The claim register as a hold sees it: an entry claimed by an OPEN batch, or by a PAID one (claims of paid batches
+ * are kept for good), is held by that batch. Blocking: Axon command threads only.
+ */
+@Component
+class EntryBatchLookup implements EntryBatches {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PayoutClaims claims;
+    private final Duration timeout;
+
+    EntryBatchLookup(ReactiveMongoTemplate mongo, PayoutClaims claims, CommissionProperties properties) {
+        this.mongo = mongo;
+        this.claims = claims;
+        this.timeout = properties.storeTimeout();
+    }
+
+    @Override
+    public Optional<Batch> batchOf(String entryId) {
+        // claimedAmong gives back the claims of batches settled as never opened
+        if (claims.claimedAmong(List.of(entryId)).isEmpty()) {
+            return Optional.empty();
+        }
+        Document claim = mongo.findById(entryId, Document.class, PayoutClaims.CLAIMS).block(timeout);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String batchId = claim.getString("batchId");
+        Document batch = mongo.findById(batchId, Document.class, PayoutBatchProjection.BATCHES).block(timeout);
+        if (batch != null && BatchStatus.CANCELLED.name().equals(batch.getString("status"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Batch(batchId, batch != null && BatchStatus.PAID.name().equals(batch.getString("status"))));
+    }
+}
