@@ -1,9 +1,9 @@
 /** Money and dates for people: Intl in the portal's locale. Pure functions, tested in test/format.test.ts. */
 
-export interface Money {
-  amount: string;
-  currency: string;
-}
+import type { Schemas } from '../api/types';
+
+/** The API's money: a decimal string at the currency's scale and an ISO 4217 code. */
+export type Money = Schemas['Money'];
 
 /** The BCP 47 tag Intl formats a portal language with. */
 export function intlLocale(language: string): string {

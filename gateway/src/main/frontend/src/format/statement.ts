@@ -3,25 +3,14 @@
  * earned, reversed and paid in the period, the closing balance and the ledger entries behind them. The API offers
  * partners no CSV of it (its CSV exports are for finance), so the portal writes the CSV from the statement. Pure.
  */
-import type { LedgerEntry, Money } from '../api/types';
+import type { LedgerEntry, Nullable, Schemas } from '../api/types';
 import type { Cell } from './csv';
 
-export interface CurrencyStatement {
-  currency: string;
-  openingBalance: Money | null;
-  accrued: Money | null;
-  reversed: Money | null;
-  paid: Money | null;
-  closingBalance: Money | null;
-  entries: LedgerEntry[];
-}
+/** A balance with nothing in the period is null. */
+export type CurrencyStatement = Omit<Nullable<Schemas['CurrencyStatement'], (typeof STATEMENT_BALANCES)[number]>, 'entries'>
+  & { entries: LedgerEntry[] };
 
-export interface Statement {
-  partnerId: string;
-  from: string | null;
-  to: string | null;
-  currencies: CurrencyStatement[];
-}
+export type Statement = Omit<Nullable<Schemas['Statement'], 'from' | 'to'>, 'currencies'> & { currencies: CurrencyStatement[] };
 
 export const STATEMENT_BALANCES = ['openingBalance', 'accrued', 'reversed', 'paid', 'closingBalance'] as const;
 

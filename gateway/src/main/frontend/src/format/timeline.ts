@@ -6,41 +6,15 @@
  * Pure: tested in test/timeline.test.ts for every type in every language.
  */
 import { CATALOGUES, type Language, type MessageKey, type Params, translate } from '../i18n/i18n';
+import type { Schemas } from '../api/types';
 import { type Money, formatDate, formatMoney, formatRate, intlLocale } from './format';
 
-export interface TimelineShare {
-  partnerId: string;
-  share: string;
-}
+export type TimelineShare = Schemas['ShareView'];
 
-export interface TimelineInstalment {
-  name: string;
-  dueDate: string;
-  amount: Money;
-}
+export type TimelineInstalment = Schemas['InstalmentView'];
 
 /** referral-service's TimelineDetails: only the fields of the line's type are present. */
-export interface TimelineDetails {
-  company?: string;
-  contactName?: string;
-  followOnOf?: string;
-  amount?: Money;
-  contractValue?: Money;
-  netCash?: Money;
-  /** the instant the fact happened (signed, received, issued) */
-  on?: string;
-  contractNumber?: number;
-  kind?: string;
-  reference?: string;
-  reason?: string;
-  name?: string;
-  note?: string;
-  fromStatus?: string;
-  previousPartnerId?: string;
-  newPartnerId?: string;
-  shares?: TimelineShare[];
-  schedule?: TimelineInstalment[];
-}
+export type TimelineDetails = Partial<Schemas['TimelineDetails']>;
 
 export interface TimelineLine {
   at: string;
