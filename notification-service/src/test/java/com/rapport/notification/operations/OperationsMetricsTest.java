@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,10 +54,24 @@ class OperationsMetricsTest extends IntegrationTest {
                 () -> com.rapport.testsupport.TestInfrastructure.shared().mongo().uri("rapport-notification-ops-" + run));
         registry.add("spring.kafka.consumer.group-id", () -> "notification-ops-test-" + run);
         registry.add("rapport.notification.delivery.depth-refresh", () -> "200ms");
+        // a new group must not first work through every record earlier tests left on the shared broker (in a full
+        // build that took longer than the test's patience): it starts at the end, once its partitions are assigned
+        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    }
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    private void untilEveryConsumerHasItsPartitions() throws InterruptedException {
+        await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> container.getAssignedPartitions() != null
+                        && !container.getAssignedPartitions().isEmpty()));
+        Thread.sleep(1000); // the assigned consumers look up the end of each partition on their next poll
     }
 
     @Test
-    void aScrapeShowsDeliveriesByChannelTheQueueAndTheConsumers() {
+    void aScrapeShowsDeliveriesByChannelTheQueueAndTheConsumers() throws InterruptedException {
+        untilEveryConsumerHasItsPartitions();
         double sent = scrape().sum("rapport_deliveries_total", Map.of("channel", "email", "outcome", "sent"));
 
         TestPartner partner = TestPartner.register("Metrics Partner", "en");
