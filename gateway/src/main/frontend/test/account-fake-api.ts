@@ -11,7 +11,7 @@ export interface Call {
   headers: Record<string, string>;
 }
 
-export type Answer = Response | ((call: Call) => Response);
+export type Answer = Response | ((call: Call) => Response | Promise<Response>);
 
 export const json = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {

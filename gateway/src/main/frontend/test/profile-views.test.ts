@@ -260,16 +260,19 @@ describe('invoices and tax statements (#/documents)', () => {
   const year = String(new Date().getFullYear());
 
   it('lists the year\'s invoices and the tax statement, and downloads a PDF with the bearer token', async () => {
+    const pdfFetch = vi.fn(async (_path: string, _init: RequestInit) => new Response(new Blob(['%PDF-1.7']), {
+      status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="SB-2026-000001.pdf"' },
+    }));
+    // the PDFs come through the page's API client like every other call
+    const pdf = (call: { path: string; headers: Record<string, string> }) => pdfFetch(call.path, { headers: call.headers });
     const { ctx, announce } = partnerContext({
       [`GET /api/invoices?partnerId=P-1&year=${year}&page=0&size=100`]: page([INVOICE]),
       [`GET /api/tax-statements/P-1/${year}`]: json(200, {
         partnerId: 'P-1', year: Number(year), currencies: [{ currency: 'EUR', paid: INVOICE.total, invoices: 1, net: INVOICE.net, vat: INVOICE.vat }],
       }),
+      'GET /api/invoices/SB-2026-000001.pdf': pdf,
+      [`GET /api/tax-statements/P-1/${year}.pdf`]: pdf,
     });
-    const pdfFetch = vi.fn(async () => new Response(new Blob(['%PDF-1.7']), {
-      status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="SB-2026-000001.pdf"' },
-    }));
-    vi.stubGlobal('fetch', pdfFetch);
     const saved: string[] = [];
     URL.createObjectURL = vi.fn(() => 'blob:fake');
     URL.revokeObjectURL = vi.fn();
@@ -309,7 +312,6 @@ describe('invoices and tax statements (#/documents)', () => {
       expect((pdfFetch.mock.calls[2] as unknown as [string])[0]).toBe(`/api/tax-statements/P-1/${year}.pdf`);
     } finally {
       click.mockRestore();
-      vi.unstubAllGlobals();
     }
   });
 

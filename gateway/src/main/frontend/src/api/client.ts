@@ -99,7 +99,8 @@ export class ApiClient {
     return this.send<T>('PUT', path, { ...options, body }, true);
   }
 
-  private async send<T>(method: string, path: string, options: RequestOptions, authenticated: boolean): Promise<T> {
+  /** The call with the token, once more after a refresh on a 401; a refusal becomes an ApiError. */
+  private async exchange(method: string, path: string, options: RequestOptions, authenticated: boolean): Promise<Response> {
     const attempt = async (): Promise<Response> => {
       const headers: Record<string, string> = {
         Accept: options.accept === 'text' ? 'text/csv, text/plain, application/problem+json' : 'application/json, application/problem+json',
@@ -134,6 +135,19 @@ export class ApiClient {
     if (!response.ok) {
       throw await problemOf(response);
     }
+    return response;
+  }
+
+  /**
+   * A file of the API (CSV, XML, PDF) with the bearer token — a plain link could not send it — after the same
+   * refresh and problem handling as every other call; the caller reads the body.
+   */
+  file(path: string, accept = '*/*'): Promise<Response> {
+    return this.exchange('GET', path, { headers: { Accept: accept } }, true);
+  }
+
+  private async send<T>(method: string, path: string, options: RequestOptions, authenticated: boolean): Promise<T> {
+    const response = await this.exchange(method, path, options, authenticated);
     if (response.status === 204) {
       return undefined as T;
     }

@@ -112,41 +112,6 @@ export function onField(error: unknown, slug: string, field: string, key: Messag
  * refresh on a 401. Problems become ApiError as for every other call.
  */
 export async function fetchDocument(api: ApiClient, path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
-  const attempt = async (): Promise<Response> => {
-    try {
-      return await globalThis.fetch(path, {
-        headers: { Accept: 'application/pdf, application/problem+json', ...(await api.authHeaders()) },
-        cache: 'no-store',
-      });
-    } catch {
-      throw new ApiError({ status: 0, title: 'Network error' });
-    }
-  };
-  let response = await attempt();
-  if (response.status === 401 && (await api.refresh())) {
-    response = await attempt();
-  }
-  if (!response.ok) {
-    let problem: Problem = { status: response.status, title: response.statusText };
-    try {
-      const parsed: unknown = JSON.parse(await response.text());
-      if (parsed && typeof parsed === 'object') {
-        problem = { status: response.status, ...(parsed as Problem) };
-      }
-    } catch {
-      // the status says enough
-    }
-    throw new ApiError(problem);
-  }
+  const response = await api.file(path, 'application/pdf, application/problem+json');
   return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition'), fallbackName) };
-}
-
-/** Saves what was fetched under its name, through a temporary object URL. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: filename, hidden: true });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -4,7 +4,7 @@
  * the bearer token, and small action panels.
  */
 import type { ApiClient } from '../api/client';
-import { ApiError, type Problem } from '../api/problem';
+import { saveBlob } from '../ui/download';
 import type { Page, Partner } from '../api/types';
 import { foldForSearch, matchPartners, partnerLabel } from '../format/finance';
 import { type MessageKey, type Params, t } from '../i18n/i18n';
@@ -213,42 +213,8 @@ export function facts(items: [MessageKey, Node | string][]): HTMLElement {
  * Downloads an API file (CSV, XML, PDF) with the bearer token; a 401 is retried once after the gateway's refresh.
  * A refusal becomes the ApiError the page shows as a problem.
  */
-export async function downloadFile(api: ApiClient, path: string, filename: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<void> {
-  const attempt = async () => fetchImpl(path, { headers: { ...(await api.authHeaders()), Accept: '*/*' }, cache: 'no-store' });
-  let response: Response;
-  try {
-    response = await attempt();
-    if (response.status === 401 && (await api.refresh())) {
-      response = await attempt();
-    }
-  } catch {
-    throw new ApiError({ status: 0, title: 'Network error' });
-  }
-  if (!response.ok) {
-    let problem: Problem = { status: response.status, title: response.statusText };
-    try {
-      const parsed: unknown = JSON.parse(await response.text());
-      if (parsed && typeof parsed === 'object') {
-        problem = { status: response.status, ...(parsed as Problem) };
-      }
-    } catch {
-      // not a problem document: the status says enough
-    }
-    throw new ApiError(problem);
-  }
-  saveBlob(await response.blob(), filename);
-}
-
-export function saveBlob(blob: Blob, filename: string): void {
-  if (typeof URL.createObjectURL !== 'function') {
-    return; // no object URLs (tests without a browser): nothing to save into
-  }
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: filename, hidden: true });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+export async function downloadFile(api: ApiClient, path: string, filename: string): Promise<void> {
+  saveBlob(await (await api.file(path)).blob(), filename);
 }
 
 /** The page's title and a one-line introduction. */

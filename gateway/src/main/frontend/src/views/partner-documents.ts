@@ -12,7 +12,8 @@ import { isoToday } from '../format/format';
 import { h, replaceChildren } from '../ui/dom';
 import { field } from '../ui/forms';
 import { date, money, setAttr, tx } from '../ui/l10n';
-import { fetchDocument, saveFile } from './account-common';
+import { saveBlob } from '../ui/download';
+import { fetchDocument } from './account-common';
 import { loading, problemPanel, section, table } from './components';
 
 export function documentsView(ctx: AppContext): View {
@@ -43,7 +44,7 @@ export function documentsView(ctx: AppContext): View {
       const fetched = await fetchDocument(ctx.api, path, name);
       const filename = serviceName ? fetched.filename : name;
       const { blob } = fetched;
-      saveFile(blob, filename);
+      saveBlob(blob, filename);
       ctx.announce('account.documents.downloaded', { file: filename });
     } catch (error) {
       replaceChildren(outcome, problemPanel(error));
