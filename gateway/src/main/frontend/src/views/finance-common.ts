@@ -217,6 +217,18 @@ export async function downloadFile(api: ApiClient, path: string, filename: strin
   saveBlob(await (await api.file(path)).blob(), filename);
 }
 
+/** A download from a button: its success or its problem said in the screen's outcome region. */
+export async function downloadTo(outcome: ReturnType<typeof outcomeRegion>, api: ApiClient, path: string,
+  filename: string): Promise<void> {
+  outcome.clear();
+  try {
+    await downloadFile(api, path, filename);
+    outcome.ok('finance.downloaded', { file: filename });
+  } catch (error) {
+    outcome.fail(error);
+  }
+}
+
 /** The page's title and a one-line introduction. */
 export function pageHeading(title: MessageKey, intro: MessageKey): HTMLElement[] {
   const p = tx(intro, undefined, 'p');

@@ -11,7 +11,7 @@ import { h, replaceChildren } from '../ui/dom';
 import { date, money, tx } from '../ui/l10n';
 import { loading, section, table } from './components';
 import {
-  FinanceForm, PartnerDirectory, button, downloadFile, financeProblem, loadPartners, outcomeRegion, pageHeading, partnerPicker,
+  FinanceForm, PartnerDirectory, button, downloadFile, downloadTo, financeProblem, loadPartners, outcomeRegion, pageHeading, partnerPicker,
 } from './finance-common';
 
 export function exportPath(kind: 'journal' | 'ledger', from: string, to: string): string {
@@ -126,14 +126,8 @@ export function financeExportsView(ctx: AppContext, today: () => string = () => 
     }
   }
 
-  async function file(path: string, filename: string): Promise<void> {
-    outcome.clear();
-    try {
-      await downloadFile(ctx.api, path, filename);
-      outcome.ok('finance.downloaded', { file: filename });
-    } catch (error) {
-      outcome.fail(error);
-    }
+  function file(path: string, filename: string): Promise<void> {
+    return downloadTo(outcome, ctx.api, path, filename);
   }
 
   const page = h('div', { className: 'finance' },

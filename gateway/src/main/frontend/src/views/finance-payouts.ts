@@ -12,7 +12,7 @@ import { h, replaceChildren } from '../ui/dom';
 import { date, dateTime, money, setText, tx } from '../ui/l10n';
 import { loading, section, table } from './components';
 import {
-  FinanceForm, PartnerDirectory, button, downloadFile, facts, financeProblem, loadPartners, outcomeRegion, pageHeading,
+  FinanceForm, PartnerDirectory, button, downloadTo, facts, financeProblem, loadPartners, outcomeRegion, pageHeading,
 } from './finance-common';
 import { IdempotentSubmission } from '../api/client';
 import { ApiError } from '../api/problem';
@@ -160,14 +160,8 @@ export function financePayoutsView(ctx: AppContext, today: () => string = () => 
     }
   }
 
-  async function fileOf(path: string, filename: string): Promise<void> {
-    outcome.clear();
-    try {
-      await downloadFile(ctx.api, path, filename);
-      outcome.ok('finance.downloaded', { file: filename });
-    } catch (error) {
-      outcome.fail(error);
-    }
+  function fileOf(path: string, filename: string): Promise<void> {
+    return downloadTo(outcome, ctx.api, path, filename);
   }
 
   function renderBatch(batch: PayoutBatch, invoices: Invoice[]): void {
