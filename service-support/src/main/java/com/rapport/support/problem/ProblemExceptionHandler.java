@@ -3,6 +3,7 @@ package com.rapport.support.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rapport.events.money.InvalidMoneyException;
+import com.rapport.support.domain.CommandRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
@@ -46,7 +47,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         this.translators = List.copyOf(translators);
     }
 
-    @ExceptionHandler({ProblemException.class, InvalidMoneyException.class, AccessDeniedException.class,
+    @ExceptionHandler({ProblemException.class, CommandRefused.class, InvalidMoneyException.class, AccessDeniedException.class,
             CompletionException.class, ExecutionException.class, UndeclaredThrowableException.class})
     public Mono<ResponseEntity<Object>> handleDomain(Throwable error, ServerWebExchange exchange) {
         return respond(error, exchange);
@@ -62,6 +63,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ProblemException problem) {
             return Mono.just(problem(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
                     problem.properties(), exchange));
+        }
+        if (cause instanceof CommandRefused refused) {
+            return Mono.just(problem(statusOf(refused.reason()), refused.slug(), refused.title(),
+                    refused.getMessage(), refused.properties(), exchange));
         }
         if (cause instanceof InvalidMoneyException invalid) {
             return Mono.just(invalidMoney(invalid, exchange));
@@ -134,6 +139,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         body.setInstance(URI.create(exchange.getRequest().getPath().value()));
         properties.forEach(body::setProperty);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The one place a domain's reason for refusing a command becomes an HTTP status. */
+    static HttpStatus statusOf(CommandRefused.Reason reason) {
+        return switch (reason) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
     }
 
     private ResponseEntity<Object> invalidMoney(InvalidMoneyException invalid, ServerWebExchange exchange) {
