@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;

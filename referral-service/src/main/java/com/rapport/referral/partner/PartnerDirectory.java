@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import java.util.Optional;
 
 /**

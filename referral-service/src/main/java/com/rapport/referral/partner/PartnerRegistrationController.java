@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.query.PartnerView;
 import com.rapport.referral.partner.query.PartnerViews;
 import com.rapport.support.problem.ProblemException;

@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 /** What the command side needs to know of a partner that exists. */
 public record RegisteredPartner(PartnerId partnerId, String email) {
 

@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 

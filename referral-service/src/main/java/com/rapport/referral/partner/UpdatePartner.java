@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The partner (or operations) changes its name, address or language. */

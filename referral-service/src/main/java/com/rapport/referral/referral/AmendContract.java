@@ -1,5 +1,6 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import com.rapport.events.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

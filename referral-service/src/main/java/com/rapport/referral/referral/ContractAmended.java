@@ -1,7 +1,8 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import com.rapport.events.money.Money;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;

@@ -1,6 +1,6 @@
 package com.rapport.referral.referral;
 
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.rapport.referral.referral;
 
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.ReferralId;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves the credit for a referral, before any contract, to another partner. */

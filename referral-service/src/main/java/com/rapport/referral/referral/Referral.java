@@ -1,9 +1,10 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import com.rapport.events.money.InvalidMoneyException;
 import com.rapport.events.money.Money;
 import com.rapport.referral.partner.PartnerDirectory;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.RegisteredPartner;
 import com.rapport.referral.partner.UnknownPartnerException;
 import com.rapport.referral.referral.claim.ClientClaims;

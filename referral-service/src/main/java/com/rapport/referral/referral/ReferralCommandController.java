@@ -1,6 +1,7 @@
 package com.rapport.referral.referral;
 
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.ReferralId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.referral.query.ReferralView;
 import com.rapport.referral.referral.query.ReferralViews;
 import com.rapport.support.problem.ProblemException;

@@ -1,6 +1,7 @@
 package com.rapport.referral.referral;
 
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.ReferralId;
+import com.rapport.support.id.PartnerId;
 
 /** Every event of a referral names the referral and the partner credited with it when it happened. */
 public sealed interface ReferralEvent permits ReferralSubmitted, ReferralQualified, ReferralRejected,

@@ -1,5 +1,6 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RejectReferral(@TargetAggregateIdentifier ReferralId referralId,

@@ -3,7 +3,7 @@ package com.rapport.referral.relay;
 import com.rapport.events.referral.CreditShare;
 import com.rapport.referral.partner.EventStorePartnerDirectory;
 import com.rapport.referral.partner.PartnerDetails;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.referral.ContractSigned;
 import com.rapport.referral.referral.CreditSplit;
 import com.rapport.referral.referral.FollowOnOpened;

@@ -23,7 +23,7 @@ import com.rapport.events.referral.ReferralReassignedV1;
 import com.rapport.events.referral.ReferralRejectedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.events.referral.RefundIssuedV1;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.PartnerRegistered;
 import com.rapport.referral.partner.PartnerUpdated;
 import com.rapport.referral.referral.ContractAmended;

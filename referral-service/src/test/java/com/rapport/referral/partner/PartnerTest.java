@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -1,7 +1,8 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.partner.PartnerDirectory;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.RegisteredPartner;
 import com.rapport.referral.referral.numbering.ContractNumbering;
 import com.rapport.referral.support.InMemoryClientClaims;

@@ -1,11 +1,12 @@
 package com.rapport.referral.referral;
 
+import com.rapport.support.id.ReferralId;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.rapport.events.money.Money;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;

@@ -2,8 +2,8 @@ package com.rapport.referral.relay;
 
 import com.rapport.events.IntegrationEvent;
 import com.rapport.referral.config.EventProcessingConfiguration;
-import com.rapport.referral.partner.PartnerId;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferralQualified;
 import com.rapport.referral.referral.ReferralRejected;
 import com.rapport.referral.partner.PartnerRegistered;

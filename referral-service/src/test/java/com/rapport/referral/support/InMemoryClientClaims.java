@@ -1,6 +1,6 @@
 package com.rapport.referral.support;
 
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.referral.claim.ClientClaims;
 import com.rapport.referral.referral.claim.DuplicateReferralException;

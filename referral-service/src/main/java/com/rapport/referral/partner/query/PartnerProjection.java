@@ -1,7 +1,7 @@
 package com.rapport.referral.partner.query;
 
 import com.rapport.referral.config.ReferralProperties;
-import com.rapport.referral.partner.PartnerId;
+import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.PartnerRegistered;
 import com.rapport.referral.partner.PartnerUpdated;
 import org.springframework.data.mongodb.core.query.Query;

@@ -1,6 +1,6 @@
 package com.rapport.referral.referral.claim;
 
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 
 /**

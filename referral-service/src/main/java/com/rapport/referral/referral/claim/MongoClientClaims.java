@@ -1,7 +1,7 @@
 package com.rapport.referral.referral.claim;
 
 import com.rapport.referral.config.ReferralProperties;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.dao.DuplicateKeyException;

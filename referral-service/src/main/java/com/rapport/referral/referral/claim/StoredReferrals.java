@@ -1,6 +1,6 @@
 package com.rapport.referral.referral.claim;
 
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.ReferralId;
 
 /** Whether a referral was ever stored: a claim naming one that was not is either under way or left by a crash. */
 @FunctionalInterface

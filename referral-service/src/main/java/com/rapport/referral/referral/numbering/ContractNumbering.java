@@ -1,7 +1,7 @@
 package com.rapport.referral.referral.numbering;
 
-import com.rapport.referral.partner.PartnerId;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 
 /** Numbers a partner's signed contracts 1, 2, 3... in order of signing; commission tiers depend on it. */
 public interface ContractNumbering {

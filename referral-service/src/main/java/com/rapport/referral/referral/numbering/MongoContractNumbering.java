@@ -1,7 +1,7 @@
 package com.rapport.referral.referral.numbering;
 
-import com.rapport.referral.partner.PartnerId;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;

@@ -3,7 +3,7 @@ package com.rapport.referral.referral.claim;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.rapport.referral.config.ReferralProperties;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.support.Api;
 import com.rapport.testsupport.MovableClock;

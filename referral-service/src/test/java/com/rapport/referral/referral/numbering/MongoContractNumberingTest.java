@@ -2,8 +2,8 @@ package com.rapport.referral.referral.numbering;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.rapport.referral.partner.PartnerId;
-import com.rapport.referral.referral.ReferralId;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.referral.support.Api;
 import com.rapport.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;

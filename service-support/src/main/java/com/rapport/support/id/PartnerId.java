@@ -1,4 +1,4 @@
-package com.rapport.referral.partner;
+package com.rapport.support.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
