@@ -15,6 +15,7 @@ import com.rapport.commission.taxprofile.TaxProfiles;
 import com.rapport.events.money.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
@@ -44,6 +45,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 @ProcessingGroup(InvoiceIssuer.GROUP)
+// a read-model rebuild must never publish or issue again: resetting this group would skip every event
+@DisallowReplay
 class InvoiceIssuer {
 
     static final String GROUP = "invoicing";

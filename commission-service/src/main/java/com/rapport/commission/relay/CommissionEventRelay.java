@@ -27,6 +27,7 @@ import com.rapport.events.commission.PayoutPaidV1;
 import com.rapport.events.commission.RateLockedV1;
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -41,6 +42,8 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CommissionEventRelay.GROUP)
+// a read-model rebuild must never publish or issue again: resetting this group would skip every event
+@DisallowReplay
 class CommissionEventRelay {
 
     static final String GROUP = "commission-relay";

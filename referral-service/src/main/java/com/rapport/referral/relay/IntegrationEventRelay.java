@@ -2,6 +2,7 @@ package com.rapport.referral.relay;
 
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(IntegrationEventRelay.GROUP)
+// a read-model rebuild must never publish or issue again: resetting this group would skip every event
+@DisallowReplay
 public class IntegrationEventRelay {
 
     public static final String GROUP = "referral-relay";

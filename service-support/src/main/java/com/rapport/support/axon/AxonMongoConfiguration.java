@@ -114,6 +114,14 @@ public class AxonMongoConfiguration {
         return new ProcessorLagMetrics(processing, eventStore, meters);
     }
 
+    /** Rebuilding read models by Axon's token reset (see {@link ReadModelReplay}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadModelReplay readModelReplay(org.axonframework.config.EventProcessingConfiguration processing,
+                                           org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+        return new ReadModelReplay(processing, eventStore);
+    }
+
     /** Axon wraps or replaces handler exceptions; the caller should see the business refusal underneath. */
     @Bean
     public ProblemTranslator axonProblemTranslator() {

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,12 @@ public class PartnerProjection {
     public PartnerProjection(ReactiveMongoTemplate mongo, ReferralProperties properties) {
         this.mongo = mongo;
         this.writeTimeout = properties.projectionWriteTimeout();
+    }
+
+    /** Before a rebuild (service-support's ReadModelReplay): the events write every partner again. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), PartnerView.class).block(writeTimeout);
     }
 
     @EventHandler

@@ -23,6 +23,7 @@ import com.rapport.referral.referral.ReferralSubmitted;
 import com.rapport.referral.referral.RefundIssued;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
@@ -58,6 +59,12 @@ public class ReferralProjection {
     public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties) {
         this.mongo = mongo;
         this.writeTimeout = properties.projectionWriteTimeout();
+    }
+
+    /** Before a rebuild (service-support's ReadModelReplay): the events write every referral again. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), ReferralView.class).block(writeTimeout);
     }
 
     @EventHandler

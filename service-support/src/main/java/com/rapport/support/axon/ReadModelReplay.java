@@ -1,0 +1,131 @@
+package com.rapport.support.axon;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a service rebuilds read models from its event store: Axon's own reset. A tracking (streaming)
+ * processing group is shut down, its tokens reset ({@code resetTokens()}: the group's {@code @ResetHandler}s run,
+ * then every stored event comes again as a replay, skipping {@code @DisallowReplay} handlers) and started; the call
+ * returns once it has caught up with the events stored before the reset. A subscribing group has no token: its
+ * {@code @ResetHandler}s run and every stored event is handed to it in the same way, as a replay.
+ *
+ * <p>Only groups named by the caller are touched; relays and anything else with side effects keep their tokens (and
+ * mark their handlers {@code @DisallowReplay} in case they are ever reset). Blocking and long: call it off the event
+ * loop. A tracking group must not be running in another instance while it is reset.
+ */
+public class ReadModelReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ReadModelReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Replays every stored event through the named processing groups and answers how many events the store held when
+     * the replay began.
+     */
+    public synchronized long replay(Collection<String> groups, Duration patience) {
+        long started = System.nanoTime();
+        TrackingToken head = eventStore.createHeadToken();
+        long events = head == null ? 0 : head.position().orElse(-1) + 1;
+        List<EventProcessor> processors = groups.stream()
+                .map(group -> processing.eventProcessorByProcessingGroup(group)
+                        .orElseThrow(() -> new IllegalStateException("no event processor for " + group)))
+                .toList();
+        for (EventProcessor processor : processors) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+            } else {
+                replayInto(((AbstractEventProcessor) processor).eventHandlerInvoker(), head);
+            }
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (EventProcessor processor : processors) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                awaitCaughtUp(streaming, events - 1, deadline);
+            }
+        }
+        log.info("Read models of {} rebuilt from {} events in {} ms", groups, events,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return events;
+    }
+
+    private void replayInto(EventHandlerInvoker invoker, TrackingToken head) {
+        invoker.performReset();
+        try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
+            while (stored.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stored.nextAvailable();
+                TrackedEventMessage<?> replayed =
+                        event.withTrackingToken(ReplayToken.createReplayToken(head, event.trackingToken()));
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(replayed).executeWithResult(() -> {
+                    invoker.handle(replayed, Segment.ROOT_SEGMENT);
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed",
+                            result.exceptionResult());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying read models", e);
+        }
+    }
+
+    private static void awaitCaughtUp(StreamingEventProcessor processor, long lastIndex, long deadline) {
+        while (true) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            for (EventTrackerStatus segment : status.values()) {
+                if (segment.isErrorState()) {
+                    throw new IllegalStateException("replay of " + processor.getName() + " failed",
+                            segment.getError());
+                }
+            }
+            // not isReplaying(): Axon's ReplayToken ends only with the first event stored after the reset, so an
+            // idle store would keep the group "replaying" after it has handled every event there is
+            boolean done = !status.isEmpty() && status.values().stream().allMatch(segment -> segment.isCaughtUp()
+                    && segment.getCurrentPosition().orElse(-1) >= lastIndex);
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("replay of " + processor.getName() + " did not catch up in time: "
+                        + status);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + processor.getName(), e);
+            }
+        }
+    }
+}
