@@ -9,7 +9,7 @@ import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,10 +17,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.http.HttpStatus;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,13 +47,13 @@ public class Adjustment {
     public boolean handle(ProposeAdjustment command) {
         if (status != null) {
             if (!sameContent(proposal, command)) {
-                throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Adjustment id reused",
+                throw CommandRefused.conflict(ProblemTypes.CONFLICT, "Adjustment id reused",
                         "adjustment %s was proposed with other content".formatted(command.adjustmentId()));
             }
             return false;
         }
         if (command.amount().isZero()) {
-            throw ProblemException.badRequest(ProblemTypes.VALIDATION_FAILED, "Invalid request",
+            throw CommandRefused.invalid(ProblemTypes.VALIDATION_FAILED, "Invalid request",
                     "an adjustment's amount must not be zero");
         }
         apply(new AdjustmentProposed(command.adjustmentId(), command.partnerId(), command.referralId(),
@@ -91,9 +89,9 @@ public class Adjustment {
 
     private void requireProposed(String action) {
         if (status != AdjustmentStatus.PROPOSED) {
-            throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Illegal transition",
+            throw CommandRefused.illegalTransition(
                     "adjustment %s is %s; %s is allowed from PROPOSED".formatted(adjustmentId, status, action),
-                    Map.of("currentStatus", status.name(), "allowedStatuses", List.of("PROPOSED")));
+                    status.name(), List.of("PROPOSED"));
         }
     }
 

@@ -1,15 +1,14 @@
 package com.rapport.commission.dealterms;
 
-import com.rapport.support.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import com.rapport.support.domain.CommandRefused;
 
 /** The referral's contract is signed: its terms are locked (409 {@code terms-locked}). */
-public class TermsLockedException extends ProblemException {
+public class TermsLockedException extends CommandRefused {
 
     public static final String TERMS_LOCKED = "terms-locked";
 
     public TermsLockedException(String referralId) {
-        super(HttpStatus.CONFLICT, TERMS_LOCKED, "Terms locked",
+        super(Reason.CONFLICT, TERMS_LOCKED, "Terms locked",
                 "the contract of referral %s is signed: its commission terms are locked".formatted(referralId));
     }
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Which payout batch, if any, holds a ledger entry: the batch that paid it, or the live (OPEN) batch that claimed it.
- * A hold decides on it, since a hold only keeps an entry out of batches that have not claimed it yet.
+ * A hold decides on it, since a hold only keeps an entry out of batches that have not claimed it yet. Asked before the
+ * command is sent ({@link FinanceHolds}), never by the aggregate. Blocking: bounded-elastic threads only.
  */
 public interface EntryBatches {
 

@@ -11,7 +11,7 @@ import com.rapport.commission.hold.HoldCommands.HoldEntry;
 import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.hold.HoldEvents.EntryHeld;
 import com.rapport.commission.hold.HoldEvents.EntryReleased;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,7 +19,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.http.HttpStatus;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +33,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the changes. Finance's release never lifts a dispute's hold (409 {@code dispute-open}); resolving the last open
  * dispute lifts the hold unless finance holds the entry too. An upheld dispute may book an ADJUSTMENT entry at once
  * (the resolution is the second pair of eyes). Repeated steps are answered as success and change nothing. Finance
- * cannot hold an entry that a payout batch paid or claimed (409): holding it would keep nothing out of a batch.
+ * cannot hold an entry that a payout batch paid or claimed (409): holding it would keep nothing out of a batch. Which
+ * batch has the entry is looked up before the command ({@link FinanceHolds}) and travels in it: the aggregate does no
+ * I/O.
  */
 @Aggregate
 public class EntryHold {
@@ -57,21 +58,22 @@ public class EntryHold {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(HoldEntry command, EntryBatches batches) {
+    public void handle(HoldEntry command) {
         if (financeHold) {
             return;
         }
         // a hold keeps an entry out of batches to come; one a batch paid or claimed is beyond its reach
-        batches.batchOf(command.entryId()).ifPresent(batch -> {
-            if (batch.paid()) {
-                throw new ProblemException(HttpStatus.CONFLICT, ENTRY_ALREADY_PAID, "Entry already paid",
-                        "entry %s was paid out in batch %s; correct it with an adjustment".formatted(
-                                command.entryId(), batch.batchId()));
-            }
-            throw new ProblemException(HttpStatus.CONFLICT, ENTRY_IN_OPEN_BATCH, "Entry in an open batch",
+        EntryBatches.Batch batch = command.payoutBatch();
+        if (batch != null && batch.paid()) {
+            throw CommandRefused.conflict(ENTRY_ALREADY_PAID, "Entry already paid",
+                    "entry %s was paid out in batch %s; correct it with an adjustment".formatted(
+                            command.entryId(), batch.batchId()));
+        }
+        if (batch != null) {
+            throw CommandRefused.conflict(ENTRY_IN_OPEN_BATCH, "Entry in an open batch",
                     "entry %s is in open payout batch %s; cancel the batch to hold it".formatted(
                             command.entryId(), batch.batchId()));
-        });
+        }
         apply(new EntryHeld(command.entryId(), command.partnerId(), command.reason(), command.at(), command.heldBy(),
                 null));
     }
@@ -79,7 +81,7 @@ public class EntryHold {
     @CommandHandler
     public void handle(ReleaseEntry command) {
         if (!openDisputes.isEmpty()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "dispute-open", "Dispute open",
+            throw CommandRefused.conflict("dispute-open", "Dispute open",
                     "entry %s stays held while dispute(s) %s are open".formatted(entryId, openDisputes));
         }
         if (!financeHold) {
@@ -108,21 +110,20 @@ public class EntryHold {
         DisputeOutcome earlier = resolved.get(command.disputeId());
         if (earlier != null) {
             if (earlier != command.outcome()) {
-                throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
-                        "Dispute already resolved", "dispute %s was resolved %s".formatted(command.disputeId(),
-                        earlier));
+                throw CommandRefused.conflict(ProblemTypes.ILLEGAL_TRANSITION, "Dispute already resolved",
+                        "dispute %s was resolved %s".formatted(command.disputeId(), earlier));
             }
             return;
         }
         if (!openDisputes.contains(command.disputeId())) {
-            throw ProblemException.notFound("dispute", command.disputeId());
+            throw CommandRefused.notFound("dispute", command.disputeId());
         }
         if (command.adjustment() != null && command.outcome() != DisputeOutcome.UPHELD) {
-            throw ProblemException.badRequest(ProblemTypes.VALIDATION_FAILED, "Invalid request",
+            throw CommandRefused.invalid(ProblemTypes.VALIDATION_FAILED, "Invalid request",
                     "only an UPHELD dispute can carry an adjustment");
         }
         if (command.adjustment() != null && command.adjustment().isZero()) {
-            throw ProblemException.badRequest(ProblemTypes.VALIDATION_FAILED, "Invalid request",
+            throw CommandRefused.invalid(ProblemTypes.VALIDATION_FAILED, "Invalid request",
                     "an adjustment must not be zero");
         }
         String adjustmentEntryId = command.adjustment() == null ? null

@@ -10,8 +10,12 @@ public final class HoldCommands {
     private HoldCommands() {
     }
 
+    /**
+     * {@code payoutBatch}: the batch that paid or claimed the entry when finance asked, null when it was free; looked
+     * up before the command ({@link FinanceHolds}) so that the aggregate decides without I/O.
+     */
     public record HoldEntry(@TargetAggregateIdentifier String entryId, String partnerId, String reason, String heldBy,
-                            Instant at) {
+                            Instant at, EntryBatches.Batch payoutBatch) {
     }
 
     public record ReleaseEntry(@TargetAggregateIdentifier String entryId, String reason, String releasedBy) {

@@ -1,6 +1,5 @@
 package com.rapport.commission.hold;
 
-import com.rapport.commission.hold.HoldCommands.HoldEntry;
 import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
-
 /**
  * Finance holds a ledger entry out of payout batches, and releases it. Holding a held entry, or releasing a free one,
  * answers the entry as it is. An entry a dispute holds is released by resolving the dispute (409 {@code dispute-open}).
@@ -28,13 +25,13 @@ import java.time.Clock;
 class HoldController {
 
     private final CommandGateway commands;
+    private final FinanceHolds holds;
     private final LedgerQueries ledger;
-    private final Clock clock;
 
-    HoldController(CommandGateway commands, LedgerQueries ledger, Clock clock) {
+    HoldController(CommandGateway commands, FinanceHolds holds, LedgerQueries ledger) {
         this.commands = commands;
+        this.holds = holds;
         this.ledger = ledger;
-        this.clock = clock;
     }
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -43,8 +40,8 @@ class HoldController {
     @PostMapping("/api/commissions/{entryId}/hold")
     Mono<LedgerEntry> hold(Caller caller, @PathVariable String entryId, @Valid @RequestBody Mono<ReasonRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> found(entryId).flatMap(entry -> Mono.fromFuture(() -> commands.send(
-                new HoldEntry(entryId, entry.partnerId(), request.reason(), caller.username(), clock.instant())))))
+        return body.flatMap(request -> found(entryId).flatMap(entry -> holds.hold(entryId, entry.partnerId(),
+                        request.reason(), caller.username())))
                 .then(found(entryId));
     }
 

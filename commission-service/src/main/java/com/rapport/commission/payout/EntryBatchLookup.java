@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The claim register as a hold sees it: an entry claimed by an OPEN batch, or by a PAID one (claims of paid batches
- * are kept for good), is held by that batch. Blocking: Axon command threads only.
+ * are kept for good), is held by that batch. Asked by finance's hold before its command; blocking: bounded-elastic
+ * threads only.
  */
 @Component
 class EntryBatchLookup implements EntryBatches {

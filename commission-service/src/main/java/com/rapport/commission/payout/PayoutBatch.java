@@ -10,15 +10,13 @@ import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
+import com.rapport.support.domain.CommandRefused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import com.rapport.support.problem.ProblemException;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import org.springframework.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -106,7 +104,7 @@ public class PayoutBatch {
 
     private void requireOpened() {
         if (status == BatchStatus.ABANDONED) {
-            throw ProblemException.notFound("batch", batchId);
+            throw CommandRefused.notFound("batch", batchId);
         }
     }
 
@@ -115,7 +113,7 @@ public class PayoutBatch {
         List<String> elsewhere = claims.heldByOtherBatches(batchId,
                 lines.stream().flatMap(line -> line.entryIds().stream()).toList());
         if (!elsewhere.isEmpty()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "entries-in-another-batch", "Entries in another batch",
+            throw CommandRefused.conflict("entries-in-another-batch", "Entries in another batch",
                     "batch %s holds entries that another batch holds; cancel this batch".formatted(batchId),
                     Map.of("entryIds", elsewhere));
         }

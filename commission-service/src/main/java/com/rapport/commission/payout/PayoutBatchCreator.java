@@ -3,7 +3,7 @@ package com.rapport.commission.payout;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutClaimPlanner.ClaimedLines;
 import com.rapport.commission.payout.PayoutCommands.CreatePayoutBatch;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +103,7 @@ public class PayoutBatchCreator {
             LOG.info("batch {} opened although its command reported {}", batchId, failure.toString());
             return;
         }
-        if (failure instanceof ProblemException refusal) {
+        if (failure instanceof CommandRefused refusal) {
             throw refusal;
         }
         throw new BatchNotOpenedException(batchId, failure);

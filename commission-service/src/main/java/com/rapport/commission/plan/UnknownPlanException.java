@@ -1,12 +1,11 @@
 package com.rapport.commission.plan;
 
-import com.rapport.support.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import com.rapport.support.domain.CommandRefused;
 
-/** A partner cannot be put on a plan that was never published. */
-public class UnknownPlanException extends ProblemException {
+/** A partner cannot be put on a plan that was never published: 400 {@code unknown-plan}. */
+public class UnknownPlanException extends CommandRefused {
 
     public UnknownPlanException(String planId) {
-        super(HttpStatus.BAD_REQUEST, "unknown-plan", "Unknown plan", "plan %s does not exist".formatted(planId));
+        super(Reason.INVALID, "unknown-plan", "Unknown plan", "plan %s does not exist".formatted(planId));
     }
 }

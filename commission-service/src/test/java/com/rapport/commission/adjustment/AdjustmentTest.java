@@ -9,12 +9,17 @@ import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static com.rapport.commission.Refusals.refused;
 
 class AdjustmentTest {
 
@@ -51,7 +56,7 @@ class AdjustmentTest {
             fixture.given(PROPOSED)
                     .when(new ProposeAdjustment("a1", "p1", "r1", Money.of("-12.00", "EUR"), "double counted",
                             "alice"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.CONFLICT))
                     .expectNoEvents();
         }
 
@@ -59,7 +64,7 @@ class AdjustmentTest {
         void aZeroAmountIsRefused() {
             fixture.givenNoPriorActivity()
                     .when(new ProposeAdjustment("a1", "p1", null, Money.of("0.00", "EUR"), "nothing", "alice"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED))
                     .expectNoEvents();
         }
     }
@@ -81,6 +86,7 @@ class AdjustmentTest {
             fixture.given(PROPOSED)
                     .when(new ApproveAdjustment("a1", "alice", TODAY))
                     .expectException(FourEyesException.class)
+                    .expectException(refused(Reason.FORBIDDEN, FourEyesException.SLUG))
                     .expectNoEvents();
         }
 
@@ -96,7 +102,8 @@ class AdjustmentTest {
         void aRejectedAdjustmentCannotBeApproved() {
             fixture.given(PROPOSED, new AdjustmentRejected("a1", "wrong partner", "bob"))
                     .when(new ApproveAdjustment("a1", "bob", TODAY))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                            Map.of("currentStatus", "REJECTED", "allowedStatuses", List.of("PROPOSED"))))
                     .expectNoEvents();
         }
     }
@@ -115,7 +122,8 @@ class AdjustmentTest {
         void anApprovedAdjustmentCannotBeRejected() {
             fixture.given(PROPOSED, new AdjustmentApproved("a1", ENTRY, "bob", TODAY))
                     .when(new RejectAdjustment("a1", "too late", "carol"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                            Map.of("currentStatus", "APPROVED")))
                     .expectNoEvents();
         }
 

@@ -6,6 +6,8 @@ import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import com.rapport.events.money.Money;
+import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+
+import static com.rapport.commission.Refusals.refused;
 
 /** COMMISSIONS.md "Per-deal terms": agreed before the contract, locked at it. */
 class DealTermsTest {
@@ -61,6 +65,7 @@ class DealTermsTest {
                     .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("0.08"),
                             Money.of("1000.00", "EUR"), null, "both"), "finance", NOW))
                     .expectException(InvalidDealTermsException.class)
+                    .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -69,7 +74,8 @@ class DealTermsTest {
             fixture.givenNoPriorActivity()
                     .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("1.01"), null, null, "x"),
                             "finance", NOW))
-                    .expectException(InvalidDealTermsException.class);
+                    .expectException(InvalidDealTermsException.class)
+                    .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED));
         }
     }
 
@@ -111,6 +117,7 @@ class DealTermsTest {
                             new DealTermsLocked("r-1", FEE, "e-contract", NOW))
                     .when(new AgreeDealTerms("r-1", RATE, "finance", NOW))
                     .expectException(TermsLockedException.class)
+                    .expectException(refused(Reason.CONFLICT, TermsLockedException.TERMS_LOCKED))
                     .expectNoEvents();
         }
 
@@ -118,7 +125,8 @@ class DealTermsTest {
         void termsForAContractSignedWithoutThemAreRefusedAsLocked() {
             fixture.given(new DealTermsLocked("r-1", null, "e-contract", NOW))
                     .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
-                    .expectException(TermsLockedException.class);
+                    .expectException(TermsLockedException.class)
+                    .expectException(refused(Reason.CONFLICT, TermsLockedException.TERMS_LOCKED));
         }
     }
 }

@@ -12,17 +12,16 @@ import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.hold.HoldEvents.EntryHeld;
 import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.events.money.Money;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+
+import static com.rapport.commission.Refusals.refused;
 
 class EntryHoldTest {
 
@@ -34,14 +33,12 @@ class EntryHoldTest {
     static final EntryHeld DISPUTE_HOLD = new EntryHeld("e1", "p1", "Disputed: rate should be 12%", NOW,
             "partner-p1", "d1");
 
-    private final AggregateTestFixture<EntryHold> fixture = new AggregateTestFixture<>(EntryHold.class);
-    /** The claim register as the aggregate sees it: entry id → the batch holding it (none: free). */
-    private final Map<String, EntryBatches.Batch> batches = new HashMap<>();
+    /** What the claim register answered before the hold was asked for. */
+    static final EntryBatches.Batch FREE = null;
+    static final EntryBatches.Batch PAID_BY_B1 = new EntryBatches.Batch("b1", true);
+    static final EntryBatches.Batch CLAIMED_BY_OPEN_B1 = new EntryBatches.Batch("b1", false);
 
-    @BeforeEach
-    void claimRegister() {
-        fixture.registerInjectableResource((EntryBatches) entryId -> Optional.ofNullable(batches.get(entryId)));
-    }
+    private final AggregateTestFixture<EntryHold> fixture = new AggregateTestFixture<>(EntryHold.class);
 
     @Nested
     class FinanceHolds {
@@ -49,43 +46,58 @@ class EntryHoldTest {
         @Test
         void aFreeEntryIsHeld() {
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, FREE))
                     .expectEvents(FINANCE_HOLD);
         }
 
         @Test
         void anEntryAPaidBatchPaidOutCannotBeHeld() {
-            batches.put("e1", new EntryBatches.Batch("b1", true));
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
-                    .expectException(ProblemException.class)
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, PAID_BY_B1))
+                    .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_ALREADY_PAID))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("paid out in batch b1"))
                     .expectNoEvents();
         }
 
         @Test
         void anEntryAnOpenBatchClaimedCannotBeHeld() {
-            batches.put("e1", new EntryBatches.Batch("b1", false));
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW))
-                    .expectException(ProblemException.class)
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
+                    .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_IN_OPEN_BATCH))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("open payout batch b1"))
                     .expectNoEvents();
         }
 
         @Test
         void anEntryReleasedAndThenPaidCannotBeHeldAgain() {
-            batches.put("e1", new EntryBatches.Batch("b1", true));
             fixture.given(FINANCE_HOLD, new EntryReleased("e1", "p1", "client paid", "bob", null))
-                    .when(new HoldEntry("e1", "p1", "again", "alice", NOW))
-                    .expectException(ProblemException.class)
+                    .when(new HoldEntry("e1", "p1", "again", "alice", NOW, PAID_BY_B1))
+                    .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_ALREADY_PAID))
                     .expectNoEvents();
         }
 
         @Test
         void holdingAgainChangesNothing() {
             fixture.given(FINANCE_HOLD)
-                    .when(new HoldEntry("e1", "p1", "another reason", "bob", NOW))
+                    .when(new HoldEntry("e1", "p1", "another reason", "bob", NOW, FREE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void holdingAgainAnEntryABatchClaimedSinceChangesNothing() {
+            // the batch took it despite the hold (the hold raced its creation): the answer stays the entry as it is
+            fixture.given(FINANCE_HOLD)
+                    .when(new HoldEntry("e1", "p1", "another reason", "bob", NOW, CLAIMED_BY_OPEN_B1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDisputedEntryAnOpenBatchClaimedCannotBeHeldByFinanceToo() {
+            fixture.given(OPENED, DISPUTE_HOLD)
+                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
+                    .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_IN_OPEN_BATCH))
                     .expectNoEvents();
         }
 
@@ -107,7 +119,7 @@ class EntryHoldTest {
         void anOpenDisputeKeepsTheEntryHeld() {
             fixture.given(OPENED, DISPUTE_HOLD)
                     .when(new ReleaseEntry("e1", "let it go", "bob"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, "dispute-open"))
                     .expectNoEvents();
         }
     }
@@ -157,7 +169,7 @@ class EntryHoldTest {
             fixture.given(OPENED, DISPUTE_HOLD)
                     .when(new ResolveDispute("e1", "d1", DisputeOutcome.DISMISSED, "no", Money.of("1.00", "EUR"),
                             "bob", TODAY))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -170,14 +182,14 @@ class EntryHoldTest {
                     .expectNoEvents();
             fixture.given(OPENED, DISPUTE_HOLD, resolved)
                     .when(new ResolveDispute("e1", "d1", DisputeOutcome.UPHELD, "yes", null, "bob", TODAY))
-                    .expectException(ProblemException.class);
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION));
         }
 
         @Test
         void anUnknownDisputeIsNotFound() {
             fixture.given(FINANCE_HOLD)
                     .when(new ResolveDispute("e1", "d9", DisputeOutcome.DISMISSED, "no", null, "bob", TODAY))
-                    .expectException(ProblemException.class);
+                    .expectException(refused(Reason.NOT_FOUND, ProblemTypes.NOT_FOUND));
         }
     }
 }

@@ -11,7 +11,8 @@ import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.events.money.Money;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.rapport.commission.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayoutBatchTest {
@@ -82,7 +84,8 @@ class PayoutBatchTest {
             claims.put("e2", "other");
             fixture.givenNoPriorActivity()
                     .when(new CreatePayoutBatch("b", AS_OF, List.of(P_EUR), "alice", NONE))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, "entries-in-another-batch",
+                            Map.of("entryIds", List.of("e2"))))
                     .expectNoEvents();
         }
 
@@ -125,11 +128,11 @@ class PayoutBatchTest {
         void anAbandonedBatchCannotBeConfirmedOrCancelled() {
             fixture.given(new PayoutBatchAbandoned("b"))
                     .when(new ConfirmPayoutBatch("b", PAID_ON, "bob"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.NOT_FOUND, ProblemTypes.NOT_FOUND))
                     .expectNoEvents();
             fixture.given(new PayoutBatchAbandoned("b"))
                     .when(new CancelPayoutBatch("b"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.NOT_FOUND, ProblemTypes.NOT_FOUND))
                     .expectNoEvents();
         }
     }
@@ -154,6 +157,7 @@ class PayoutBatchTest {
             fixture.given(created(List.of(P_EUR)))
                     .when(new ConfirmPayoutBatch("b", PAID_ON, "alice"))
                     .expectException(FourEyesException.class)
+                    .expectException(refused(Reason.FORBIDDEN, FourEyesException.SLUG))
                     .expectNoEvents();
         }
 
@@ -163,7 +167,7 @@ class PayoutBatchTest {
             claims.put("e2", "other");
             fixture.given(created(List.of(P_EUR)))
                     .when(new ConfirmPayoutBatch("b", PAID_ON, "bob"))
-                    .expectException(ProblemException.class)
+                    .expectException(refused(Reason.CONFLICT, "entries-in-another-batch"))
                     .expectNoEvents();
         }
 
@@ -187,7 +191,9 @@ class PayoutBatchTest {
         void aCancelledBatchCannotBeConfirmed() {
             fixture.given(created(List.of(P_EUR)), new PayoutBatchCancelled("b", List.of(P_EUR)))
                     .when(new ConfirmPayoutBatch("b", PAID_ON, "bob"))
-                    .expectException(IllegalBatchTransitionException.class);
+                    .expectException(IllegalBatchTransitionException.class)
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                            Map.of("currentStatus", "CANCELLED", "allowedStatuses", List.of("OPEN"))));
         }
     }
 
@@ -212,7 +218,9 @@ class PayoutBatchTest {
         void aPaidBatchCannotBeCancelled() {
             fixture.given(created(List.of(P_EUR)), new PayoutBatchPaid("b", PAID_ON, List.of(P_EUR)))
                     .when(new CancelPayoutBatch("b"))
-                    .expectException(IllegalBatchTransitionException.class);
+                    .expectException(IllegalBatchTransitionException.class)
+                    .expectException(refused(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                            Map.of("currentStatus", "PAID")));
         }
     }
 }

@@ -6,11 +6,14 @@ import com.rapport.commission.plan.PlanCommands.PublishPlanVersion;
 import com.rapport.commission.plan.PlanEvents.PlanAssigned;
 import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import com.rapport.events.money.Money;
+import com.rapport.support.domain.CommandRefused.Reason;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import static com.rapport.commission.Refusals.refused;
 
 class CommissionPlanTest {
 
@@ -44,6 +47,7 @@ class CommissionPlanTest {
                 .when(new PublishPlanVersion("odd", new PlanTerms(List.of(new Tier(2, new BigDecimal("0.10"))),
                         BigDecimal.ZERO, List.of(), 14, List.of())))
                 .expectException(InvalidPlanException.class)
+                .expectException(refused(Reason.INVALID, "invalid-plan"))
                 .expectNoEvents();
     }
 
@@ -52,7 +56,8 @@ class CommissionPlanTest {
         plans.givenNoPriorActivity()
                 .when(new PublishPlanVersion("odd", new PlanTerms(List.of(new Tier(1, new BigDecimal("1.10"))),
                         BigDecimal.ZERO, List.of(), 14, List.of())))
-                .expectException(InvalidPlanException.class);
+                .expectException(InvalidPlanException.class)
+                .expectException(refused(Reason.INVALID, "invalid-plan"));
     }
 
     @Test
@@ -88,6 +93,7 @@ class CommissionPlanTest {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
                 .when(new AssignPlan("p-1", "platinum"))
-                .expectException(UnknownPlanException.class);
+                .expectException(UnknownPlanException.class)
+                .expectException(refused(Reason.INVALID, "unknown-plan"));
     }
 }
