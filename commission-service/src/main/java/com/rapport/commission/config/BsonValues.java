@@ -1,8 +1,8 @@
 package com.rapport.commission.config;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.mongo.MoneyDocuments;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.util.Date;
 
 /**
- * How read models keep money and dates: amounts as Decimal128 next to their currency code (exact, and summable by
- * MongoDB itself), rates as decimal strings, calendar dates as ISO strings (they sort and compare as dates do).
+ * How read models keep money and dates: money by service-support's one mapping ({@link MoneyDocuments}: Decimal128
+ * next to the currency code), rates as decimal strings, calendar dates as ISO strings (they sort and compare as
+ * dates do).
  */
 public final class BsonValues {
 
@@ -19,27 +20,15 @@ public final class BsonValues {
     }
 
     public static Document money(Money money) {
-        if (money == null) {
-            return null;
-        }
-        return new Document("amount", new Decimal128(money.amount())).append("currency", money.currencyCode());
+        return MoneyDocuments.toDocument(money);
     }
 
     public static Money money(Object value) {
-        if (!(value instanceof Document document)) {
-            return null;
-        }
-        return Money.of(decimal(document.get("amount")), document.getString("currency"));
+        return MoneyDocuments.fromDocument(value);
     }
 
     public static BigDecimal decimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Decimal128 decimal) {
-            return decimal.bigDecimalValue();
-        }
-        return new BigDecimal(value.toString());
+        return MoneyDocuments.decimal(value);
     }
 
     public static String rate(BigDecimal rate) {
