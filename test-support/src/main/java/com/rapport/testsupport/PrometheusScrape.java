@@ -1,5 +1,7 @@
 package com.rapport.testsupport;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +24,15 @@ public final class PrometheusScrape {
 
     private PrometheusScrape(List<Sample> samples) {
         this.samples = samples;
+    }
+
+    /** Scrapes a service's {@code /actuator/prometheus} through its test client. */
+    public static PrometheusScrape from(WebTestClient service) {
+        // a full scrape is larger than the services' 64 KiB codec limit, which the test client shares
+        return of(service.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 << 20))
+                .build().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     public static PrometheusScrape of(String exposition) {
