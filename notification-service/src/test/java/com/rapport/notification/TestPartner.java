@@ -4,6 +4,7 @@ import com.rapport.events.money.Money;
 import com.rapport.events.referral.Client;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
+import com.rapport.support.id.PartnerId;
 import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestTokens;
 
@@ -22,6 +23,11 @@ public record TestPartner(String partnerId, String name, Mailbox mailbox) {
         CloudEventTopics.shared().publish(new PartnerRegisteredV1(id, name, partner.mailbox().address(), language,
                 parentPartnerId));
         return partner;
+    }
+
+    /** The partner's id as the service's domain names it. */
+    public PartnerId id() {
+        return PartnerId.of(partnerId);
     }
 
     public String token() {

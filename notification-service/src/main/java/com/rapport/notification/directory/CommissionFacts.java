@@ -1,5 +1,7 @@
 package com.rapport.notification.directory;
 
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,11 +38,11 @@ public class CommissionFacts {
         }
     }
 
-    public Optional<RateLock> rateLockOf(String referralId, String partnerId) {
+    public Optional<RateLock> rateLockOf(ReferralId referralId, PartnerId partnerId) {
         return Optional.ofNullable(mongo.findById(RateLock.idOf(referralId, partnerId), RateLock.class));
     }
 
-    public Optional<IntroducerCommission> introducerCommissionFrom(String sourceEventId, String partnerId) {
+    public Optional<IntroducerCommission> introducerCommissionFrom(String sourceEventId, PartnerId partnerId) {
         return Optional.ofNullable(mongo.findById(IntroducerCommission.idOf(sourceEventId, partnerId),
                 IntroducerCommission.class));
     }

@@ -1,6 +1,8 @@
 package com.rapport.notification.directory;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,20 +19,25 @@ public record IntroducerCommission(@Id String id, String sourceEventId, String r
                                    String amount, String currency, String payableAt, String cloudEvent,
                                    String toldIn) implements CommissionFact {
 
-    public static IntroducerCommission of(String sourceEventId, String referralId, String partnerId, Money amount,
-                                          LocalDate payableAt) {
+    public static IntroducerCommission of(String sourceEventId, ReferralId referralId, PartnerId partnerId,
+                                          Money amount, LocalDate payableAt) {
         return of(sourceEventId, referralId, partnerId, amount, payableAt, null);
     }
 
-    public static IntroducerCommission of(String sourceEventId, String referralId, String partnerId, Money amount,
-                                          LocalDate payableAt, String cloudEvent) {
-        return new IntroducerCommission(idOf(sourceEventId, partnerId), sourceEventId, referralId, partnerId,
-                amount.amount().toPlainString(), amount.currencyCode(),
+    public static IntroducerCommission of(String sourceEventId, ReferralId referralId, PartnerId partnerId,
+                                          Money amount, LocalDate payableAt, String cloudEvent) {
+        return new IntroducerCommission(idOf(sourceEventId, partnerId), sourceEventId, referralId.value(),
+                partnerId.value(), amount.amount().toPlainString(), amount.currencyCode(),
                 payableAt == null ? null : payableAt.toString(), cloudEvent, null);
     }
 
-    public static String idOf(String sourceEventId, String partnerId) {
-        return sourceEventId + "/" + partnerId;
+    public static String idOf(String sourceEventId, PartnerId partnerId) {
+        return sourceEventId + "/" + partnerId.value();
+    }
+
+    /** The referral the commission is on (the document keeps a plain string). */
+    public ReferralId referral() {
+        return referralId == null ? null : ReferralId.of(referralId);
     }
 
     public Money money() {

@@ -1,5 +1,6 @@
 package com.rapport.notification.directory;
 
+import com.rapport.support.id.PartnerId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,8 +27,13 @@ public record PartnerContact(@Id String partnerId, String name, String email, St
     }
 
     /** A partner no event has described yet: addressed in the default language, its email address found later. */
-    public static PartnerContact unknown(String partnerId) {
-        return new PartnerContact(partnerId, null, null, null, null, null);
+    public static PartnerContact unknown(PartnerId partnerId) {
+        return new PartnerContact(partnerId.value(), null, null, null, null, null);
+    }
+
+    /** The partner's id as the domain names it (the document keeps a plain string). */
+    public PartnerId partner() {
+        return PartnerId.of(partnerId);
     }
 
     /** This contact completed with what another one says: the newer one wins, the older one fills its gaps. */

@@ -3,6 +3,7 @@ package com.rapport.notification.directory;
 import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.PartnerUpdatedV1;
+import com.rapport.support.id.PartnerId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -54,18 +55,18 @@ public class PartnerDirectory {
                 share.parentPartnerId(), at));
     }
 
-    public Optional<PartnerContact> find(String partnerId) {
-        return Optional.ofNullable(mongo.findById(partnerId, PartnerContact.class));
+    public Optional<PartnerContact> find(PartnerId partnerId) {
+        return Optional.ofNullable(mongo.findById(partnerId.value(), PartnerContact.class));
     }
 
     /** The partner as known, or a contact with only its id (default language, address to be learnt). */
-    public PartnerContact findOrUnknown(String partnerId) {
+    public PartnerContact findOrUnknown(PartnerId partnerId) {
         return find(partnerId).orElseGet(() -> PartnerContact.unknown(partnerId));
     }
 
     private void learn(PartnerContact told) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            PartnerContact known = find(told.partnerId()).orElse(null);
+            PartnerContact known = find(told.partner()).orElse(null);
             if (known == null) {
                 try {
                     mongo.insert(told);

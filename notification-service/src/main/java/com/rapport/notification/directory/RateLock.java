@@ -1,6 +1,8 @@
 package com.rapport.notification.directory;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,18 +20,24 @@ import java.util.Optional;
 public record RateLock(@Id String id, String referralId, String partnerId, String rate, String capAmount,
                        String capCurrency, String cloudEvent, String toldIn) implements CommissionFact {
 
-    public static RateLock of(String referralId, String partnerId, BigDecimal rate, Money cap) {
+    public static RateLock of(ReferralId referralId, PartnerId partnerId, BigDecimal rate, Money cap) {
         return of(referralId, partnerId, rate, cap, null);
     }
 
-    public static RateLock of(String referralId, String partnerId, BigDecimal rate, Money cap, String cloudEvent) {
-        return new RateLock(idOf(referralId, partnerId), referralId, partnerId, rate.toPlainString(),
+    public static RateLock of(ReferralId referralId, PartnerId partnerId, BigDecimal rate, Money cap,
+                              String cloudEvent) {
+        return new RateLock(idOf(referralId, partnerId), referralId.value(), partnerId.value(), rate.toPlainString(),
                 cap == null ? null : cap.amount().toPlainString(), cap == null ? null : cap.currencyCode(),
                 cloudEvent, null);
     }
 
-    public static String idOf(String referralId, String partnerId) {
-        return referralId + "/" + partnerId;
+    public static String idOf(ReferralId referralId, PartnerId partnerId) {
+        return referralId.value() + "/" + partnerId.value();
+    }
+
+    /** The introducer whose rate this is (the document keeps a plain string). */
+    public PartnerId introducer() {
+        return PartnerId.of(partnerId);
     }
 
     public BigDecimal rateValue() {

@@ -2,7 +2,10 @@ package com.rapport.notification.directory;
 
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.CreditShare;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -27,37 +30,42 @@ public class ReferralDirectory {
     }
 
     /** A new referral (submitted, or opened as a follow-on). Idempotent. */
-    public void record(String referralId, String partnerId, String clientCompany, List<CreditShare> shares) {
-        mongo.save(new ReferralFile(referralId, partnerId, clientCompany, credits(shares), null, null, null));
+    public void record(ReferralId referralId, PartnerId partnerId, String clientCompany, List<CreditShare> shares) {
+        mongo.save(new ReferralFile(referralId.value(), partnerId.value(), clientCompany, credits(shares), null, null,
+                null));
     }
 
-    public void reassign(String referralId, String partnerId, List<CreditShare> shares) {
-        Update update = Update.update("partnerId", partnerId);
+    public void reassign(ReferralId referralId, PartnerId partnerId, List<CreditShare> shares) {
+        Update update = Update.update("partnerId", partnerId.value());
         update.set("credits", credits(shares));
-        mongo.updateFirst(query(where("_id").is(referralId)), update, ReferralFile.class);
+        mongo.updateFirst(byId(referralId), update, ReferralFile.class);
     }
 
     /** The credit as it stands after a split (or as the latest event tells it). */
-    public void credit(String referralId, List<CreditShare> shares) {
+    public void credit(ReferralId referralId, List<CreditShare> shares) {
         if (!shares.isEmpty()) {
-            mongo.updateFirst(query(where("_id").is(referralId)), Update.update("credits", credits(shares)),
+            mongo.updateFirst(byId(referralId), Update.update("credits", credits(shares)),
                     ReferralFile.class);
         }
     }
 
-    public void contractSigned(String referralId, String contractEventId, Money value) {
-        mongo.updateFirst(query(where("_id").is(referralId)), Update.update("contractEventId", contractEventId)
+    public void contractSigned(ReferralId referralId, String contractEventId, Money value) {
+        mongo.updateFirst(byId(referralId), Update.update("contractEventId", contractEventId)
                 .set("contractAmount", value.amount().toPlainString())
                 .set("contractCurrency", value.currencyCode()), ReferralFile.class);
     }
 
-    public void contractAmended(String referralId, Money value) {
-        mongo.updateFirst(query(where("_id").is(referralId)), Update.update("contractAmount",
+    public void contractAmended(ReferralId referralId, Money value) {
+        mongo.updateFirst(byId(referralId), Update.update("contractAmount",
                 value.amount().toPlainString()).set("contractCurrency", value.currencyCode()), ReferralFile.class);
     }
 
-    public Optional<ReferralFile> find(String referralId) {
-        return Optional.ofNullable(mongo.findById(referralId, ReferralFile.class));
+    public Optional<ReferralFile> find(ReferralId referralId) {
+        return Optional.ofNullable(mongo.findById(referralId.value(), ReferralFile.class));
+    }
+
+    private static Query byId(ReferralId referralId) {
+        return query(where("_id").is(referralId.value()));
     }
 
     private static List<ReferralFile.Credit> credits(List<CreditShare> shares) {

@@ -1,6 +1,7 @@
 package com.rapport.notification.directory;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -30,8 +31,8 @@ public record ReferralFile(@Id String referralId, String partnerId, String clien
     }
 
     /** This partner's part of the credit: 1 when not split (or when the split on file does not name it). */
-    public BigDecimal shareOf(String partner) {
-        return creditsOrReferrer().stream().filter(credit -> credit.partnerId().equals(partner)).findFirst()
+    public BigDecimal shareOf(PartnerId partner) {
+        return creditsOrReferrer().stream().filter(credit -> credit.partnerId().equals(partner.value())).findFirst()
                 .map(credit -> new BigDecimal(credit.share())).orElse(BigDecimal.ONE);
     }
 

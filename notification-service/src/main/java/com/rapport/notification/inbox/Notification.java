@@ -1,6 +1,7 @@
 package com.rapport.notification.inbox;
 
 import com.rapport.notification.message.RenderedMessage;
+import com.rapport.support.id.PartnerId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,8 +28,13 @@ public record Notification(@Id String notificationId, String eventId, String par
         deliveries = deliveries.isEmpty() ? Map.of() : new EnumMap<>(deliveries);
     }
 
-    public static String idOf(String eventId, String partnerId) {
-        return UUID.nameUUIDFromBytes((eventId + "/" + partnerId).getBytes(StandardCharsets.UTF_8)).toString();
+    public static String idOf(String eventId, PartnerId partnerId) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + partnerId.value()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The partner told (the document keeps its id as a plain string). */
+    public PartnerId recipient() {
+        return PartnerId.of(partnerId);
     }
 
     public String body() {

@@ -1,5 +1,6 @@
 package com.rapport.notification.inbox;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.support.paging.Paging;
@@ -33,9 +34,9 @@ public class NotificationController {
             if (caller.partnerId() == null || (partnerId != null && !partnerId.equals(caller.partnerId()))) {
                 throw ProblemException.notFound("notifications of partner", partnerId);
             }
-            return queries.ofPartner(caller.partnerId(), request);
+            return queries.ofPartner(PartnerId.of(caller.partnerId()), request);
         }
         caller.require(Role.OPS);
-        return partnerId == null ? queries.ofEveryone(request) : queries.ofPartner(partnerId, request);
+        return partnerId == null ? queries.ofEveryone(request) : queries.ofPartner(PartnerId.of(partnerId), request);
     }
 }

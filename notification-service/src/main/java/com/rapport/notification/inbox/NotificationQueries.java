@@ -1,5 +1,6 @@
 package com.rapport.notification.inbox;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,8 +27,8 @@ public class NotificationQueries {
         this.mongo = mongo;
     }
 
-    public Mono<Page<NotificationView>> ofPartner(String partnerId, PageRequest request) {
-        return mongo.findById(partnerId, Inbox.class)
+    public Mono<Page<NotificationView>> ofPartner(PartnerId partnerId, PageRequest request) {
+        return mongo.findById(partnerId.value(), Inbox.class)
                 .flatMap(inbox -> {
                     List<String> oldestFirst = inbox.notificationIds();
                     long skipped = request.offset();

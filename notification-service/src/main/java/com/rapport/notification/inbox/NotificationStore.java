@@ -1,5 +1,6 @@
 package com.rapport.notification.inbox;
 
+import com.rapport.support.id.PartnerId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -39,9 +40,9 @@ public class NotificationStore {
     }
 
     /** Idempotent: adding an id that is there already changes nothing. */
-    public void addToInbox(String partnerId, String notificationId) {
-        mongo.upsert(query(where("_id").is(partnerId)), new Update().addToSet("notificationIds", notificationId),
-                Inbox.class);
+    public void addToInbox(PartnerId partnerId, String notificationId) {
+        mongo.upsert(query(where("_id").is(partnerId.value())),
+                new Update().addToSet("notificationIds", notificationId), Inbox.class);
     }
 
     public void recordDelivery(String notificationId, Channel channel, Delivery delivery) {

@@ -18,6 +18,8 @@ import com.rapport.notification.directory.CommissionFacts;
 import com.rapport.notification.directory.IntroducerCommission;
 import com.rapport.notification.directory.RateLock;
 import com.rapport.notification.message.Message;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -61,8 +63,8 @@ public class CommissionEventIntake {
                 .on(RateLockedV1.class, (event, locked) -> {
                     String type = event.type().type();
                     if (present(locked.role(), "role", type) == CommissionRole.INTRODUCER) {
-                        String referralId = present(locked.referralId(), "referralId", type);
-                        String partnerId = present(locked.partnerId(), "partnerId", type);
+                        ReferralId referralId = ReferralId.of(present(locked.referralId(), "referralId", type));
+                        PartnerId partnerId = PartnerId.of(present(locked.partnerId(), "partnerId", type));
                         commissions.record(RateLock.of(referralId, partnerId, present(locked.rate(), "rate", type),
                                 locked.cap(), json.write(event)));
                         onItsOwn.rateLockIfContractTold(referralId, partnerId);
@@ -81,15 +83,15 @@ public class CommissionEventIntake {
                 .on(PayoutPaidV1.class, (event, paid) -> {
                     String type = event.type().type();
                     present(paid.amount(), "amount", type);
-                    issuer.issue(event, present(paid.partnerId(), "partnerId", type), null,
-                            EventMessages.payoutPaid(paid));
+                    tell(event, paid.partnerId(), EventMessages.payoutPaid(paid));
                 })
                 .on(CommissionAdjustedV1.class, (event, adjusted) -> {
                     String type = event.type().type();
                     present(adjusted.amount(), "amount", type);
-                    Optional<Object> client = Optional.ofNullable(adjusted.referralId()).map(names::clientOf);
-                    issuer.issue(event, present(adjusted.partnerId(), "partnerId", type), adjusted.referralId(),
-                            EventMessages.adjusted(adjusted, client));
+                    Optional<ReferralId> referral = Optional.ofNullable(adjusted.referralId()).map(ReferralId::of);
+                    Optional<Object> client = referral.map(names::clientOf);
+                    issuer.issue(event, PartnerId.of(present(adjusted.partnerId(), "partnerId", type)),
+                            referral.orElse(null), EventMessages.adjusted(adjusted, client));
                 })
                 .on(EntryHeldV1.class, (event, held) ->
                         tell(event, held.partnerId(), EventMessages.entryHeld(held.reason())))
@@ -118,17 +120,17 @@ public class CommissionEventIntake {
     }
 
     private void tell(CloudEventCodec.Decoded event, String partnerId, Message message) {
-        issuer.issue(event, present(partnerId, "partnerId", event.type().type()), null, message);
+        issuer.issue(event, PartnerId.of(present(partnerId, "partnerId", event.type().type())), null, message);
     }
 
-    private void entry(CloudEventCodec.Decoded event, CommissionRole role, String referralId, String partnerId,
-                       Money amount, LocalDate payableAt, String sourceEventId,
+    private void entry(CloudEventCodec.Decoded event, CommissionRole role, String referralIdOfEvent,
+                       String partnerIdOfEvent, Money amount, LocalDate payableAt, String sourceEventId,
                        BiFunction<Object, Object, Message> toOverride) {
         String type = event.type().type();
         present(role, "role", type);
         present(amount, "amount", type);
-        present(partnerId, "partnerId", type);
-        present(referralId, "referralId", type);
+        PartnerId partnerId = PartnerId.of(present(partnerIdOfEvent, "partnerId", type));
+        ReferralId referralId = ReferralId.of(present(referralIdOfEvent, "referralId", type));
         if (role == CommissionRole.OVERRIDE) {
             issuer.issue(event, partnerId, referralId, toOverride.apply(names.clientOf(referralId),
                     names.introducerFor(referralId, partnerId)));

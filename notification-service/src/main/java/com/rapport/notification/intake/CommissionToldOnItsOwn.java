@@ -11,6 +11,8 @@ import com.rapport.notification.directory.ReferralDirectory;
 import com.rapport.notification.directory.ReferralFile;
 import com.rapport.notification.inbox.Notification;
 import com.rapport.notification.message.Percent;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -46,11 +48,11 @@ class CommissionToldOnItsOwn {
 
     static EventMessages.Expectation expectation(RateLock lock, Money contractValue, ReferralFile file) {
         return new EventMessages.Expectation(new Percent(lock.rateValue()),
-                lock.expectedOn(contractValue, file.shareOf(lock.partnerId())));
+                lock.expectedOn(contractValue, file.shareOf(lock.introducer())));
     }
 
     /** The rate locked for the partner's contract, if the contract was told without it. */
-    void rateLockIfContractTold(String referralId, String partnerId) {
+    void rateLockIfContractTold(ReferralId referralId, PartnerId partnerId) {
         Optional<RateLock> lock = commissions.rateLockOf(referralId, partnerId);
         Optional<ReferralFile> file = referrals.find(referralId);
         if (lock.isEmpty() || lock.get().cloudEvent() == null || file.isEmpty()
@@ -66,7 +68,7 @@ class CommissionToldOnItsOwn {
     }
 
     /** The partner's commission from a payment or refund, if that was told without it. */
-    void commissionIfSourceTold(String sourceEventId, String partnerId) {
+    void commissionIfSourceTold(String sourceEventId, PartnerId partnerId) {
         Optional<IntroducerCommission> commission = commissions.introducerCommissionFrom(sourceEventId, partnerId);
         if (commission.isEmpty() || commission.get().cloudEvent() == null
                 || !issuer.hasIssued(sourceEventId, partnerId)) {
@@ -76,11 +78,12 @@ class CommissionToldOnItsOwn {
         if (!commissions.claim(commission.get(), Notification.idOf(entry.eventId(), partnerId))) {
             return;
         }
-        Object client = names.clientOf(commission.get().referralId());
+        ReferralId referral = commission.get().referral();
+        Object client = names.clientOf(referral);
         if (entry.payload() instanceof CommissionAccruedV1 accrued) {
-            issuer.issue(entry, partnerId, accrued.referralId(), EventMessages.commissionAccrued(client, accrued));
+            issuer.issue(entry, partnerId, referral, EventMessages.commissionAccrued(client, accrued));
         } else if (entry.payload() instanceof CommissionReversedV1 reversed) {
-            issuer.issue(entry, partnerId, reversed.referralId(), EventMessages.commissionReversed(client, reversed));
+            issuer.issue(entry, partnerId, referral, EventMessages.commissionReversed(client, reversed));
         }
     }
 }

@@ -18,6 +18,8 @@ import com.rapport.notification.message.RenderedMessage;
 import com.rapport.notification.preference.Frequency;
 import com.rapport.notification.preference.PartnerPreferences;
 import com.rapport.notification.preference.PreferencesLookup;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -65,7 +67,7 @@ public class NotificationIssuer {
         this.clock = clock;
     }
 
-    public void issue(CloudEventCodec.Decoded event, String partnerId, String referralId, Message message) {
+    public void issue(CloudEventCodec.Decoded event, PartnerId partnerId, ReferralId referralId, Message message) {
         String notificationId = Notification.idOf(event.eventId(), partnerId);
         if (notifications.exists(notificationId)) {
             notifications.addToInbox(partnerId, notificationId);
@@ -79,16 +81,16 @@ public class NotificationIssuer {
         Instant now = clock.instant();
         String eventType = event.type().type();
         Map<Channel, Delivery> plan = plan(chosen, eventType, now);
-        Notification notification = new Notification(notificationId, event.eventId(), partnerId, referralId,
-                eventType, to.language().code(), text.subject(), text.paragraphs(), now, plan,
-                json.write(event));
+        Notification notification = new Notification(notificationId, event.eventId(), partnerId.value(),
+                referralId == null ? null : referralId.value(), eventType, to.language().code(), text.subject(),
+                text.paragraphs(), now, plan, json.write(event));
 
         plan.forEach((channel, delivery) -> {
             if (!delivery.isPending()) {
                 return;
             }
             if (channel == Channel.EMAIL && chosen.frequency() == Frequency.DAILY_DIGEST) {
-                digests.add(notificationId, partnerId, now);
+                digests.add(notificationId, partnerId.value(), now);
             } else {
                 deliveries.enqueue(notificationId, channel, now);
             }
@@ -117,7 +119,7 @@ public class NotificationIssuer {
     }
 
     /** Was this event told to this partner already? */
-    public boolean hasIssued(String eventId, String partnerId) {
+    public boolean hasIssued(String eventId, PartnerId partnerId) {
         return notifications.exists(Notification.idOf(eventId, partnerId));
     }
 }

@@ -29,6 +29,8 @@ import com.rapport.notification.directory.ReferralDirectory;
 import com.rapport.notification.directory.ReferralFile;
 import com.rapport.notification.inbox.Notification;
 import com.rapport.notification.message.Message;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -96,8 +98,8 @@ public class ReferralEventIntake {
                     String company = present(present(submitted.client(), "client", type).company(), "client.company",
                             type);
                     learn(submitted.shares(), at);
-                    referrals.record(present(submitted.referralId(), "referralId", type),
-                            present(submitted.partnerId(), "partnerId", type), company, submitted.shares());
+                    referrals.record(referralOf(submitted.referralId(), type), partnerOf(submitted.partnerId(), type),
+                            company, submitted.shares());
                     tell(event, submitted.referralId(), submitted.partnerId(), submitted.shares(),
                             share -> EventMessages.submitted(company, submitted.estimatedValue()));
                 })
@@ -107,8 +109,8 @@ public class ReferralEventIntake {
                     String company = present(present(opened.client(), "client", type).company(), "client.company",
                             type);
                     learn(opened.shares(), at);
-                    referrals.record(present(opened.referralId(), "referralId", type),
-                            present(opened.partnerId(), "partnerId", type), company, opened.shares());
+                    referrals.record(referralOf(opened.referralId(), type), partnerOf(opened.partnerId(), type),
+                            company, opened.shares());
                     tell(event, opened.referralId(), opened.partnerId(), opened.shares(),
                             share -> EventMessages.followOnOpened(company, opened));
                 })
@@ -143,8 +145,9 @@ public class ReferralEventIntake {
                     Instant at = at(event);
                     learn(split.shares(), at);
                     Object client = clientOf(split.referralId(), type);
-                    referrals.credit(split.referralId(), split.shares());
-                    int coIntroducers = ReferralNames.recipients(split.partnerId(), split.shares()).size();
+                    referrals.credit(referralOf(split.referralId(), type), split.shares());
+                    int coIntroducers = ReferralNames.recipients(partnerOf(split.partnerId(), type), split.shares())
+                            .size();
                     tell(event, split.referralId(), split.partnerId(), split.shares(),
                             share -> EventMessages.creditSplit(client, shareOf(share), coIntroducers));
                 })
@@ -157,7 +160,7 @@ public class ReferralEventIntake {
                     present(amended.signedAt(), "signedAt", type);
                     learn(amended.shares(), at);
                     Object client = clientOf(amended.referralId(), type);
-                    referrals.contractAmended(amended.referralId(), amended.contractValue());
+                    referrals.contractAmended(referralOf(amended.referralId(), type), amended.contractValue());
                     tell(event, amended.referralId(), amended.partnerId(), amended.shares(),
                             share -> EventMessages.contractAmended(client, amended));
                 })
@@ -229,22 +232,22 @@ public class ReferralEventIntake {
         present(signed.contractValue(), "contractValue", type);
         present(signed.signedAt(), "signedAt", type);
         learn(signed.shares(), at);
-        Object client = clientOf(signed.referralId(), type);
+        ReferralId referral = referralOf(signed.referralId(), type);
+        Object client = names.clientOf(referral);
         // on file before anyone is told, so that a rate lock arriving meanwhile knows the contract was told
-        referrals.contractSigned(signed.referralId(), event.eventId(), signed.contractValue());
-        ReferralFile file = referrals.find(signed.referralId())
+        referrals.contractSigned(referral, event.eventId(), signed.contractValue());
+        ReferralFile file = referrals.find(referral)
                 .orElseGet(() -> new ReferralFile(signed.referralId(), signed.partnerId(), null));
-        for (CreditShare share : ReferralNames.recipients(present(signed.partnerId(), "partnerId", type),
-                signed.shares())) {
-            String partnerId = share.partnerId();
+        for (CreditShare share : ReferralNames.recipients(partnerOf(signed.partnerId(), type), signed.shares())) {
+            PartnerId partner = PartnerId.of(share.partnerId());
             int number = share.contractNumber() != null ? share.contractNumber() : signed.contractNumber();
             // commission-service locks the rate in answer to this very event: usually it is told on its own after
-            Optional<RateLock> lock = commissions.rateLockOf(signed.referralId(), partnerId)
-                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), partnerId)));
-            issuer.issue(event, partnerId, signed.referralId(), EventMessages.contractSigned(client, signed, number,
+            Optional<RateLock> lock = commissions.rateLockOf(referral, partner)
+                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), partner)));
+            issuer.issue(event, partner, referral, EventMessages.contractSigned(client, signed, number,
                     lock.map(known -> CommissionToldOnItsOwn.expectation(known, signed.contractValue(), file))));
             if (lock.isEmpty()) {
-                onItsOwn.rateLockIfContractTold(signed.referralId(), partnerId);
+                onItsOwn.rateLockIfContractTold(referral, partner);
             }
         }
     }
@@ -278,12 +281,12 @@ public class ReferralEventIntake {
                                     List<CreditShare> shares,
                                     Function<Optional<IntroducerCommission>, Message> message) {
         String type = event.type().type();
-        present(referralId, "referralId", type);
-        for (CreditShare share : ReferralNames.recipients(present(partnerId, "partnerId", type), shares)) {
-            String recipient = share.partnerId();
+        ReferralId referral = referralOf(referralId, type);
+        for (CreditShare share : ReferralNames.recipients(partnerOf(partnerId, type), shares)) {
+            PartnerId recipient = PartnerId.of(share.partnerId());
             Optional<IntroducerCommission> earned = commissions.introducerCommissionFrom(event.eventId(), recipient)
                     .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), recipient)));
-            issuer.issue(event, recipient, referralId, message.apply(earned));
+            issuer.issue(event, recipient, referral, message.apply(earned));
             if (earned.isEmpty()) {
                 onItsOwn.commissionIfSourceTold(event.eventId(), recipient);
             }
@@ -292,17 +295,17 @@ public class ReferralEventIntake {
 
     private void reassigned(CloudEventCodec.Decoded event, ReferralReassignedV1 reassigned, Instant at) {
         String type = event.type().type();
-        String newPartner = present(reassigned.partnerId(), "partnerId", type);
-        String previousPartner = present(reassigned.previousPartnerId(), "previousPartnerId", type);
+        PartnerId newPartner = partnerOf(reassigned.partnerId(), type);
+        PartnerId previousPartner = PartnerId.of(present(reassigned.previousPartnerId(), "previousPartnerId", type));
         String reason = present(reassigned.reason(), "reason", type);
         learn(reassigned.shares(), at);
-        Object client = clientOf(reassigned.referralId(), type);
-        referrals.reassign(reassigned.referralId(), newPartner, reassigned.shares());
+        ReferralId referral = referralOf(reassigned.referralId(), type);
+        Object client = names.clientOf(referral);
+        referrals.reassign(referral, newPartner, reassigned.shares());
         // the referring partner's credit moves; co-introducers keep theirs and hear nothing new
-        issuer.issue(event, newPartner, reassigned.referralId(), EventMessages.reassignedToYou(client, reason));
+        issuer.issue(event, newPartner, referral, EventMessages.reassignedToYou(client, reason));
         if (!previousPartner.equals(newPartner)) {
-            issuer.issue(event, previousPartner, reassigned.referralId(),
-                    EventMessages.reassignedAway(client, reason));
+            issuer.issue(event, previousPartner, referral, EventMessages.reassignedAway(client, reason));
         }
     }
 
@@ -310,9 +313,9 @@ public class ReferralEventIntake {
     private void tell(CloudEventCodec.Decoded event, String referralId, String partnerId, List<CreditShare> shares,
                       Function<CreditShare, Message> message) {
         String type = event.type().type();
-        present(referralId, "referralId", type);
-        for (CreditShare share : ReferralNames.recipients(present(partnerId, "partnerId", type), shares)) {
-            issuer.issue(event, share.partnerId(), referralId, message.apply(share));
+        ReferralId referral = referralOf(referralId, type);
+        for (CreditShare share : ReferralNames.recipients(partnerOf(partnerId, type), shares)) {
+            issuer.issue(event, PartnerId.of(share.partnerId()), referral, message.apply(share));
         }
     }
 
@@ -322,7 +325,17 @@ public class ReferralEventIntake {
     }
 
     private Object clientOf(String referralId, String type) {
-        return names.clientOf(present(referralId, "referralId", type));
+        return names.clientOf(referralOf(referralId, type));
+    }
+
+    /** The event's referral id, which every referral event carries (else it is dead-lettered). */
+    private static ReferralId referralOf(String referralId, String type) {
+        return ReferralId.of(present(referralId, "referralId", type));
+    }
+
+    /** The partner the event names, which every referral event carries (else it is dead-lettered). */
+    private static PartnerId partnerOf(String partnerId, String type) {
+        return PartnerId.of(present(partnerId, "partnerId", type));
     }
 
     private static BigDecimal shareOf(CreditShare share) {

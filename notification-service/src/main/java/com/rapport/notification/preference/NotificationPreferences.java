@@ -1,5 +1,6 @@
 package com.rapport.notification.preference;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -17,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class NotificationPreferences {
 
     @AggregateIdentifier
-    private String partnerId;
+    private PartnerId partnerId;
     private NotificationSettings settings;
 
     protected NotificationPreferences() {

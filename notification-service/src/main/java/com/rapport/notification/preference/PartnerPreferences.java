@@ -1,5 +1,6 @@
 package com.rapport.notification.preference;
 
+import com.rapport.support.id.PartnerId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -21,8 +22,8 @@ public record PartnerPreferences(@Id String partnerId, boolean email, Webhook we
     }
 
     /** What applies to a partner who never changed anything: every email, at once, no webhook. */
-    public static PartnerPreferences defaults(String partnerId) {
-        return new PartnerPreferences(partnerId, true, null, Frequency.IMMEDIATE, Set.of(), null, null, null);
+    public static PartnerPreferences defaults(PartnerId partnerId) {
+        return new PartnerPreferences(partnerId.value(), true, null, Frequency.IMMEDIATE, Set.of(), null, null, null);
     }
 
     /** Does the partner not want this event type told? Never true for a referral's outcome. */

@@ -1,5 +1,6 @@
 package com.rapport.notification.preference;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -29,15 +30,16 @@ public class PreferencesController {
     @GetMapping
     public Mono<PreferencesView> get(Caller caller, @PathVariable String partnerId) {
         authorize(caller, partnerId);
-        return queries.of(partnerId);
+        return queries.of(PartnerId.of(partnerId));
     }
 
     @PutMapping
     public Mono<PreferencesView> put(Caller caller, @PathVariable String partnerId,
                                      @Valid @RequestBody PreferencesRequest request) {
         authorize(caller, partnerId);
-        ChangeNotificationPreferences change = new ChangeNotificationPreferences(partnerId, request.toSettings());
-        return Mono.fromFuture(commands.send(change)).then(queries.of(partnerId));
+        PartnerId partner = PartnerId.of(partnerId);
+        ChangeNotificationPreferences change = new ChangeNotificationPreferences(partner, request.toSettings());
+        return Mono.fromFuture(commands.send(change)).then(queries.of(partner));
     }
 
     private static void authorize(Caller caller, String partnerId) {

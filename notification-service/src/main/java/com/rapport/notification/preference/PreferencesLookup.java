@@ -3,6 +3,7 @@ package com.rapport.notification.preference;
 import com.rapport.notification.directory.PartnerContact;
 import com.rapport.notification.message.Addressee;
 import com.rapport.notification.message.Language;
+import com.rapport.support.id.PartnerId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,8 @@ public class PreferencesLookup {
         this.properties = properties;
     }
 
-    public PartnerPreferences of(String partnerId) {
-        PartnerPreferences found = mongo.findById(partnerId, PartnerPreferences.class);
+    public PartnerPreferences of(PartnerId partnerId) {
+        PartnerPreferences found = mongo.findById(partnerId.value(), PartnerPreferences.class);
         return found != null ? found : PartnerPreferences.defaults(partnerId);
     }
 

@@ -27,7 +27,7 @@ class PreferencesProjection {
     @EventHandler
     void on(NotificationPreferencesChanged changed, @Timestamp Instant at) {
         NotificationSettings settings = changed.settings();
-        mongo.save(new PartnerPreferences(changed.partnerId(), settings.email(), settings.webhook(),
+        mongo.save(new PartnerPreferences(changed.partnerId().value(), settings.email(), settings.webhook(),
                 settings.frequency(), settings.mutedEventTypes(), settings.language(), settings.timeZone(), at));
     }
 }

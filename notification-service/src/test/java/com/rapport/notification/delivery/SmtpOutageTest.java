@@ -73,7 +73,7 @@ class SmtpOutageTest extends IntegrationTest {
     @Test
     void aDeliveryLeftPendingByAStoppedInstanceIsSentByThisOne() {
         TestPartner partner = TestPartner.register("Ama Owusu", "en");
-        await().atMost(PATIENCE).until(() -> partners.find(partner.partnerId()).isPresent());
+        await().atMost(PATIENCE).until(() -> partners.find(partner.id()).isPresent());
         String id = UUID.randomUUID().toString();
         Instant before = clock.instant().minusSeconds(600);
         // what an instance that crashed mid-attempt leaves behind: a pending email, claimed, never finished

@@ -9,6 +9,7 @@ import com.rapport.notification.preference.Frequency;
 import com.rapport.notification.preference.PartnerPreferences;
 import com.rapport.notification.preference.PreferencesLookup;
 import com.rapport.notification.preference.Webhook;
+import com.rapport.support.id.PartnerId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,8 @@ class WebhookPinningTest {
     }
 
     private Notification notificationWithWebhook(String url) {
-        when(preferences.of("p-1")).thenReturn(new PartnerPreferences("p-1", true, new Webhook(url, "secret"),
-                Frequency.IMMEDIATE, Set.of(), null, null, null));
+        when(preferences.of(PartnerId.of("p-1"))).thenReturn(new PartnerPreferences("p-1", true,
+                new Webhook(url, "secret"), Frequency.IMMEDIATE, Set.of(), null, null, null));
         return new Notification("n-1", "e-1", "p-1", null, "rapport.referral.submitted.v1", "en", "subject",
                 List.of("body"), Instant.now(), Map.of(), "{\"specversion\":\"1.0\"}");
     }

@@ -8,6 +8,7 @@ import com.rapport.notification.preference.Frequency;
 import com.rapport.notification.preference.PartnerPreferences;
 import com.rapport.notification.preference.PreferencesLookup;
 import com.rapport.notification.preference.Webhook;
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.tracing.TraceContexts;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
@@ -84,8 +85,8 @@ class WebhookTraceTest {
     }
 
     private Notification notification(String url, String cloudEvent) {
-        when(preferences.of("p-1")).thenReturn(new PartnerPreferences("p-1", true, new Webhook(url, "secret"),
-                Frequency.IMMEDIATE, Set.of(), null, null, null));
+        when(preferences.of(PartnerId.of("p-1"))).thenReturn(new PartnerPreferences("p-1", true,
+                new Webhook(url, "secret"), Frequency.IMMEDIATE, Set.of(), null, null, null));
         return new Notification("n-1", "e-1", "p-1", null, "rapport.referral.submitted.v1", "en", "subject",
                 List.of("body"), Instant.now(), Map.of(), cloudEvent);
     }

@@ -14,6 +14,7 @@ import com.rapport.events.referral.RefundIssuedV1;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
 import com.rapport.notification.TestPartner;
+import com.rapport.support.id.ReferralId;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.rapport.notification.directory.CommissionFacts;
@@ -52,14 +53,15 @@ class CommissionNotificationsTest extends IntegrationTest {
         TestPartner introducer = TestPartner.register("Paula Intro", "en", parent.partnerId());
         String client = "Commission Co " + run;
         String referral = introducer.refers(client);
-        await().atMost(PATIENCE).until(() -> referrals.find(referral).isPresent());
+        await().atMost(PATIENCE).until(() -> referrals.find(ReferralId.of(referral)).isPresent());
 
         // the rate is known before the contract is consumed: the contract says what it will bring
         KAFKA.publish(new RateLockedV1(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "standard",
                 1, new BigDecimal("0.10"), null));
         KAFKA.publish(new RateLockedV1(referral, parent.partnerId(), CommissionRole.OVERRIDE, "standard", 1,
                 new BigDecimal("0.02"), null));
-        await().atMost(PATIENCE).until(() -> commissions.rateLockOf(referral, introducer.partnerId()).isPresent());
+        await().atMost(PATIENCE).until(() -> commissions.rateLockOf(ReferralId.of(referral), introducer.id())
+                .isPresent());
         KAFKA.publish(new ContractSignedV1(referral, introducer.partnerId(), Money.of("10000.00", "EUR"),
                 SIGNED, 1));
         await().atMost(PATIENCE).until(() -> subjects(introducer).contains("Contract signed with " + client));
@@ -67,7 +69,7 @@ class CommissionNotificationsTest extends IntegrationTest {
         String payment = UUID.randomUUID().toString();
         KAFKA.publish(accrued(referral, introducer.partnerId(), CommissionRole.INTRODUCER, "333.33", payment));
         KAFKA.publish(accrued(referral, parent.partnerId(), CommissionRole.OVERRIDE, "66.67", payment));
-        await().atMost(PATIENCE).until(() -> commissions.introducerCommissionFrom(payment, introducer.partnerId())
+        await().atMost(PATIENCE).until(() -> commissions.introducerCommissionFrom(payment, introducer.id())
                 .isPresent());
         KAFKA.publish(payment, new PaymentReceivedV1(referral, introducer.partnerId(), "p1",
                 Money.of("3333.33", "EUR"), PaymentKind.DEPOSIT, SIGNED, Money.of("3333.33", "EUR")));

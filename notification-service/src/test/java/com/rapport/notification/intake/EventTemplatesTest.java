@@ -11,6 +11,8 @@ import com.rapport.events.referral.FollowOnOpenedV1;
 import com.rapport.events.referral.ScheduleSetV1;
 import com.rapport.events.referral.ScheduledInstalment;
 import com.rapport.notification.message.Percent;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.junit.jupiter.api.Nested;
 import com.rapport.events.commission.CommissionReversedV1;
 import com.rapport.events.commission.CommissionRole;
@@ -72,6 +74,8 @@ class EventTemplatesTest {
     private static final String CLIENT = "Acme Ltd";
     private static final String REFERRAL = "r-1";
     private static final String PARTNER = "p-1";
+    private static final ReferralId REFERRAL_ID = ReferralId.of(REFERRAL);
+    private static final PartnerId PARTNER_ID = PartnerId.of(PARTNER);
     private static final Instant NOV_20 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Money PAYMENT = Money.of("3333.33", "EUR");
     private static final String NARROW_NBSP = "\u202f";
@@ -82,16 +86,16 @@ class EventTemplatesTest {
     /** Each told event type with every variant of its message (with and without the optional paragraphs). */
     static Map<EventType, List<Message>> everyMessage() {
         ContractSignedV1 signed = new ContractSignedV1(REFERRAL, PARTNER, Money.of("10000.00", "EUR"), NOV_20, 3);
-        RateLock lock = RateLock.of(REFERRAL, PARTNER, new BigDecimal("0.12"), Money.of("1000.00", "EUR"));
+        RateLock lock = RateLock.of(REFERRAL_ID, PARTNER_ID, new BigDecimal("0.12"), Money.of("1000.00", "EUR"));
         EventMessages.Expectation expected = new EventMessages.Expectation(new Percent(lock.rateValue()),
                 lock.expectedOn(signed.contractValue()));
         PaymentReceivedV1 paid = new PaymentReceivedV1(REFERRAL, PARTNER, "pay-1", PAYMENT, PaymentKind.DEPOSIT,
                 NOV_20, Money.of("6666.66", "EUR"));
-        IntroducerCommission earned = IntroducerCommission.of("e-1", REFERRAL, PARTNER, Money.of("333.33", "EUR"),
+        IntroducerCommission earned = IntroducerCommission.of("e-1", REFERRAL_ID, PARTNER_ID, Money.of("333.33", "EUR"),
                 LocalDate.of(2026, 12, 4));
         RefundIssuedV1 refund = new RefundIssuedV1(REFERRAL, PARTNER, "ref-1", PAYMENT, "Scope reduced", NOV_20,
                 Money.of("3333.33", "EUR"));
-        IntroducerCommission reversed = IntroducerCommission.of("e-2", REFERRAL, PARTNER,
+        IntroducerCommission reversed = IntroducerCommission.of("e-2", REFERRAL_ID, PARTNER_ID,
                 Money.of("-333.33", "EUR"), null);
         CommissionAccruedV1 accrued = new CommissionAccruedV1("entry-1", REFERRAL, "q-1", CommissionRole.OVERRIDE,
                 Money.of("66.67", "EUR"), new BigDecimal("0.02"), PAYMENT, LocalDate.of(2026, 12, 4),
@@ -211,7 +215,7 @@ class EventTemplatesTest {
         Message payment = EventMessages.paymentReceived(CLIENT, new PaymentReceivedV1(REFERRAL, PARTNER, "p",
                 PAYMENT, PaymentKind.DEPOSIT, NOV_20, Money.of("1000000.00", "EUR")), Optional.empty());
         ContractSignedV1 signed = new ContractSignedV1(REFERRAL, PARTNER, Money.of("100000", "JPY"), NOV_20, 6);
-        RateLock lock = RateLock.of(REFERRAL, PARTNER, new BigDecimal("0.15"), null);
+        RateLock lock = RateLock.of(REFERRAL_ID, PARTNER_ID, new BigDecimal("0.15"), null);
         Message contract = EventMessages.contractSigned(CLIENT, signed, 6, Optional.of(new EventMessages.Expectation(
                 new Percent(lock.rateValue()), lock.expectedOn(signed.contractValue()))));
 

@@ -187,14 +187,14 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             Mailbox newInbox = new Mailbox("eva-new-" + UUID.randomUUID() + "@example.com");
 
             KAFKA.publish(new PartnerUpdatedV1(partner.partnerId(), "Eva Moves", newInbox.address(), "zh"));
-            await().atMost(PATIENCE).until(() -> "zh".equals(partners.find(partner.partnerId())
+            await().atMost(PATIENCE).until(() -> "zh".equals(partners.find(partner.id())
                     .map(PartnerContact::language).orElse(null)));
             KAFKA.publish(new ReferralQualifiedV1(referral, partner.partnerId()));
 
             await().atMost(PATIENCE).until(() -> newInbox.messages().size() == 1);
             assertThat(Mailbox.subject(newInbox.messages().get(0))).isEqualTo("推荐已通过资格审核：" + client);
             assertThat(partner.mailbox().messages()).hasSize(1);
-            assertThat(partners.find(partner.partnerId()).orElseThrow().parentPartnerId()).isNull();
+            assertThat(partners.find(partner.id()).orElseThrow().parentPartnerId()).isNull();
         }
 
         @Test
@@ -204,7 +204,7 @@ class SharedReferralNotificationsTest extends IntegrationTest {
             Instant updatedAt = Instant.now().plusSeconds(5);
             publishAt(updatedAt, new PartnerUpdatedV1(partner.partnerId(), "Finn Late", "finn-new@example.com",
                     "fr"));
-            await().atMost(PATIENCE).until(() -> "fr".equals(partners.find(partner.partnerId())
+            await().atMost(PATIENCE).until(() -> "fr".equals(partners.find(partner.id())
                     .map(PartnerContact::language).orElse(null)));
 
             // written before the update (its shares say what was true then), consumed after it
@@ -214,7 +214,7 @@ class SharedReferralNotificationsTest extends IntegrationTest {
                     && listOf(partner.token()).get(0).path("eventType").asText()
                     .equals("rapport.referral.qualified.v1"));
 
-            PartnerContact known = partners.find(partner.partnerId()).orElseThrow();
+            PartnerContact known = partners.find(partner.id()).orElseThrow();
             assertThat(known.language()).isEqualTo("fr");
             assertThat(known.email()).isEqualTo("finn-new@example.com");
             assertThat(listOf(partner.token()).get(0).path("language").asText()).isEqualTo("fr");

@@ -1,5 +1,8 @@
 package com.rapport.notification.preference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,9 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class NotificationPreferencesTest {
 
-    private static final String PARTNER = "partner-1";
+    private static final PartnerId PARTNER = PartnerId.of("partner-1");
     private static final Webhook HOOK = new Webhook("https://hooks.example/rapport", "s3cret-s3cret");
 
     private FixtureConfiguration<NotificationPreferences> fixture;
@@ -75,5 +80,17 @@ class NotificationPreferencesTest {
                 .when(new ChangeNotificationPreferences(PARTNER,
                         new NotificationSettings(false, null, Frequency.DAILY_DIGEST, Set.of(), null, null)))
                 .expectException(DigestNeedsEmailException.class);
+    }
+
+    @Test
+    void storedEventsKeepThePartnerIdAsAPlainStringSoEarlierOnesStillReadBack() throws Exception {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        NotificationPreferencesChanged changed = new NotificationPreferencesChanged(PARTNER,
+                NotificationSettings.defaults());
+
+        JsonNode stored = json.readTree(json.writeValueAsString(changed));
+        assertThat(stored.get("partnerId").isTextual()).isTrue();
+        assertThat(stored.get("partnerId").asText()).isEqualTo("partner-1");
+        assertThat(json.treeToValue(stored, NotificationPreferencesChanged.class)).isEqualTo(changed);
     }
 }

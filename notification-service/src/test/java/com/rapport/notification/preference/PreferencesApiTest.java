@@ -24,7 +24,7 @@ class PreferencesApiTest extends IntegrationTest {
     @Test
     void aPartnerWhoChoseNothingSeesTheDefaultsInItsRegisteredLanguage() {
         TestPartner partner = TestPartner.register("Luc Bernard", "fr");
-        await().atMost(PATIENCE).until(() -> partners.find(partner.partnerId()).isPresent());
+        await().atMost(PATIENCE).until(() -> partners.find(partner.id()).isPresent());
 
         JsonNode preferences = get(partner.partnerId(), partner.token()).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();

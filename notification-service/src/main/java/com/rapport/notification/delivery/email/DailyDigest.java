@@ -13,6 +13,7 @@ import com.rapport.notification.message.RenderedMessage;
 import com.rapport.notification.preference.Frequency;
 import com.rapport.notification.preference.PartnerPreferences;
 import com.rapport.notification.preference.PreferencesLookup;
+import com.rapport.support.id.PartnerId;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,19 +81,20 @@ public class DailyDigest {
 
     void sendIfDue(String partnerId, List<DigestItem> items) {
         Instant now = clock.instant();
-        PartnerPreferences chosen = preferences.of(partnerId);
+        PartnerId partner = PartnerId.of(partnerId);
+        PartnerPreferences chosen = preferences.of(partner);
         ZoneId zone = preferences.timeZoneOf(chosen);
         boolean backToImmediate = chosen.frequency() == Frequency.IMMEDIATE;
         if (!backToImmediate && !schedule.isDue(now, zone, queue.lastSentOn(partnerId).orElse(null))) {
             return;
         }
-        Optional<PartnerContact> partner = partners.find(partnerId)
+        Optional<PartnerContact> contact = partners.find(partner)
                 .filter(known -> known.email() != null && !known.email().isBlank());
-        if (partner.isEmpty() || !queue.claim(partnerId, now, properties.claimLease())) {
+        if (contact.isEmpty() || !queue.claim(partnerId, now, properties.claimLease())) {
             return;
         }
         try {
-            send(partner.get(), chosen, items, schedule.dayOf(now, zone));
+            send(contact.get(), chosen, items, schedule.dayOf(now, zone));
         } finally {
             queue.release(partnerId);
         }

@@ -57,12 +57,12 @@ public class EmailChannel implements DeliveryChannel {
     @Override
     public DeliveryResult deliver(Notification notification) {
         // the address is the partner's current one; one not learnt yet (no event named it) is waited for
-        Optional<PartnerContact> partner = partners.find(notification.partnerId())
+        Optional<PartnerContact> partner = partners.find(notification.recipient())
                 .filter(known -> known.email() != null && !known.email().isBlank());
         if (partner.isEmpty()) {
             return DeliveryResult.failedForNow("the partner's email address is not known yet");
         }
-        PartnerPreferences chosen = preferences.of(notification.partnerId());
+        PartnerPreferences chosen = preferences.of(notification.recipient());
         if (!chosen.email()) {
             return DeliveryResult.withdrawn("email was switched off before it could be sent");
         }

@@ -1,6 +1,7 @@
 package com.rapport.notification.delivery.feed;
 
 import com.rapport.notification.inbox.NotificationView;
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -34,7 +35,7 @@ public class FeedController {
         if (caller.partnerId() == null) {
             throw ProblemException.forbidden("the live feed belongs to a partner; this token names none");
         }
-        Flux<ServerSentEvent<NotificationView>> live = feed.of(caller.partnerId())
+        Flux<ServerSentEvent<NotificationView>> live = feed.of(PartnerId.of(caller.partnerId()))
                 .map(notification -> ServerSentEvent.builder(notification)
                         .id(notification.notificationId()).event(EVENT_NAME).build());
         Flux<ServerSentEvent<NotificationView>> heartbeats = Flux.interval(properties.heartbeat())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rapport.notification.inbox.Notification;
 import com.rapport.notification.inbox.NotificationView;
+import com.rapport.support.id.PartnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,7 +57,7 @@ public class LiveFeed {
         sink.tryEmitNext(notification);
     }
 
-    public Flux<NotificationView> of(String partnerId) {
-        return sink.asFlux().filter(notification -> partnerId.equals(notification.partnerId()));
+    public Flux<NotificationView> of(PartnerId partnerId) {
+        return sink.asFlux().filter(notification -> partnerId.value().equals(notification.partnerId()));
     }
 }

@@ -93,7 +93,7 @@ public class WebhookChannel implements DeliveryChannel {
     }
 
     private DeliveryResult deliver(Notification notification, Map<String, String> traceHeaders) {
-        Webhook webhook = preferences.of(notification.partnerId()).webhook();
+        Webhook webhook = preferences.of(notification.recipient()).webhook();
         if (webhook == null) {
             return DeliveryResult.withdrawn("the webhook was removed before it could be called");
         }
