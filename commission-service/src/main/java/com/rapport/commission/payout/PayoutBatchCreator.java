@@ -33,42 +33,31 @@ public class PayoutBatchCreator {
 
     private final PayoutClaimPlanner planner;
     private final PayoutClaims claims;
-    private final PayoutRequests requests;
     private final CommandGateway commands;
     private final Duration timeout;
 
     @Autowired
-    PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, PayoutRequests requests,
-                       CommandGateway commands, CommissionProperties properties) {
-        this(planner, claims, requests, commands, properties.commandTimeout());
+    PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, CommandGateway commands,
+                       CommissionProperties properties) {
+        this(planner, claims, commands, properties.commandTimeout());
     }
 
     /** For a second, independent creator (another instance) in tests. */
-    public PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, PayoutRequests requests,
-                              CommandGateway commands, Duration timeout) {
+    public PayoutBatchCreator(PayoutClaimPlanner planner, PayoutClaims claims, CommandGateway commands,
+                              Duration timeout) {
         this.planner = planner;
         this.claims = claims;
-        this.requests = requests;
         this.commands = commands;
         this.timeout = timeout;
     }
 
     /**
-     * Creates a batch and answers its id; with an {@code Idempotency-Key}, a retry answers the batch the first
-     * request created (a key reused with another date is a 409), and a first request whose batch is known never to
-     * open frees its key.
+     * Creates a batch and answers its id. A retry with the request's {@code Idempotency-Key} never gets here: the
+     * service's idempotency filter answers it with the first answer.
      */
-    Mono<String> create(LocalDate asOf, String idempotencyKey, String createdBy) {
-        String proposed = UUID.randomUUID().toString();
-        if (idempotencyKey == null) {
-            return createBlocking(proposed, asOf, createdBy).thenReturn(proposed);
-        }
-        return requests.reserve(idempotencyKey, asOf, proposed).flatMap(reserved -> reserved.first()
-                ? createBlocking(reserved.batchId(), asOf, createdBy)
-                .onErrorResume(BatchNotOpenedException.class,
-                        failed -> requests.release(idempotencyKey).then(Mono.error(failed)))
-                .thenReturn(reserved.batchId())
-                : Mono.just(reserved.batchId()));
+    Mono<String> create(LocalDate asOf, String createdBy) {
+        String batchId = UUID.randomUUID().toString();
+        return createBlocking(batchId, asOf, createdBy).thenReturn(batchId);
     }
 
     private Mono<Void> createBlocking(String batchId, LocalDate asOf, String createdBy) {

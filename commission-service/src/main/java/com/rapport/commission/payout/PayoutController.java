@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -59,9 +58,7 @@ class PayoutController {
     }
 
     @PostMapping("/api/payouts")
-    Mono<ResponseEntity<PayoutBatchView>> create(Caller caller, @Valid @RequestBody Mono<CreateBatchRequest> body,
-                                                 @RequestHeader(name = "Idempotency-Key", required = false)
-                                                 String idempotencyKey) {
+    Mono<ResponseEntity<PayoutBatchView>> create(Caller caller, @Valid @RequestBody Mono<CreateBatchRequest> body) {
         // the role first: a caller who may not create batches is told so, whatever the body says
         caller.require(Role.FINANCE);
         return body.flatMap(request -> {
@@ -72,10 +69,13 @@ class PayoutController {
                                 ProblemTypes.VALIDATION_FAILED, "Invalid request", "asOf " + message,
                                 Map.of("errors", List.of(Map.of("field", "asOf", "message", message)))));
                     }
-                    return creator.create(request.asOf(), idempotencyKey, caller.username());
+                    return creator.create(request.asOf(), caller.username());
                 })
-                .flatMap(batchId -> batches.find(batchId).switchIfEmpty(Mono.error(() -> ProblemException.conflict(
-                        ProblemTypes.CONFLICT, "In progress", "the first request with this key is still running"))))
+                // the batch opened but its read model did not follow in time: name it rather than open another
+                .flatMap(batchId -> batches.find(batchId).switchIfEmpty(Mono.error(() -> new ProblemException(
+                        HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Batch not readable yet",
+                        "batch %s was created but cannot be read yet; see /api/payouts/%s".formatted(batchId, batchId),
+                        Map.of("batchId", batchId)))))
                 .map(batch -> ResponseEntity.created(URI.create("/api/payouts/" + batch.batchId())).body(batch));
     }
 

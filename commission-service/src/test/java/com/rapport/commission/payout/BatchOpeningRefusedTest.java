@@ -29,8 +29,8 @@ class BatchOpeningRefusedTest {
     private final PayoutClaimPlanner planner = mock(PayoutClaimPlanner.class);
     private final PayoutClaims claims = mock(PayoutClaims.class);
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final PayoutBatchCreator creator = new PayoutBatchCreator(planner, claims, mock(PayoutRequests.class),
-            commands, Duration.ofSeconds(5));
+    private final PayoutBatchCreator creator = new PayoutBatchCreator(planner, claims, commands,
+            Duration.ofSeconds(5));
 
     @Test
     void theAggregatesRefusalReachesTheCallerOnceTheClaimsAreBack() {

@@ -193,11 +193,48 @@ class FinanceJourneyIntegrationTest extends CommissionServiceTestBase {
         String first = as(TOKENS.finance()).post().uri("/api/payouts").header("Idempotency-Key", key)
                 .bodyValue(Map.of("asOf", "2026-01-01")).exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("batchId").asText();
+        long batches = batchCount();
         as(TOKENS.finance()).post().uri("/api/payouts").header("Idempotency-Key", key)
                 .bodyValue(Map.of("asOf", "2026-01-01")).exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().location("/api/payouts/" + first)
                 .expectBody().jsonPath("$.batchId").isEqualTo(first);
         as(TOKENS.finance()).post().uri("/api/payouts").header("Idempotency-Key", key)
-                .bodyValue(Map.of("asOf", "2026-01-02")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+                .bodyValue(Map.of("asOf", "2026-01-02")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo("https://docs.rapport.example/problems/idempotency-key-reused");
+        assertThat(batchCount()).isEqualTo(batches);
+        // keys belong to their caller: another finance user's same key is a request of its own
+        as(SECOND_FINANCE).post().uri("/api/payouts").header("Idempotency-Key", key)
+                .bodyValue(Map.of("asOf", "2026-01-01")).exchange().expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody().jsonPath("$.batchId").value(batchId -> assertThat(batchId).isNotEqualTo(first));
+    }
+
+    @Test
+    void concurrentCreationsWithOneIdempotencyKeyOpenOneBatch() {
+        String key = newId();
+        long before = batchCount();
+        List<CompletableFuture<org.springframework.test.web.reactive.server.EntityExchangeResult<JsonNode>>> racing =
+                new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> as(TOKENS.finance()).post().uri("/api/payouts")
+                    .header("Idempotency-Key", key).bodyValue(Map.of("asOf", "2026-01-01")).exchange()
+                    .expectBody(JsonNode.class).returnResult()));
+        }
+        var answers = racing.stream().map(CompletableFuture::join).toList();
+
+        // the first request answers 201; the others its answer again, or 409 while it still runs
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatus().value()).isIn(201, 409));
+        assertThat(answers).filteredOn(answer -> answer.getStatus().value() == 201)
+                .extracting(answer -> answer.getResponseBody().get("batchId").asText()).isNotEmpty()
+                .containsOnly(answers.stream().filter(answer -> answer.getStatus().value() == 201).findFirst()
+                        .orElseThrow().getResponseBody().get("batchId").asText());
+        assertThat(batchCount()).isEqualTo(before + 1);
+    }
+
+    private long batchCount() {
+        return as(TOKENS.finance()).get().uri("/api/payouts?size=1").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("total").asLong();
     }
 
     @Test

@@ -47,8 +47,6 @@ class PayoutClaimRaceIntegrationTest extends CommissionServiceTestBase {
     @Autowired
     CommandGateway gateway;
     @Autowired
-    PayoutRequests requests;
-    @Autowired
     CommissionProperties properties;
 
     @Nested
@@ -167,7 +165,7 @@ class PayoutClaimRaceIntegrationTest extends CommissionServiceTestBase {
         // only this test's partner is paid: other tests' entries in the shared database are skipped, never claimed
         PayoutClaimPlanner planner = new PayoutClaimPlanner(mongo, claims, (p, currency) -> Optional.empty(),
                 p -> partner.equals(p) ? Optional.empty() : Optional.of(SkippedLine.NO_TAX_PROFILE), properties);
-        return new PayoutBatchCreator(planner, claims, requests, commands, timeout);
+        return new PayoutBatchCreator(planner, claims, commands, timeout);
     }
 
     /** The same command bus, reached late: every command is sent only after {@code delay}. */

@@ -3,6 +3,7 @@ package com.rapport.referral.idempotency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.referral.support.Api;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
+import com.rapport.support.idempotency.IdempotencyKeyFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -24,18 +24,16 @@ import java.util.Set;
 public class UserRegistration {
 
     private final UserAccounts accounts;
-    private final RegistrationReceipts receipts;
     private final Passwords passwords;
     private final DevelopmentPasswords developmentPasswords;
     private final PartnerDirectory partners;
     private final UsersProperties properties;
     private final Clock clock;
 
-    public UserRegistration(UserAccounts accounts, RegistrationReceipts receipts, Passwords passwords,
+    public UserRegistration(UserAccounts accounts, Passwords passwords,
                             DevelopmentPasswords developmentPasswords, PartnerDirectory partners,
                             UsersProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.receipts = receipts;
         this.passwords = passwords;
         this.developmentPasswords = developmentPasswords;
         this.partners = partners;
@@ -44,25 +42,16 @@ public class UserRegistration {
     }
 
     /**
-     * @param callerToken    the caller's bearer token, shown to the referral-service to look the partner up
-     * @param idempotencyKey optional; the same key and request answer the original login again
+     * @param callerToken the caller's bearer token, shown to the referral-service to look the partner up
      */
-    public Mono<UserAccount> register(NewUser request, Caller caller, String callerToken, String idempotencyKey) {
+    public Mono<UserAccount> register(NewUser request, Caller caller, String callerToken) {
         caller.require(Role.ADMIN, Role.OPS);
         Set<Role> roles = EnumSet.copyOf(request.roles());
         refuseRolesTheCallerMayNotGive(caller, roles);
         refuseBrokenRules(request, roles);
         String username = Usernames.normalized(request.username());
         String partnerId = roles.contains(Role.PARTNER) ? request.partnerId().trim() : null;
-        if (idempotencyKey == null) {
-            return create(username, request.password(), roles, partnerId, caller, callerToken);
-        }
-        return receipts.find(caller.username(), idempotencyKey)
-                .flatMap(receipt -> replay(receipt, username, request.password(), roles, partnerId))
-                .switchIfEmpty(Mono.defer(() -> create(username, request.password(), roles, partnerId, caller,
-                        callerToken)
-                        .flatMap(account -> receipts.remember(caller.username(), idempotencyKey, account)
-                                .thenReturn(account))));
+        return create(username, request.password(), roles, partnerId, caller, callerToken);
     }
 
     private void refuseRolesTheCallerMayNotGive(Caller caller, Set<Role> roles) {
@@ -132,15 +121,5 @@ public class UserRegistration {
     /** MongoDB keeps milliseconds: the answer to a replay must equal the first one. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private Mono<UserAccount> replay(RegistrationReceipts.Receipt receipt, String username, String password,
-                                     Set<Role> roles, String partnerId) {
-        if (!receipt.describes(username, roles, partnerId)) {
-            return Mono.error(new IdempotencyKeyReusedException());
-        }
-        return accounts.find(username)
-                .filterWhen(account -> passwords.matches(password, account.passwordHash()))
-                .switchIfEmpty(Mono.error(new IdempotencyKeyReusedException()));
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -26,8 +25,6 @@ import java.net.URI;
 @ConditionalOnLocalIssuer
 public class UsersController {
 
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
     private final UserRegistration registration;
     private final UserAccounts accounts;
 
@@ -36,17 +33,11 @@ public class UsersController {
         this.accounts = accounts;
     }
 
+    /** An {@code Idempotency-Key} is honoured by service-support's idempotency filter (rapport.idempotency). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<UserView>> create(
-            @Valid @RequestBody NewUser request, Caller caller, @AuthenticationPrincipal Jwt token,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        boolean keyUnusable = idempotencyKey != null
-                && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH);
-        if (keyUnusable) {
-            throw new InvalidUserException("Idempotency-Key",
-                    "must be 1 to %d characters".formatted(MAX_IDEMPOTENCY_KEY_LENGTH));
-        }
-        return registration.register(request, caller, token.getTokenValue(), idempotencyKey)
+            @Valid @RequestBody NewUser request, Caller caller, @AuthenticationPrincipal Jwt token) {
+        return registration.register(request, caller, token.getTokenValue())
                 .map(account -> ResponseEntity.created(URI.create("/auth/users/" + account.username()))
                         .body(UserView.of(account)));
     }
