@@ -1,18 +1,18 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
-import com.rapport.support.problem.ProblemException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.http.HttpStatus;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A partner (introducer). Registered once; its introducer, if any, must already be a partner. Its name, address and
- * language may change later; its introducer may not.
+ * language may change later; its introducer may not. Decides only on what the command carries (the parent as the
+ * partner directory showed it before the command was sent, see {@link PartnerRegistration}).
  */
 @Aggregate
 public class Partner {
@@ -28,10 +28,11 @@ public class Partner {
     }
 
     @CommandHandler
-    public Partner(RegisterPartner command, PartnerDirectory directory) {
+    public Partner(RegisterPartner command) {
         requireSupported(command.language());
         PartnerId parent = command.parentPartnerId();
-        if (parent != null && (parent.equals(command.partnerId()) || directory.find(parent).isEmpty())) {
+        if (parent != null && (parent.equals(command.partnerId()) || command.parent() == null
+                || !parent.equals(command.parent().partnerId()))) {
             // a partner that does not exist yet cannot be anyone's introducer, so no chain can loop back
             throw new UnknownPartnerException("parentPartnerId", parent);
         }
@@ -52,7 +53,7 @@ public class Partner {
 
     private static void requireSupported(String language) {
         if (PartnerLanguage.ofCode(language).isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unsupported-language", "Unsupported language",
+            throw CommandRefused.invalid("unsupported-language", "Unsupported language",
                     "language must be one of " + PartnerLanguage.codes());
         }
     }

@@ -26,10 +26,13 @@ import java.net.URI;
 public class PartnerRegistrationController {
 
     private final CommandGateway commands;
+    private final PartnerRegistration registration;
     private final PartnerViews views;
 
-    public PartnerRegistrationController(CommandGateway commands, PartnerViews views) {
+    public PartnerRegistrationController(CommandGateway commands, PartnerRegistration registration,
+                                         PartnerViews views) {
         this.commands = commands;
+        this.registration = registration;
         this.views = views;
     }
 
@@ -41,7 +44,7 @@ public class PartnerRegistrationController {
         return body
                 .map(request -> new RegisterPartner(partnerId, request.name(), request.email(), request.language(),
                         PartnerId.of(blankToNull(request.parentPartnerId()))))
-                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
+                .flatMap(registration::register)
                 .then(views.byId(partnerId.value()))
                 .map(view -> ResponseEntity.created(URI.create("/api/partners/" + view.partnerId())).body(view));
     }

@@ -1,19 +1,18 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
-import com.rapport.support.problem.ProblemException;
-import org.springframework.http.HttpStatus;
 
 import java.util.List;
 import java.util.Map;
 
-/** A request names a partner that does not exist: invalid input (400), reported on the field that named it. */
-public class UnknownPartnerException extends ProblemException {
+/** A request names a partner that does not exist: invalid input, reported on the field that named it. */
+public class UnknownPartnerException extends CommandRefused {
 
     public static final String SLUG = "unknown-partner";
 
     public UnknownPartnerException(String field, PartnerId partnerId) {
-        super(HttpStatus.BAD_REQUEST, SLUG, "Unknown partner", "%s: no partner %s exists".formatted(field, partnerId),
+        super(Reason.INVALID, SLUG, "Unknown partner", "%s: no partner %s exists".formatted(field, partnerId),
                 Map.of("errors", List.of(Map.of("field", field, "message", "no such partner"))));
     }
 }

@@ -1,16 +1,15 @@
 package com.rapport.referral.referral;
 
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.problem.ProblemTypes;
-import org.springframework.http.HttpStatus;
 
 import java.util.Map;
 
-/** 409 {@code illegal-transition}: the action is not allowed from the referral's current status. */
-public class IllegalTransitionException extends ProblemException {
+/** {@code illegal-transition}: the action is not allowed from the referral's current status (a conflict). */
+public class IllegalTransitionException extends CommandRefused {
 
     public IllegalTransitionException(ReferralAction action, ReferralStatus current) {
-        super(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Illegal transition",
+        super(Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Illegal transition",
                 "cannot %s a referral that is %s; allowed only from %s"
                         .formatted(action.verb(), current, action.allowedFrom()),
                 Map.of("action", action.name(),

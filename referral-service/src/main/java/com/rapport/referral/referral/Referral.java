@@ -3,20 +3,16 @@ package com.rapport.referral.referral;
 import com.rapport.support.id.ReferralId;
 import com.rapport.events.money.InvalidMoneyException;
 import com.rapport.events.money.Money;
-import com.rapport.referral.partner.PartnerDirectory;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.RegisteredPartner;
 import com.rapport.referral.partner.UnknownPartnerException;
-import com.rapport.referral.referral.claim.ClientClaims;
-import com.rapport.referral.referral.numbering.ContractNumbering;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
-import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -32,6 +28,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One referred client, from submission to completion or loss. Decides in its command handlers (status table in
  * {@link ReferralAction}, money rules, repeated payment and refund ids) and changes state only from its events.
+ * It asks no one: what other aggregates and the set rules say (the partners named, the referral a follow-on
+ * follows, each co-introducer's contract number) is looked up or allocated before the command is sent
+ * ({@link ReferralSubmission}, {@link ContractSigning}, {@link CreditAssignment}) and travels in the command. Its
+ * refusals are {@link CommandRefused}s, with no HTTP in them.
  */
 @Aggregate
 public class Referral {
@@ -58,34 +58,50 @@ public class Referral {
     }
 
     @CommandHandler
-    public Referral(SubmitReferral command, PartnerDirectory partners, ClientClaims claims) {
-        RegisteredPartner partner = partners.find(command.partnerId())
-                .orElseThrow(() -> new UnknownPartnerException("partnerId", command.partnerId()));
+    public Referral(SubmitReferral command) {
+        requireSubmittable(command);
+        apply(new ReferralSubmitted(command.referralId(), command.partnerId(), command.client().trimmed(),
+                command.description().trim(), command.estimatedValue()));
+    }
+
+    /**
+     * Every rule of a submission, in the order they are answered; the one set rule, the client's claim, is the
+     * submission's, taken only once these pass so that a refused submission never holds the client.
+     */
+    static void requireSubmittable(SubmitReferral command) {
+        RegisteredPartner partner = command.partner();
+        if (partner == null || !partner.partnerId().equals(command.partnerId())) {
+            throw new UnknownPartnerException("partnerId", command.partnerId());
+        }
         if (command.estimatedValue() != null) {
             requirePositive(command.estimatedValue(), "estimatedValue");
         }
-        ReferredClient client = command.client().trimmed();
-        if (partner.owns(client.contactEmail())) {
+        if (partner.owns(command.client().trimmed().contactEmail())) {
             throw ReferralRefusedException.selfReferral();
         }
-        // last, after every other check: a refused submission must not hold the client
-        claims.claim(command.referralId(), client);
-        apply(new ReferralSubmitted(command.referralId(), command.partnerId(), client, command.description().trim(),
-                command.estimatedValue()));
     }
 
     @CommandHandler
-    public Referral(OpenFollowOn command, FollowOnSources referrals, ClientClaims claims) {
+    public Referral(OpenFollowOn command) {
+        FollowOnSource source = requireFollowOnAllowed(command);
+        apply(new FollowOnOpened(command.referralId(), source.partnerId(), source.referralId(), source.client(),
+                command.description().trim(), command.estimatedValue(), source.shares()));
+    }
+
+    /**
+     * Every rule of a follow-on, in the order they are answered; the hand-over of the client's claim is the
+     * submission's, done only once these pass. Answers the referral followed.
+     */
+    static FollowOnSource requireFollowOnAllowed(OpenFollowOn command) {
         if (command.estimatedValue() != null) {
             requirePositive(command.estimatedValue(), "estimatedValue");
         }
-        FollowOnSource source = referrals.find(command.followOnOf())
-                .orElseThrow(() -> ProblemException.notFound("referral", command.followOnOf().value()));
+        FollowOnSource source = command.source();
+        if (source == null || !source.referralId().equals(command.followOnOf())) {
+            throw CommandRefused.notFound("referral", command.followOnOf().value());
+        }
         ReferralAction.OPEN_FOLLOW_ON.requireAllowedFrom(source.status());
-        // last, after every other check: the follow-on holds the client from now on, never a duplicate of it
-        claims.handOver(source.referralId(), command.referralId(), source.client());
-        apply(new FollowOnOpened(command.referralId(), source.partnerId(), source.referralId(), source.client(),
-                command.description().trim(), command.estimatedValue(), source.shares()));
+        return source;
     }
 
     /** This referral as a follow-on of it starts from. */
@@ -114,23 +130,38 @@ public class Referral {
     }
 
     @CommandHandler
-    void handle(SignContract command, ContractNumbering numbering) {
-        requirePositive(command.contractValue(), "contractValue");
-        if (!command.schedule().isEmpty()) {
-            requireSchedule(command.schedule(), command.contractValue(), "the contract value");
-        }
-        ReferralAction.SIGN_CONTRACT.requireAllowedFrom(status);
-        // numbered only once every check has passed, so a refused signing takes no number; every co-introducer
-        // counts this contract as its own n-th
+    void handle(SignContract command) {
+        // every co-introducer counts this contract as its own n-th
         Map<String, Integer> introducerNumbers = new LinkedHashMap<>();
-        for (IntroducerShare share : shares) {
-            introducerNumbers.put(share.partnerId().value(), numbering.numberFor(share.partnerId(), referralId));
+        for (PartnerId introducer : introducersToNumber(command)) {
+            Integer number = command.contractNumbers().get(introducer);
+            if (number == null) {
+                // the credit was split between the numbering and now: signing again numbers the new co-introducer
+                throw new CommandRefused(CommandRefused.Reason.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION,
+                        "Concurrent modification", "the referral's credit changed while the contract was being "
+                        + "signed; sign it again");
+            }
+            introducerNumbers.put(introducer.value(), number);
         }
         apply(new ContractSigned(referralId, partnerId, command.contractValue(), command.signedAt(),
                 introducerNumbers.get(partnerId.value()), Map.copyOf(introducerNumbers)));
         if (!command.schedule().isEmpty()) {
             apply(new ScheduleSet(referralId, partnerId, command.schedule()));
         }
+    }
+
+    /**
+     * Every rule of a signing, in the order they are answered; then the partners who need a contract number for it
+     * (the co-introducers). {@link ContractSigning} asks this of the stored referral before it allocates numbers,
+     * so a refused signing takes no number.
+     */
+    List<PartnerId> introducersToNumber(SignContract command) {
+        requirePositive(command.contractValue(), "contractValue");
+        if (!command.schedule().isEmpty()) {
+            requireSchedule(command.schedule(), command.contractValue(), "the contract value");
+        }
+        ReferralAction.SIGN_CONTRACT.requireAllowedFrom(status);
+        return shares.stream().map(IntroducerShare::partnerId).toList();
     }
 
     @CommandHandler
@@ -168,15 +199,17 @@ public class Referral {
     }
 
     @CommandHandler
-    void handle(SplitCredit command, PartnerDirectory partners) {
+    void handle(SplitCredit command) {
         requireWellFormedShares(command.shares());
         ReferralAction.SPLIT_CREDIT.requireAllowedFrom(status);
         if (command.shares().stream().noneMatch(share -> share.partnerId().equals(partnerId))) {
             throw invalid("shares", "the shares must include the referring partner " + partnerId);
         }
         for (IntroducerShare share : command.shares()) {
-            RegisteredPartner introducer = partners.find(share.partnerId())
-                    .orElseThrow(() -> new UnknownPartnerException("shares", share.partnerId()));
+            RegisteredPartner introducer = command.introducers().get(share.partnerId());
+            if (introducer == null || !introducer.partnerId().equals(share.partnerId())) {
+                throw new UnknownPartnerException("shares", share.partnerId());
+            }
             if (introducer.owns(client.contactEmail())) {
                 throw ReferralRefusedException.selfReferral();
             }
@@ -262,10 +295,12 @@ public class Referral {
     }
 
     @CommandHandler
-    void handle(ReassignReferral command, PartnerDirectory partners) {
+    void handle(ReassignReferral command) {
         ReferralAction.REASSIGN.requireAllowedFrom(status);
-        RegisteredPartner newPartner = partners.find(command.newPartnerId())
-                .orElseThrow(() -> new UnknownPartnerException("partnerId", command.newPartnerId()));
+        RegisteredPartner newPartner = command.newPartner();
+        if (newPartner == null || !newPartner.partnerId().equals(command.newPartnerId())) {
+            throw new UnknownPartnerException("partnerId", command.newPartnerId());
+        }
         if (newPartner.partnerId().equals(partnerId)) {
             throw ReferralRefusedException.alreadyAssigned(partnerId);
         }
@@ -332,9 +367,8 @@ public class Referral {
         return true;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Invalid request",
-                field + ": " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    private static CommandRefused invalid(String field, String message) {
+        return CommandRefused.invalidField(field, message);
     }
 
     private static void requirePositive(Money money, String field) {

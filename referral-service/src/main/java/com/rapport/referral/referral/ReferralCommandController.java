@@ -26,15 +26,24 @@ import java.util.Map;
 /**
  * The referral's write endpoints: parse, check the role, send the command, answer the referral as the read model
  * now shows it. Roles are checked before the body is read, so a forbidden caller learns nothing from validation.
+ * Commands that need the event store or a set rule first (a new referral, signing, moving the credit) go through
+ * their command-side service, which sends them.
  */
 @RestController
 public class ReferralCommandController {
 
     private final CommandGateway commands;
+    private final ReferralSubmission submission;
+    private final ContractSigning signing;
+    private final CreditAssignment crediting;
     private final ReferralViews views;
 
-    public ReferralCommandController(CommandGateway commands, ReferralViews views) {
+    public ReferralCommandController(CommandGateway commands, ReferralSubmission submission, ContractSigning signing,
+                                     CreditAssignment crediting, ReferralViews views) {
         this.commands = commands;
+        this.submission = submission;
+        this.signing = signing;
+        this.crediting = crediting;
         this.views = views;
     }
 
@@ -47,7 +56,7 @@ public class ReferralCommandController {
                         new ReferredClient(request.client().company(), request.client().contactName(),
                                 request.client().contactEmail()),
                         request.description(), request.estimatedValue()))
-                .flatMap(this::send)
+                .flatMap(submission::submit)
                 .then(created(referralId));
     }
 
@@ -73,8 +82,11 @@ public class ReferralCommandController {
     @PostMapping("/api/referrals/{referralId}/contract")
     public Mono<ReferralView> signContract(@PathVariable String referralId,
                                            @Valid @RequestBody Mono<ReferralRequests.Contract> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new SignContract(ReferralId.of(referralId),
-                request.contractValue(), request.signedAt(), instalments(request.schedule()))));
+        caller.require(Role.OPS);
+        return body.map(request -> new SignContract(ReferralId.of(referralId), request.contractValue(),
+                        request.signedAt(), instalments(request.schedule())))
+                .flatMap(signing::sign)
+                .then(views.byId(referralId));
     }
 
     @PostMapping("/api/referrals/{referralId}/amendments")
@@ -96,10 +108,12 @@ public class ReferralCommandController {
     @PostMapping("/api/referrals/{referralId}/split")
     public Mono<ReferralView> splitCredit(@PathVariable String referralId,
                                           @Valid @RequestBody Mono<ReferralRequests.Split> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new SplitCredit(ReferralId.of(referralId),
-                request.shares().stream()
+        caller.require(Role.OPS);
+        return body.map(request -> new SplitCredit(ReferralId.of(referralId), request.shares().stream()
                         .map(share -> new IntroducerShare(new PartnerId(share.partnerId().trim()), share.share()))
-                        .toList())));
+                        .toList()))
+                .flatMap(crediting::split)
+                .then(views.byId(referralId));
     }
 
     @PostMapping("/api/referrals/{referralId}/follow-ons")
@@ -110,7 +124,7 @@ public class ReferralCommandController {
         ReferralId followOn = ReferralId.generate();
         return body.map(request -> new OpenFollowOn(followOn, ReferralId.of(referralId), request.description(),
                         request.estimatedValue()))
-                .flatMap(this::send)
+                .flatMap(submission::openFollowOn)
                 .then(created(followOn));
     }
 
@@ -168,8 +182,11 @@ public class ReferralCommandController {
     @PostMapping("/api/referrals/{referralId}/reassign")
     public Mono<ReferralView> reassign(@PathVariable String referralId,
                                        @Valid @RequestBody Mono<ReferralRequests.Reassign> body, Caller caller) {
-        return ops(caller, referralId, body.map(request -> new ReassignReferral(ReferralId.of(referralId),
-                new PartnerId(request.partnerId().trim()), request.reason())));
+        caller.require(Role.OPS);
+        return body.map(request -> new ReassignReferral(ReferralId.of(referralId),
+                        new PartnerId(request.partnerId().trim()), request.reason()))
+                .flatMap(crediting::reassign)
+                .then(views.byId(referralId));
     }
 
     /** A partner refers for itself; operations must say for whom. */

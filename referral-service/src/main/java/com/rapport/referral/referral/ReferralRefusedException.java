@@ -1,14 +1,13 @@
 package com.rapport.referral.referral;
 
 import com.rapport.events.money.Money;
-import com.rapport.support.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import com.rapport.support.domain.CommandRefused;
 
-/** The referral's own rules refuse the request (409), each refusal with its own stable problem slug. */
-public class ReferralRefusedException extends ProblemException {
+/** The referral's own rules refuse the request (a conflict), each refusal with its own stable problem slug. */
+public class ReferralRefusedException extends CommandRefused {
 
     private ReferralRefusedException(String slug, String title, String detail) {
-        super(HttpStatus.CONFLICT, slug, title, detail);
+        super(Reason.CONFLICT, slug, title, detail);
     }
 
     public static ReferralRefusedException currencyMismatch(Money amount, Money contractValue) {

@@ -1,26 +1,27 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-import java.util.Optional;
+import static com.rapport.referral.support.Refusals.refused;
 
 class PartnerTest {
 
     private static final PartnerId INTRODUCER = new PartnerId("introducer");
     private static final PartnerId NEWCOMER = new PartnerId("newcomer");
+    /** The partner directory's answer for INTRODUCER, as {@link PartnerRegistration} puts it in the command. */
+    private static final RegisteredPartner INTRODUCER_FOUND = new RegisteredPartner(INTRODUCER, "i@x.example");
 
     private AggregateTestFixture<Partner> fixture;
 
     @BeforeEach
     void setUp() {
-        Map<PartnerId, RegisteredPartner> known = Map.of(INTRODUCER, new RegisteredPartner(INTRODUCER, "i@x.example"));
+        // no injected resources: the aggregate decides on what the command carries
         fixture = new AggregateTestFixture<>(Partner.class);
-        fixture.registerInjectableResource((PartnerDirectory) id -> Optional.ofNullable(known.get(id)));
     }
 
     @Test
@@ -33,7 +34,8 @@ class PartnerTest {
     @Test
     void aPartnerMayBeIntroducedByAnExistingPartner() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "zh", INTRODUCER))
+                .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "zh", INTRODUCER)
+                        .introducedBy(INTRODUCER_FOUND))
                 .expectEvents(new PartnerRegistered(NEWCOMER, "Ada", "ada@x.example", "zh", INTRODUCER));
     }
 
@@ -43,6 +45,15 @@ class PartnerTest {
                 .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "en", new PartnerId("nobody")))
                 .expectNoEvents()
                 .expectException(UnknownPartnerException.class);
+    }
+
+    @Test
+    void anIntroducerTheDirectoryAnsweredForAnotherIdIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "en", new PartnerId("nobody"))
+                        .introducedBy(INTRODUCER_FOUND))
+                .expectNoEvents()
+                .expectException(refused(CommandRefused.Reason.INVALID, UnknownPartnerException.SLUG));
     }
 
     @Test
@@ -58,6 +69,7 @@ class PartnerTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterPartner(NEWCOMER, "Ada", "ada@x.example", "de", null))
                 .expectNoEvents()
+                .expectException(refused(CommandRefused.Reason.INVALID, "unsupported-language"))
                 .expectExceptionMessage("language must be one of [en, fr, zh]");
     }
 

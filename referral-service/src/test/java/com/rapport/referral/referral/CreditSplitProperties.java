@@ -1,12 +1,9 @@
 package com.rapport.referral.referral;
 
 import com.rapport.support.id.ReferralId;
-import com.rapport.referral.partner.PartnerDirectory;
 import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.RegisteredPartner;
-import com.rapport.referral.referral.numbering.ContractNumbering;
-import com.rapport.referral.support.InMemoryClientClaims;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,7 +14,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The share arithmetic of API.md: any split into parts of at most 4 digits adding up to exactly 1 is taken. */
@@ -29,13 +28,15 @@ class CreditSplitProperties {
             new ReferredClient("Acme", "Li", "li@acme.example"), "d", null);
 
     private static AggregateTestFixture<Referral> fixture() {
-        AggregateTestFixture<Referral> fixture = new AggregateTestFixture<>(Referral.class);
-        fixture.registerInjectableResource((PartnerDirectory) id ->
-                Optional.of(new RegisteredPartner(id, id.value() + "@partner.example")));
-        fixture.registerInjectableResource(new InMemoryClientClaims());
-        fixture.registerInjectableResource((ContractNumbering) (partner, referral) -> 1);
-        fixture.registerInjectableResource((FollowOnSources) id -> Optional.empty());
-        return fixture;
+        return new AggregateTestFixture<>(Referral.class);
+    }
+
+    /** Every partner named exists, as the partner directory answers it into the command. */
+    private static SplitCredit split(List<IntroducerShare> shares) {
+        Map<PartnerId, RegisteredPartner> found = shares.stream().map(IntroducerShare::partnerId).distinct()
+                .collect(Collectors.toMap(Function.identity(),
+                        id -> new RegisteredPartner(id, id.value() + "@partner.example")));
+        return new SplitCredit(REFERRAL, shares).between(found);
     }
 
     /** Two to six parts in ten-thousandths, each at least 1, adding up to 10000 (one part of 1 is no split). */
@@ -63,7 +64,7 @@ class CreditSplitProperties {
     void sharesOfAtMostFourDigitsAddingUpToOneAreTaken(@ForAll("wholeSplits") List<Integer> split) {
         List<IntroducerShare> shares = shares(split);
         fixture().given(SUBMITTED)
-                .when(new SplitCredit(REFERRAL, shares))
+                .when(split(shares))
                 .expectEvents(new CreditSplit(REFERRAL, PARTNER, shares));
     }
 
@@ -79,9 +80,9 @@ class CreditSplitProperties {
             }
         }
         fixture().given(SUBMITTED)
-                .when(new SplitCredit(REFERRAL, shares(off)))
+                .when(split(shares(off)))
                 .expectNoEvents()
-                .expectException(ProblemException.class);
+                .expectException(CommandRefused.class);
     }
 
     @Provide

@@ -3,14 +3,11 @@ package com.rapport.referral.referral;
 import com.rapport.support.id.ReferralId;
 import com.rapport.events.money.InvalidMoneyException;
 import com.rapport.events.money.Money;
-import com.rapport.referral.partner.PartnerDirectory;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.RegisteredPartner;
 import com.rapport.referral.partner.UnknownPartnerException;
-import com.rapport.referral.referral.claim.DuplicateReferralException;
-import com.rapport.referral.referral.numbering.ContractNumbering;
-import com.rapport.referral.support.InMemoryClientClaims;
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.rapport.referral.support.Refusals.refused;
+import static com.rapport.referral.support.Refusals.withMember;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
@@ -41,22 +37,33 @@ class ReferralTest {
     private static final Instant PAID_AT = Instant.parse("2026-11-20T10:00:00Z");
     private static final Money CONTRACT_VALUE = eur("10000.00");
 
+    /** The partner directory as the command side looks partners up into the commands. */
+    private static final Map<PartnerId, RegisteredPartner> PARTNERS = Map.of(
+            PARTNER, new RegisteredPartner(PARTNER, "a@partner.example"),
+            OTHER_PARTNER, new RegisteredPartner(OTHER_PARTNER, "b@partner.example"),
+            CLIENTS_OWN_PARTNER, new RegisteredPartner(CLIENTS_OWN_PARTNER, "LI@acme.example"));
+
     private AggregateTestFixture<Referral> fixture;
-    private InMemoryClientClaims claims;
-    private AtomicInteger numbersGiven;
 
     @BeforeEach
     void setUp() {
-        Map<PartnerId, RegisteredPartner> partners = Map.of(
-                PARTNER, new RegisteredPartner(PARTNER, "a@partner.example"),
-                OTHER_PARTNER, new RegisteredPartner(OTHER_PARTNER, "b@partner.example"),
-                CLIENTS_OWN_PARTNER, new RegisteredPartner(CLIENTS_OWN_PARTNER, "LI@acme.example"));
-        claims = new InMemoryClientClaims();
-        numbersGiven = new AtomicInteger();
+        // no injected resources: the aggregate decides on what the command carries
         fixture = new AggregateTestFixture<>(Referral.class);
-        fixture.registerInjectableResource((PartnerDirectory) id -> Optional.ofNullable(partners.get(id)));
-        fixture.registerInjectableResource(claims);
-        fixture.registerInjectableResource((ContractNumbering) (partner, referral) -> numbersGiven.incrementAndGet());
+    }
+
+    /** As {@link ReferralSubmission} sends it: with the partner directory's answer. */
+    private static SubmitReferral looked(SubmitReferral asked) {
+        return asked.creditedTo(PARTNERS.get(asked.partnerId()));
+    }
+
+    /** As {@link CreditAssignment} sends it: with the partner directory's answer. */
+    private static ReassignReferral looked(ReassignReferral asked) {
+        return asked.to(PARTNERS.get(asked.newPartnerId()));
+    }
+
+    /** As {@link ContractSigning} sends it for a referral credited to PARTNER alone, this being its first. */
+    private static SignContract numbered(SignContract asked) {
+        return asked.numbered(Map.of(PARTNER, 1));
     }
 
     private static Money eur(String amount) {
@@ -113,55 +120,59 @@ class ReferralTest {
         @Test
         void aSubmittedReferralIsCreditedToThePartnerAndClaimsTheClient() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, PARTNER,
+                    .when(looked(new SubmitReferral(REFERRAL, PARTNER,
                             new ReferredClient(" Acme Ltd ", "Li Wei", "li@acme.example "), "Mini-program",
-                            Money.of("80000", "CNY")))
+                            Money.of("80000", "CNY"))))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(submitted());
-            assertThat(claims.claimed(REFERRAL)).isTrue();
         }
 
         @Test
         void theEstimatedValueMayBeUnknown() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "Mini-program", null))
+                    .when(looked(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "Mini-program", null)))
                     .expectEvents(new ReferralSubmitted(REFERRAL, PARTNER, CLIENT, "Mini-program", null));
         }
 
         @Test
         void aSubmissionForAnUnknownPartnerIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, new PartnerId("nobody"), CLIENT, "x", null))
+                    .when(looked(new SubmitReferral(REFERRAL, new PartnerId("nobody"), CLIENT, "x", null)))
+                    .expectNoEvents()
+                    .expectException(refused(CommandRefused.Reason.INVALID, UnknownPartnerException.SLUG));
+        }
+
+        @Test
+        void aSubmissionWhosePartnerWasNotLookedUpIsRefusedAsUnknown() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", null))
                     .expectNoEvents()
                     .expectException(UnknownPartnerException.class);
         }
 
         @Test
-        void aPartnerReferringItselfIsRefusedAndHoldsNoClaim() {
+        void aPartnerReferringItselfIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, CLIENTS_OWN_PARTNER, CLIENT, "x", null))
+                    .when(looked(new SubmitReferral(REFERRAL, CLIENTS_OWN_PARTNER, CLIENT, "x", null)))
                     .expectNoEvents()
-                    .expectException(ProblemException.class)
+                    .expectException(refused(CommandRefused.Reason.CONFLICT, "self-referral"))
                     .expectExceptionMessage(containsString("referring partner's own address"));
-            assertThat(claims.claimed(REFERRAL)).isFalse();
         }
 
         @Test
-        void aClientAlreadyClaimedIsADuplicate() {
-            claims.alreadyTaken("Acme Ltd");
+        void anUnknownPartnerIsAnsweredBeforeABadEstimate() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", null))
+                    .when(looked(new SubmitReferral(REFERRAL, new PartnerId("nobody"), CLIENT, "x", eur("0"))))
                     .expectNoEvents()
-                    .expectException(DuplicateReferralException.class);
+                    .expectException(UnknownPartnerException.class);
         }
 
         @Test
-        void aNonPositiveEstimatedValueIsRefusedAndHoldsNoClaim() {
+        void aNonPositiveEstimatedValueIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", eur("0")))
+                    .when(looked(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", eur("0"))))
                     .expectNoEvents()
                     .expectException(InvalidMoneyException.class);
-            assertThat(claims.claimed(REFERRAL)).isFalse();
         }
     }
 
@@ -245,26 +256,43 @@ class ReferralTest {
         @EnumSource(value = ReferralStatus.class, names = {"QUALIFIED", "QUOTED"})
         void aContractIsSignedWithThePartnersNextContractNumber(ReferralStatus status) {
             fixture.given(upTo(status))
-                    .when(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT))
+                    .when(numbered(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)))
                     .expectEvents(new ContractSigned(REFERRAL, PARTNER, CONTRACT_VALUE, SIGNED_AT, 1));
         }
 
         @ParameterizedTest
         @EnumSource(value = ReferralStatus.class, names = {"SUBMITTED", "CONTRACTED", "REJECTED", "LOST"})
-        void signingFromAnotherStatusIsAnIllegalTransitionAndTakesNoNumber(ReferralStatus status) {
-            int before = numbersGiven.get();
-            refusedAsIllegal(fixture.given(upTo(status)).when(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)),
-                    status);
-            assertThat(numbersGiven.get()).isEqualTo(before);
+        void signingFromAnotherStatusIsAnIllegalTransition(ReferralStatus status) {
+            refusedAsIllegal(fixture.given(upTo(status))
+                    .when(numbered(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT))), status);
         }
 
         @Test
-        void aNegativeContractValueIsRefusedAndTakesNoNumber() {
+        void anIllegalSigningNamesTheCurrentAndTheAllowedStatuses() {
+            fixture.given(upTo(ReferralStatus.SUBMITTED))
+                    .when(numbered(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)))
+                    .expectNoEvents()
+                    .expectException(refused(CommandRefused.Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION))
+                    .expectException(withMember("currentStatus", "SUBMITTED"))
+                    .expectException(withMember("allowedStatuses", List.of("QUALIFIED", "QUOTED")));
+        }
+
+        @Test
+        void aNegativeContractValueIsRefused() {
             fixture.given(upTo(ReferralStatus.QUALIFIED))
-                    .when(new SignContract(REFERRAL, eur("-1.00"), SIGNED_AT))
+                    .when(numbered(new SignContract(REFERRAL, eur("-1.00"), SIGNED_AT)))
                     .expectNoEvents()
                     .expectException(InvalidMoneyException.class);
-            assertThat(numbersGiven.get()).isZero();
+        }
+
+        @Test
+        void aSigningWithoutTheIntroducersNumberIsRefusedAsAConcurrentChange() {
+            // numbered for a credit that has changed since: signing again numbers it as it now is
+            fixture.given(upTo(ReferralStatus.QUALIFIED))
+                    .when(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)
+                            .numbered(Map.of(OTHER_PARTNER, 3)))
+                    .expectNoEvents()
+                    .expectException(refused(CommandRefused.Reason.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION));
         }
     }
 
@@ -525,7 +553,7 @@ class ReferralTest {
         @EnumSource(value = ReferralStatus.class, names = {"SUBMITTED", "QUALIFIED", "QUOTED"})
         void theCreditMovesToAnotherPartnerBeforeAContract(ReferralStatus status) {
             fixture.given(upTo(status))
-                    .when(new ReassignReferral(REFERRAL, OTHER_PARTNER, "introduced first by B"))
+                    .when(looked(new ReassignReferral(REFERRAL, OTHER_PARTNER, "introduced first by B")))
                     .expectEvents(new ReferralReassigned(REFERRAL, OTHER_PARTNER, PARTNER, "introduced first by B"));
         }
 
@@ -541,22 +569,29 @@ class ReferralTest {
         @ParameterizedTest
         @EnumSource(value = ReferralStatus.class, names = {"CONTRACTED", "REJECTED", "LOST"})
         void reassigningAfterTheContractIsAnIllegalTransition(ReferralStatus status) {
-            refusedAsIllegal(fixture.given(upTo(status)).when(new ReassignReferral(REFERRAL, OTHER_PARTNER, "x")),
-                    status);
+            refusedAsIllegal(fixture.given(upTo(status))
+                    .when(looked(new ReassignReferral(REFERRAL, OTHER_PARTNER, "x"))), status);
         }
 
         @Test
         void reassigningToAnUnknownPartnerIsRefused() {
             fixture.given(upTo(ReferralStatus.SUBMITTED))
-                    .when(new ReassignReferral(REFERRAL, new PartnerId("nobody"), "x"))
+                    .when(looked(new ReassignReferral(REFERRAL, new PartnerId("nobody"), "x")))
                     .expectNoEvents()
-                    .expectException(UnknownPartnerException.class);
+                    .expectException(refused(CommandRefused.Reason.INVALID, UnknownPartnerException.SLUG));
+        }
+
+        @Test
+        void theStatusIsAnsweredBeforeAnUnknownPartner() {
+            refusedAsIllegal(fixture.given(upTo(ReferralStatus.CONTRACTED))
+                    .when(looked(new ReassignReferral(REFERRAL, new PartnerId("nobody"), "x"))),
+                    ReferralStatus.CONTRACTED);
         }
 
         @Test
         void reassigningToThePartnerThatHasTheCreditIsRefused() {
             fixture.given(upTo(ReferralStatus.SUBMITTED))
-                    .when(new ReassignReferral(REFERRAL, PARTNER, "x"))
+                    .when(looked(new ReassignReferral(REFERRAL, PARTNER, "x")))
                     .expectNoEvents()
                     .expectExceptionMessage(containsString("already credited"));
         }
@@ -564,7 +599,7 @@ class ReferralTest {
         @Test
         void reassigningToTheClientsOwnAddressIsASelfReferral() {
             fixture.given(upTo(ReferralStatus.SUBMITTED))
-                    .when(new ReassignReferral(REFERRAL, CLIENTS_OWN_PARTNER, "x"))
+                    .when(looked(new ReassignReferral(REFERRAL, CLIENTS_OWN_PARTNER, "x")))
                     .expectNoEvents()
                     .expectExceptionMessage(containsString("referring partner's own address"));
         }

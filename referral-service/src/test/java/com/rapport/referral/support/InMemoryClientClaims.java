@@ -7,9 +7,10 @@ import com.rapport.referral.referral.claim.DuplicateReferralException;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-/** For aggregate tests: refuses the clients it was told are taken, remembers the ones it gave out. */
+/** For command-side unit tests: refuses the clients it was told are taken, remembers the ones it gave out. */
 public final class InMemoryClientClaims implements ClientClaims {
 
     private final Set<String> takenCompanies = new HashSet<>();
@@ -33,8 +34,21 @@ public final class InMemoryClientClaims implements ClientClaims {
     }
 
     @Override
-    public void handOver(ReferralId from, ReferralId to, ReferredClient client) {
+    public void release(ReferralId referralId, ReferredClient client) {
+        claimedFor.remove(referralId);
+    }
+
+    @Override
+    public HandOver handOver(ReferralId from, ReferralId to, ReferredClient client) {
+        claimedFor.remove(from);
         claimedFor.add(to);
+        return new HandOver(from, to, List.of());
+    }
+
+    @Override
+    public void giveBack(HandOver handOver) {
+        claimedFor.remove(handOver.to());
+        claimedFor.add(handOver.from());
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.rapport.referral.referral.claim;
 import com.rapport.referral.config.ReferralProperties;
 import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,7 +26,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class MongoClientClaims implements ClientClaims {
 
     /**
-     * A key can vanish between a refused insert and the read that follows (a rolled-back claim is given back);
+     * A key can vanish between a refused insert and the read that follows (a released claim is given back);
      * then the insert is simply tried again. Three rounds cover any such interleaving of two requests.
      */
     private static final int ATTEMPTS_PER_KEY = 3;
@@ -60,10 +59,11 @@ public class MongoClientClaims implements ClientClaims {
             release(taken, referralId.value());
             throw refused;
         }
-        if (CurrentUnitOfWork.isStarted()) {
-            // the referral was not created after all (its events were not stored): the client is free again
-            CurrentUnitOfWork.get().onRollback(unitOfWork -> release(taken, referralId.value()));
-        }
+    }
+
+    @Override
+    public void release(ReferralId referralId, ReferredClient client) {
+        release(ClientKeys.of(client), referralId.value());
     }
 
     @Override
@@ -76,7 +76,7 @@ public class MongoClientClaims implements ClientClaims {
     }
 
     @Override
-    public void handOver(ReferralId from, ReferralId to, ReferredClient client) {
+    public HandOver handOver(ReferralId from, ReferralId to, ReferredClient client) {
         Instant now = clock.instant();
         List<ClientClaim> before = new ArrayList<>();
         for (String key : ClientKeys.of(client)) {
@@ -89,14 +89,19 @@ public class MongoClientClaims implements ClientClaims {
             }
             // a key held by another referral (the window of `from` ended and the client was referred anew) stays so
         }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onRollback(unitOfWork -> before.forEach(previous -> {
-                Update back = new Update().set("referralId", previous.referralId())
-                        .set("submittedAt", previous.submittedAt());
-                mongo.updateFirst(Query.query(where("_id").is(previous.key()).and("referralId").is(to.value())),
-                        previous.closedAt() == null ? back.unset("closedAt") : back.set("closedAt",
-                                previous.closedAt()), ClientClaim.class);
-            }));
+        return new HandOver(from, to, before);
+    }
+
+    @Override
+    public void giveBack(HandOver handOver) {
+        for (ClientClaim previous : handOver.previous()) {
+            Update back = new Update().set("referralId", previous.referralId())
+                    .set("submittedAt", previous.submittedAt());
+            // only while the follow-on still holds it as it was handed
+            mongo.updateFirst(Query.query(where("_id").is(previous.key()).and("referralId")
+                            .is(handOver.to().value())),
+                    previous.closedAt() == null ? back.unset("closedAt") : back.set("closedAt", previous.closedAt()),
+                    ClientClaim.class);
         }
     }
 
@@ -132,7 +137,7 @@ public class MongoClientClaims implements ClientClaims {
 
     /**
      * An open claim whose referral is still not in the event store after the grace period: the submission that took
-     * it died before storing the referral (a rolled-back one gives its claims back itself).
+     * it died before storing the referral (a refused one gives its claims back itself).
      */
     private boolean isLeftByACrash(ClientClaim holder, Instant now) {
         return holder.closedAt() == null && !holder.submittedAt().plus(staleClaimGrace).isAfter(now)

@@ -107,6 +107,31 @@ class MongoClientClaimsTest {
     }
 
     @Test
+    void aReleasedClaimFreesTheClientAtOnceButOnlyForTheReferralThatHeldIt() {
+        claims.claim(new ReferralId("first"), acme);
+        claims.release(new ReferralId("someone-else"), acme);
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        // first was not stored after all
+        claims.release(new ReferralId("first"), acme);
+        assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aFollowOnNotStoredGivesTheClaimBackAsItWas() {
+        claims.claim(new ReferralId("first"), acme);
+        claims.close(new ReferralId("first"), acme);
+        ClientClaims.HandOver handOver = claims.handOver(new ReferralId("first"), new ReferralId("follow-on"), acme);
+        claims.giveBack(handOver);
+        // closed again, counted from first's submission: free once the window after it ends, not held for ever
+        clock.advance(WINDOW.minusSeconds(1));
+        assertThatThrownBy(() -> claims.claim(new ReferralId("second"), acme))
+                .isInstanceOf(DuplicateReferralException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatCode(() -> claims.claim(new ReferralId("second"), acme)).doesNotThrowAnyException();
+    }
+
+    @Test
     void claimingAgainForTheSameReferralIsHarmless() {
         claims.claim(new ReferralId("first"), acme);
         assertThatCode(() -> claims.claim(new ReferralId("first"), acme)).doesNotThrowAnyException();
