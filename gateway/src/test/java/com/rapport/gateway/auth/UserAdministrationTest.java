@@ -150,9 +150,17 @@ class UserAdministrationTest extends GatewayIntegrationTest {
         JsonNode first = withKey(admin, key, request).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode again = withKey(admin, key, request).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().location("/auth/users/" + username)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(again).isEqualTo(first);
+        // another caller's same key is a request of its own (here: the login is taken by then)
+        withKey(ops(), key, Map.of("username", username, "password", "long-enough-password",
+                "roles", List.of("PARTNER"), "partnerId", knownPartner()))
+                .expectStatus().isEqualTo(409)
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody().jsonPath("$.type").isEqualTo(problem("duplicate-username"));
         withKey(admin, key, Map.of("username", username, "password", "other-password-entirely",
                 "roles", List.of("OPS")))
                 .expectStatus().isEqualTo(409)
@@ -161,6 +169,24 @@ class UserAdministrationTest extends GatewayIntegrationTest {
                 "roles", List.of("OPS")))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(problem("idempotency-key-reused"));
+    }
+
+    @Test
+    void aKeyedApiCallPassesThroughTheGatewayEveryTimeTheServiceKeepsItsOwnKeys() {
+        String key = UUID.randomUUID().toString();
+        String path = "/api/referrals/" + UUID.randomUUID() + "/notes";
+        for (int i = 0; i < 2; i++) {
+            client().post().uri(path).headers(h -> {
+                        h.setBearerAuth(admin());
+                        h.set("Idempotency-Key", key);
+                    })
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("note", "n")).exchange()
+                    .expectHeader().doesNotExist("Idempotent-Replayed");
+        }
+        assertThat(REFERRAL.received()).filteredOn(request -> path.equals(request.get("path")))
+                .hasSize(2)
+                .allSatisfy(request -> assertThat(((Map<?, ?>) request.get("headers")).get("idempotency-key"))
+                        .isEqualTo(key));
     }
 
     @Test
