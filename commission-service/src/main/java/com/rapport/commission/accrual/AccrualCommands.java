@@ -5,6 +5,8 @@ import com.rapport.commission.plan.PlanVersion;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.ScheduledInstalment;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -22,7 +24,7 @@ public final class AccrualCommands {
      * One introducer of a referral as its contract-signed event names it: its share of the credit, its parent (who
      * earns the override; null when none), its own n-th signed contract, and the plan version it is on now.
      */
-    public record Introducer(String partnerId, String name, BigDecimal share, String parentPartnerId,
+    public record Introducer(PartnerId partnerId, String name, BigDecimal share, PartnerId parentPartnerId,
                              int contractNumber, PlanVersion plan) {
     }
 
@@ -31,7 +33,7 @@ public final class AccrualCommands {
      * {@code dealTerms}, null when none were agreed), cap and share, and its parent's override. Everything needed
      * travels with the contract-signed event: nothing waits for a partner event from another partition.
      */
-    public record LockCommission(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record LockCommission(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                  Money contractValue, Instant signedAt, List<Introducer> introducers,
                                  AgreedTerms dealTerms) {
 
@@ -44,7 +46,7 @@ public final class AccrualCommands {
      * Accrue on a client payment; {@code netCash} is payments − refunds so far, this one included. {@code shares}
      * as the event carried them (empty for old records): they settle an override an old contract still waits for.
      */
-    public record RecordClientPayment(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record RecordClientPayment(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                       String paymentId, Money amount, Instant receivedAt, LocalDate receivedOn,
                                       Money netCash, List<CreditShare> shares) {
 
@@ -52,14 +54,14 @@ public final class AccrualCommands {
             shares = shares == null ? List.of() : List.copyOf(shares);
         }
 
-        public RecordClientPayment(String referralId, String sourceEventId, String paymentId, Money amount,
+        public RecordClientPayment(ReferralId referralId, String sourceEventId, String paymentId, Money amount,
                                    Instant receivedAt, LocalDate receivedOn, Money netCash) {
             this(referralId, sourceEventId, paymentId, amount, receivedAt, receivedOn, netCash, List.of());
         }
     }
 
     /** Reverse on a refund to the client; {@code netCash} is payments − refunds so far, this one included. */
-    public record RecordClientRefund(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record RecordClientRefund(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                      String refundId, Money amount, Instant issuedAt, LocalDate issuedOn,
                                      Money netCash, List<CreditShare> shares) {
 
@@ -67,20 +69,20 @@ public final class AccrualCommands {
             shares = shares == null ? List.of() : List.copyOf(shares);
         }
 
-        public RecordClientRefund(String referralId, String sourceEventId, String refundId, Money amount,
+        public RecordClientRefund(ReferralId referralId, String sourceEventId, String refundId, Money amount,
                                   Instant issuedAt, LocalDate issuedOn, Money netCash) {
             this(referralId, sourceEventId, refundId, amount, issuedAt, issuedOn, netCash, List.of());
         }
     }
 
     /** A change order: {@code contractValue} is the value after it. Writes no entry (the rule follows cash). */
-    public record RecordContractAmendment(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record RecordContractAmendment(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                           String amendmentId, Money delta, Money contractValue, String reason,
                                           Instant signedAt) {
     }
 
     /** The client's expected instalments, the whole schedule after the change (for the forecast). */
-    public record RecordPaymentSchedule(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record RecordPaymentSchedule(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                         List<ScheduledInstalment> schedule) {
 
         public RecordPaymentSchedule {
@@ -89,7 +91,7 @@ public final class AccrualCommands {
     }
 
     /** Note that the referral was delivered, completed or lost (projected commission depends on it). */
-    public record RecordReferralStage(@TargetAggregateIdentifier String referralId, String sourceEventId,
+    public record RecordReferralStage(@TargetAggregateIdentifier ReferralId referralId, String sourceEventId,
                                       ReferralStage stage) {
     }
 }

@@ -24,6 +24,8 @@ import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.ScheduledInstalment;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -59,7 +61,7 @@ public class ReferralCommission {
     private static final Logger log = LoggerFactory.getLogger(ReferralCommission.class);
 
     @AggregateIdentifier
-    private String referralId;
+    private ReferralId referralId;
     private Money contractValue;
     private Money netCash;
     private ReferralStage stage;
@@ -68,12 +70,12 @@ public class ReferralCommission {
     private final Map<String, Money> earned = new HashMap<>();
     private final Set<String> appliedEvents = new HashSet<>();
     // contracts locked before events carried the introducer's parent: their override may still be waiting
-    private String firstIntroducerId;
+    private PartnerId firstIntroducerId;
     private RateLocked firstIntroducerLock;
     private BigDecimal overrideRateAwaitingPartner;
 
     /** A locked role: who earns, on whose introduction, on what terms, and how its entries read. */
-    private record Role(CommissionRole role, String partnerId, String introducerPartnerId, String introducerName,
+    private record Role(CommissionRole role, PartnerId partnerId, PartnerId introducerPartnerId, String introducerName,
                         RoleTerms terms, String tierDescription, int holdDays, boolean dealTerms) {
     }
 
@@ -107,7 +109,7 @@ public class ReferralCommission {
                 apply(rateLocked(command, introducer, CommissionRole.INTRODUCER, introducer.partnerId(),
                         deal.rate(), 0, "terms agreed for this deal", cap, deal.flatFee(), true));
             }
-            String parent = introducer.parentPartnerId();
+            PartnerId parent = introducer.parentPartnerId();
             if (parent != null && !parent.equals(introducer.partnerId()) && plan.overrideRate().signum() > 0) {
                 // one level only: the introducer's parent, never the parent's parent; deal terms leave it unchanged
                 apply(rateLocked(command, introducer, CommissionRole.OVERRIDE, parent, plan.overrideRate(), 0,
@@ -122,8 +124,8 @@ public class ReferralCommission {
             return;
         }
         requireContractCurrency(command.amount(), command.netCash());
-        apply(new ClientPaymentRecorded(referralId, command.sourceEventId(), command.paymentId(), command.amount(),
-                command.receivedAt(), command.receivedOn(), command.netCash()));
+        apply(new ClientPaymentRecorded(referralId.value(), command.sourceEventId(), command.paymentId(),
+                command.amount(), command.receivedAt(), command.receivedOn(), command.netCash()));
         settleOverrideAwaitingPartner(command.shares(), command.sourceEventId());
         accrue(command.sourceEventId(), command.netCash(), command.amount(), command.receivedOn(), false);
     }
@@ -134,8 +136,8 @@ public class ReferralCommission {
             return;
         }
         requireContractCurrency(command.amount(), command.netCash());
-        apply(new ClientRefundRecorded(referralId, command.sourceEventId(), command.refundId(), command.amount(),
-                command.issuedAt(), command.issuedOn(), command.netCash()));
+        apply(new ClientRefundRecorded(referralId.value(), command.sourceEventId(), command.refundId(),
+                command.amount(), command.issuedAt(), command.issuedOn(), command.netCash()));
         settleOverrideAwaitingPartner(command.shares(), command.sourceEventId());
         accrue(command.sourceEventId(), command.netCash(), command.amount().negate(), command.issuedOn(), true);
     }
@@ -150,7 +152,7 @@ public class ReferralCommission {
             throw new InconsistentReferralEventException("referral %s: amended contract value %s does not fit a %s contract"
                     .formatted(referralId, command.contractValue(), contractValue.currencyCode()));
         }
-        apply(new ContractAmended(referralId, command.amendmentId(), command.delta(), command.contractValue(),
+        apply(new ContractAmended(referralId.value(), command.amendmentId(), command.delta(), command.contractValue(),
                 command.reason(), command.signedAt(), command.sourceEventId()));
     }
 
@@ -166,7 +168,7 @@ public class ReferralCommission {
                         .formatted(referralId, instalment, contractValue.currencyCode()));
             }
         }
-        apply(new PaymentScheduleSet(referralId, command.schedule(), command.sourceEventId()));
+        apply(new PaymentScheduleSet(referralId.value(), command.schedule(), command.sourceEventId()));
     }
 
     @CommandHandler
@@ -174,7 +176,7 @@ public class ReferralCommission {
         if (appliedEvents.contains(command.sourceEventId()) || stage == command.stage()) {
             return;
         }
-        apply(new ReferralStageChanged(referralId, command.stage(), command.sourceEventId()));
+        apply(new ReferralStageChanged(referralId.value(), command.stage(), command.sourceEventId()));
     }
 
     /** One entry per role: the difference between the new cumulative target and what the role has so far. */
@@ -192,17 +194,17 @@ public class ReferralCommission {
                     role.tierDescription(), role.terms().cap(), role.terms().capped(netCash, contractValue), refund,
                     basis.abs(), cashDate, contractValue, role.introducerName(), role.terms().share(),
                     role.terms().flatFee(), role.dealTerms(), netCash));
-            String entryId = coIntroduced ? entryId(sourceEventId, role.role(), role.introducerPartnerId())
+            String entryId = coIntroduced ? entryId(sourceEventId, role.role(), valueOf(role.introducerPartnerId()))
                     : entryId(sourceEventId, role.role());
             if (entry.isPositive()) {
-                apply(new CommissionAccrued(entryId, referralId, role.partnerId(), role.role(), entry,
+                apply(new CommissionAccrued(entryId, referralId.value(), role.partnerId().value(), role.role(), entry,
                         role.terms().rate(), basis, cashDate.plusDays(role.holdDays()), cashDate, explanation,
-                        sourceEventId, earnedAfter, role.introducerPartnerId()));
+                        sourceEventId, earnedAfter, valueOf(role.introducerPartnerId())));
             } else {
                 // a reversal counts at once
-                apply(new CommissionReversed(entryId, referralId, role.partnerId(), role.role(), entry,
+                apply(new CommissionReversed(entryId, referralId.value(), role.partnerId().value(), role.role(), entry,
                         role.terms().rate(), basis, cashDate, cashDate, explanation, sourceEventId, earnedAfter,
-                        role.introducerPartnerId()));
+                        valueOf(role.introducerPartnerId())));
             }
         }
     }
@@ -216,21 +218,22 @@ public class ReferralCommission {
         if (overrideRateAwaitingPartner == null) {
             return;
         }
-        CreditShare introducer = shares.stream().filter(s -> firstIntroducerId.equals(s.partnerId())).findFirst()
-                .orElse(null);
+        CreditShare introducer = shares.stream().filter(s -> firstIntroducerId.value().equals(s.partnerId()))
+                .findFirst().orElse(null);
         if (introducer == null) {
             return;
         }
         BigDecimal rate = overrideRateAwaitingPartner;
+        // the shares are the Kafka payload's: plain strings
         String parent = introducer.parentPartnerId();
-        apply(new IntroducerIdentified(referralId, introducer.name(), parent, sourceEventId));
-        if (parent == null || parent.equals(firstIntroducerId) || rate.signum() <= 0) {
+        apply(new IntroducerIdentified(referralId.value(), introducer.name(), parent, sourceEventId));
+        if (parent == null || parent.equals(firstIntroducerId.value()) || rate.signum() <= 0) {
             return;
         }
         RateLocked first = firstIntroducerLock;
-        apply(new RateLocked(referralId, CommissionRole.OVERRIDE, parent, first.planId(), first.planVersion(), rate,
-                0, "override", null, contractValue, first.contractNumber(), first.signedAt(), first.holdDays(),
-                firstIntroducerId, introducer.name(), sourceEventId, BigDecimal.ONE, null, false));
+        apply(new RateLocked(referralId.value(), CommissionRole.OVERRIDE, parent, first.planId(), first.planVersion(),
+                rate, 0, "override", null, contractValue, first.contractNumber(), first.signedAt(), first.holdDays(),
+                firstIntroducerId.value(), introducer.name(), sourceEventId, BigDecimal.ONE, null, false));
     }
 
     private static void requireValidContract(LockCommission command) {
@@ -239,7 +242,7 @@ public class ReferralCommission {
                     .formatted(command.referralId(), command.contractValue(), command.introducers().size()));
         }
         BigDecimal total = BigDecimal.ZERO;
-        Set<String> partners = new HashSet<>();
+        Set<PartnerId> partners = new HashSet<>();
         for (Introducer introducer : command.introducers()) {
             BigDecimal share = introducer.share();
             if (introducer.contractNumber() < 1 || share == null || share.signum() <= 0
@@ -284,13 +287,18 @@ public class ReferralCommission {
     }
 
     private static RateLocked rateLocked(LockCommission command, Introducer introducer, CommissionRole role,
-                                         String partnerId, BigDecimal rate, int tierNumber, String tierLabel,
+                                         PartnerId partnerId, BigDecimal rate, int tierNumber, String tierLabel,
                                          Money cap, Money flatFee, boolean dealTerms) {
-        return new RateLocked(command.referralId(), role, partnerId, introducer.plan().planId(),
+        return new RateLocked(command.referralId().value(), role, partnerId.value(), introducer.plan().planId(),
                 introducer.plan().version(), rate, tierNumber, tierLabel, cap, command.contractValue(),
                 introducer.contractNumber(), command.signedAt(), introducer.plan().terms().holdDays(),
-                introducer.partnerId(), introducer.name(), command.sourceEventId(), introducer.share(), flatFee,
-                dealTerms);
+                introducer.partnerId().value(), introducer.name(), command.sourceEventId(), introducer.share(),
+                flatFee, dealTerms);
+    }
+
+    /** The plain string an event keeps (null stays null: old events name no introducer). */
+    private static String valueOf(PartnerId partnerId) {
+        return partnerId == null ? null : partnerId.value();
     }
 
     /** The same source event and role always name the same entry (a referral with one introducer). */
@@ -308,27 +316,28 @@ public class ReferralCommission {
         return roles.values().stream().filter(r -> r.role() == CommissionRole.INTRODUCER).count();
     }
 
-    private static String key(CommissionRole role, String introducerPartnerId) {
-        return role + "/" + introducerPartnerId;
+    private static String key(CommissionRole role, PartnerId introducer) {
+        return role + "/" + valueOf(introducer);
     }
 
     private String keyOf(CommissionRole role, String introducerPartnerId) {
         // entries written before co-introducers name no introducer: the referral had only one
-        return key(role, introducerPartnerId == null ? firstIntroducerId : introducerPartnerId);
+        return key(role, introducerPartnerId == null ? firstIntroducerId : PartnerId.of(introducerPartnerId));
     }
 
     @EventSourcingHandler
     void on(RateLocked event) {
         if (referralId == null) {
-            referralId = event.referralId();
+            referralId = ReferralId.of(event.referralId());
             contractValue = event.contractValue();
             stage = ReferralStage.CONTRACTED;
             netCash = Money.zero(event.contractValue().currency());
-            firstIntroducerId = event.introducerPartnerId();
+            firstIntroducerId = PartnerId.of(event.introducerPartnerId());
             firstIntroducerLock = event;
         }
-        String key = key(event.role(), event.introducerPartnerId());
-        roles.put(key, new Role(event.role(), event.partnerId(), event.introducerPartnerId(),
+        PartnerId introducer = PartnerId.of(event.introducerPartnerId());
+        String key = key(event.role(), introducer);
+        roles.put(key, new Role(event.role(), PartnerId.of(event.partnerId()), introducer,
                 event.introducerName(), event.terms(), event.tierLabel(), event.holdDays(),
                 event.agreedForThisDeal()));
         earned.put(key, Money.zero(event.contractValue().currency()));

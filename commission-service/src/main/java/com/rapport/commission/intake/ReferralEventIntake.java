@@ -34,6 +34,8 @@ import com.rapport.events.referral.ReferralDeliveredV1;
 import com.rapport.events.referral.ReferralLostV1;
 import com.rapport.events.referral.RefundIssuedV1;
 import com.rapport.events.referral.ScheduleSetV1;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -102,25 +104,23 @@ class ReferralEventIntake {
                     }
                 })
                 .on(ContractSignedV1.class, (event, signed) -> lock(event.eventId(), signed))
-                .on(PaymentReceivedV1.class, (event, paid) -> send(new RecordClientPayment(paid.referralId(),
-                        event.eventId(), paid.paymentId(), paid.amount(), paid.receivedAt(), dateOf(paid.receivedAt()),
-                        paid.netCash(), paid.shares()), true))
-                .on(RefundIssuedV1.class, (event, refund) -> send(new RecordClientRefund(refund.referralId(),
-                        event.eventId(), refund.refundId(), refund.amount(), refund.issuedAt(),
-                        dateOf(refund.issuedAt()), refund.netCash(), refund.shares()), true))
-                .on(ContractAmendedV1.class, (event, amended) -> send(new RecordContractAmendment(amended.referralId(),
-                        event.eventId(), amended.amendmentId(), amended.delta(), amended.contractValue(),
-                        amended.reason(), amended.signedAt()), true))
-                .on(ScheduleSetV1.class, (event, schedule) -> send(new RecordPaymentSchedule(schedule.referralId(),
-                        event.eventId(), schedule.schedule()), false))
-                .on(ReferralDeliveredV1.class, (event, delivered) -> send(
-                        new RecordReferralStage(delivered.referralId(), event.eventId(), ReferralStage.DELIVERED),
-                        false))
-                .on(ReferralCompletedV1.class, (event, completed) -> send(
-                        new RecordReferralStage(completed.referralId(), event.eventId(), ReferralStage.COMPLETED),
-                        false))
-                .on(ReferralLostV1.class, (event, lost) -> send(new RecordReferralStage(lost.referralId(),
-                        event.eventId(), ReferralStage.LOST), false))
+                .on(PaymentReceivedV1.class, (event, paid) -> send(new RecordClientPayment(
+                        referralOf(paid.referralId()), event.eventId(), paid.paymentId(), paid.amount(),
+                        paid.receivedAt(), dateOf(paid.receivedAt()), paid.netCash(), paid.shares()), true))
+                .on(RefundIssuedV1.class, (event, refund) -> send(new RecordClientRefund(
+                        referralOf(refund.referralId()), event.eventId(), refund.refundId(), refund.amount(),
+                        refund.issuedAt(), dateOf(refund.issuedAt()), refund.netCash(), refund.shares()), true))
+                .on(ContractAmendedV1.class, (event, amended) -> send(new RecordContractAmendment(
+                        referralOf(amended.referralId()), event.eventId(), amended.amendmentId(), amended.delta(),
+                        amended.contractValue(), amended.reason(), amended.signedAt()), true))
+                .on(ScheduleSetV1.class, (event, schedule) -> send(new RecordPaymentSchedule(
+                        referralOf(schedule.referralId()), event.eventId(), schedule.schedule()), false))
+                .on(ReferralDeliveredV1.class, (event, delivered) -> send(new RecordReferralStage(
+                        referralOf(delivered.referralId()), event.eventId(), ReferralStage.DELIVERED), false))
+                .on(ReferralCompletedV1.class, (event, completed) -> send(new RecordReferralStage(
+                        referralOf(completed.referralId()), event.eventId(), ReferralStage.COMPLETED), false))
+                .on(ReferralLostV1.class, (event, lost) -> send(new RecordReferralStage(
+                        referralOf(lost.referralId()), event.eventId(), ReferralStage.LOST), false))
                 // credit-split needs nothing here: the contract-signed event carries the shares
                 .otherwise(event -> log.debug("{} {} does not concern commissions", event.type().type(),
                         event.eventId()));
@@ -144,10 +144,10 @@ class ReferralEventIntake {
                 log.warn("contract of referral {}: co-introducer {} has no contract number, {} is used",
                         signed.referralId(), share.partnerId(), contractNumber);
             }
-            introducers.add(new Introducer(share.partnerId(), share.name(), share.share(), share.parentPartnerId(),
-                    contractNumber, planOf(share.partnerId())));
+            introducers.add(new Introducer(PartnerId.of(share.partnerId()), share.name(), share.share(),
+                    PartnerId.of(share.parentPartnerId()), contractNumber, planOf(share.partnerId())));
         }
-        send(new LockCommission(signed.referralId(), eventId, signed.contractValue(), signed.signedAt(),
+        send(new LockCommission(referralOf(signed.referralId()), eventId, signed.contractValue(), signed.signedAt(),
                 introducers, deal == null ? null : deal.terms()), true);
     }
 
@@ -159,6 +159,14 @@ class ReferralEventIntake {
         return List.of(new CreditShare(signed.partnerId(), BigDecimal.ONE,
                 known.map(Partner::parentPartnerId).orElse(null), null, null, known.map(Partner::name).orElse(null),
                 signed.contractNumber()));
+    }
+
+    /** The referral a command is for; an event that names none cannot be applied (dead-lettered). */
+    private static ReferralId referralOf(String referralId) {
+        if (referralId == null || referralId.isBlank()) {
+            throw new UnprocessableEventException("the event names no referral");
+        }
+        return ReferralId.of(referralId);
     }
 
     private PlanVersion planOf(String partnerId) {

@@ -2,6 +2,7 @@ package com.rapport.commission.plan;
 
 import com.rapport.commission.plan.PlanCommands.AssignPlan;
 import com.rapport.commission.plan.PlanEvents.PlanAssigned;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -18,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class PartnerPlan {
 
     @AggregateIdentifier
-    private String partnerId;
+    private PartnerId partnerId;
     private String planId;
 
     protected PartnerPlan() {

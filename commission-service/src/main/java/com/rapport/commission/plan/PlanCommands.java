@@ -1,5 +1,6 @@
 package com.rapport.commission.plan;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** What finance (or the service's first start) asks of plans. */
@@ -17,6 +18,6 @@ public final class PlanCommands {
     }
 
     /** Put a partner on a plan; new contracts of that partner lock that plan's current version. */
-    public record AssignPlan(@TargetAggregateIdentifier String partnerId, String planId) {
+    public record AssignPlan(@TargetAggregateIdentifier PartnerId partnerId, String planId) {
     }
 }

@@ -1,5 +1,6 @@
 package com.rapport.commission.plan;
 
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.paging.Page;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.rapport.commission.plan.PlanCommands.AssignPlan;
@@ -88,7 +89,8 @@ class PlanController {
     Mono<Assignment> assign(Caller caller, @PathVariable String partnerId,
                             @Valid @RequestBody Mono<AssignmentRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> Mono.fromFuture(commands.send(new AssignPlan(partnerId, request.planId())))
+        return body.flatMap(request -> Mono.fromFuture(commands.send(
+                        new AssignPlan(PartnerId.of(partnerId), request.planId())))
                 .then(Mono.fromSupplier(() -> new Assignment(partnerId, request.planId()))));
     }
 

@@ -17,6 +17,8 @@ import com.rapport.commission.plan.PlanVersion;
 import com.rapport.commission.plan.Tier;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -118,13 +120,14 @@ class AccrualInvariantsTest {
             startAxon();
         }
         String referralId = UUID.randomUUID().toString();
-        List<Introducer> introducers = scenario.introducers().stream().map(i -> new Introducer(i.partnerId(),
-                "Partner " + i.partnerId(), i.share(), i.overrideRate() == null ? null : "parent-of-" + i.partnerId(),
+        List<Introducer> introducers = scenario.introducers().stream().map(i -> new Introducer(
+                PartnerId.of(i.partnerId()), "Partner " + i.partnerId(), i.share(),
+                i.overrideRate() == null ? null : PartnerId.of("parent-of-" + i.partnerId()),
                 1, new PlanVersion("random", 1, new PlanTerms(List.of(new Tier(1, i.rate())),
                 i.overrideRate() == null ? BigDecimal.ZERO : i.overrideRate(),
                 i.planCap() == null ? List.of() : List.of(i.planCap()), 14, List.of()), SIGNED))).toList();
-        LockCommission lock = new LockCommission(referralId, "contract-" + referralId, scenario.contractValue(),
-                SIGNED, introducers, scenario.deal());
+        LockCommission lock = new LockCommission(ReferralId.of(referralId), "contract-" + referralId,
+                scenario.contractValue(), SIGNED, introducers, scenario.deal());
         commands.sendAndWait(lock);
         commands.sendAndWait(lock);
 
@@ -136,12 +139,13 @@ class AccrualInvariantsTest {
             Step s = scenario.steps().get(step);
             String eventId = referralId + "/" + step;
             int entriesBefore = entriesOf(referralId).size();
+            ReferralId referral = ReferralId.of(referralId);
             Object command = switch (s.kind()) {
-                case PAYMENT -> new RecordClientPayment(referralId, eventId, eventId, s.amount(), at(s.on()),
+                case PAYMENT -> new RecordClientPayment(referral, eventId, eventId, s.amount(), at(s.on()),
                         s.on(), s.netCash());
-                case REFUND -> new RecordClientRefund(referralId, eventId, eventId, s.amount(), at(s.on()),
+                case REFUND -> new RecordClientRefund(referral, eventId, eventId, s.amount(), at(s.on()),
                         s.on(), s.netCash());
-                case AMENDMENT -> new RecordContractAmendment(referralId, eventId, "amendment-" + step,
+                case AMENDMENT -> new RecordContractAmendment(referral, eventId, "amendment-" + step,
                         s.contractValue().minus(contractValue), s.contractValue(), "change order", at(s.on()));
             };
             commands.sendAndWait(command);

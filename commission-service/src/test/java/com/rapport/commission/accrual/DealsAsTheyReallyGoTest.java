@@ -19,6 +19,8 @@ import com.rapport.commission.plan.PlanVersion;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.ScheduledInstalment;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,11 @@ import static com.rapport.events.commission.CommissionRole.OVERRIDE;
 
 /** COMMISSIONS.md "Co-introducers", "Per-deal terms" and "Amendments" on the ReferralCommission aggregate. */
 class DealsAsTheyReallyGoTest {
+
+    static final ReferralId R_1 = ReferralId.of("r-1");
+    static final PartnerId PARTNER_P = PartnerId.of("p");
+    static final PartnerId PARTNER_Q = PartnerId.of("q");
+    static final PartnerId PARTNER_R = PartnerId.of("r");
 
     static final Instant SIGNED = Instant.parse("2026-11-02T09:00:00Z");
     static final BigDecimal TEN = new BigDecimal("0.10");
@@ -58,9 +65,9 @@ class DealsAsTheyReallyGoTest {
         static final Money CONTRACT = eur("10000.00");
 
         LockCommission split(String eventId) {
-            return new LockCommission("r-1", eventId, CONTRACT, SIGNED, List.of(
-                    new Introducer("p", "Partner P", SIXTY, "q", 3, STANDARD_V1),
-                    new Introducer("r", "Partner R", FORTY, null, 1, STANDARD_V1)), null);
+            return new LockCommission(R_1, eventId, CONTRACT, SIGNED, List.of(
+                    new Introducer(PARTNER_P, "Partner P", SIXTY, PARTNER_Q, 3, STANDARD_V1),
+                    new Introducer(PARTNER_R, "Partner R", FORTY, null, 1, STANDARD_V1)), null);
         }
 
         RateLocked pLocked() {
@@ -88,7 +95,7 @@ class DealsAsTheyReallyGoTest {
         @Test
         void aPaymentEarnsEachRoleOnItsShareRoundedOnItsOwn() {
             fixture.given(pLocked(), qLocked(), rLocked())
-                    .when(new RecordClientPayment("r-1", "e-pay", "pay-1", eur("3333.33"), at("2026-11-10"),
+                    .when(new RecordClientPayment(R_1, "e-pay", "pay-1", eur("3333.33"), at("2026-11-10"),
                             LocalDate.parse("2026-11-10"), eur("3333.33")))
                     .expectEvents(new ClientPaymentRecorded("r-1", "e-pay", "pay-1", eur("3333.33"),
                                     at("2026-11-10"), LocalDate.parse("2026-11-10"), eur("3333.33")),
@@ -108,25 +115,25 @@ class DealsAsTheyReallyGoTest {
         @Test
         void sharesThatDoNotAddUpToOneAreRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new LockCommission("r-1", "e-contract", CONTRACT, SIGNED, List.of(
-                            new Introducer("p", "Partner P", SIXTY, null, 1, STANDARD_V1),
-                            new Introducer("r", "Partner R", SIXTY, null, 1, STANDARD_V1)), null))
+                    .when(new LockCommission(R_1, "e-contract", CONTRACT, SIGNED, List.of(
+                            new Introducer(PARTNER_P, "Partner P", SIXTY, null, 1, STANDARD_V1),
+                            new Introducer(PARTNER_R, "Partner R", SIXTY, null, 1, STANDARD_V1)), null))
                     .expectException(InconsistentReferralEventException.class);
         }
 
         @Test
         void theSamePartnerTwiceIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new LockCommission("r-1", "e-contract", CONTRACT, SIGNED, List.of(
-                            new Introducer("p", "Partner P", new BigDecimal("0.5"), null, 1, STANDARD_V1),
-                            new Introducer("p", "Partner P", new BigDecimal("0.5"), null, 1, STANDARD_V1)), null))
+                    .when(new LockCommission(R_1, "e-contract", CONTRACT, SIGNED, List.of(
+                            new Introducer(PARTNER_P, "Partner P", new BigDecimal("0.5"), null, 1, STANDARD_V1),
+                            new Introducer(PARTNER_P, "Partner P", new BigDecimal("0.5"), null, 1, STANDARD_V1)), null))
                     .expectException(InconsistentReferralEventException.class);
         }
 
         @Test
         void aContractWithoutIntroducersIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new LockCommission("r-1", "e-contract", CONTRACT, SIGNED, List.of(), null))
+                    .when(new LockCommission(R_1, "e-contract", CONTRACT, SIGNED, List.of(), null))
                     .expectException(InconsistentReferralEventException.class);
         }
     }
@@ -138,8 +145,8 @@ class DealsAsTheyReallyGoTest {
         static final AgreedTerms FEE = new AgreedTerms(null, eur("1000.00"), null, "introduced the CFO");
 
         LockCommission lock(AgreedTerms terms) {
-            return new LockCommission("r-1", "e-contract", CONTRACT, SIGNED,
-                    List.of(new Introducer("p", "Partner P", BigDecimal.ONE, "q", 1, STANDARD_V1)), terms);
+            return new LockCommission(R_1, "e-contract", CONTRACT, SIGNED,
+                    List.of(new Introducer(PARTNER_P, "Partner P", BigDecimal.ONE, PARTNER_Q, 1, STANDARD_V1)), terms);
         }
 
         RateLocked feeLocked() {
@@ -215,7 +222,7 @@ class DealsAsTheyReallyGoTest {
             fixture.given(feeLocked(), paid("e-pay-1", "6000.00", "6000.00", "2026-11-10"),
                             accrued("e-pay-1", INTRODUCER, "p", "p", null, "666.67", "6000.00", "2026-11-10",
                                     "666.67", "..."))
-                    .when(new RecordClientRefund("r-1", "e-refund", "rf-1", eur("3000.00"), at("2026-11-25"),
+                    .when(new RecordClientRefund(R_1, "e-refund", "rf-1", eur("3000.00"), at("2026-11-25"),
                             LocalDate.parse("2026-11-25"), eur("3000.00")))
                     .expectEvents(new ClientRefundRecorded("r-1", "e-refund", "rf-1", eur("3000.00"),
                                     at("2026-11-25"), LocalDate.parse("2026-11-25"), eur("3000.00")),
@@ -242,7 +249,7 @@ class DealsAsTheyReallyGoTest {
         @Test
         void anAmendmentChangesTheContractValueAndWritesNoEntry() {
             fixture.given(locked(), paid("e-pay-1", "5000.00", "5000.00", "2026-11-10"))
-                    .when(new RecordContractAmendment("r-1", "e-amend", "a-1", eur("2000.00"), eur("12000.00"),
+                    .when(new RecordContractAmendment(R_1, "e-amend", "a-1", eur("2000.00"), eur("12000.00"),
                             "more screens", at("2026-11-12")))
                     .expectEvents(new ContractAmended("r-1", "a-1", eur("2000.00"), eur("12000.00"), "more screens",
                             at("2026-11-12"), "e-amend"));
@@ -264,7 +271,7 @@ class DealsAsTheyReallyGoTest {
         void theSameAmendmentEventTwiceChangesNothing() {
             fixture.given(locked(), new ContractAmended("r-1", "a-1", eur("2000.00"), eur("12000.00"), "more",
                             at("2026-11-12"), "e-amend"))
-                    .when(new RecordContractAmendment("r-1", "e-amend", "a-1", eur("2000.00"), eur("12000.00"),
+                    .when(new RecordContractAmendment(R_1, "e-amend", "a-1", eur("2000.00"), eur("12000.00"),
                             "more", at("2026-11-12")))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -273,7 +280,7 @@ class DealsAsTheyReallyGoTest {
         @Test
         void anAmendmentInAnotherCurrencyIsRefused() {
             fixture.given(locked())
-                    .when(new RecordContractAmendment("r-1", "e-amend", "a-1", Money.of("100", "JPY"),
+                    .when(new RecordContractAmendment(R_1, "e-amend", "a-1", Money.of("100", "JPY"),
                             Money.of("100000", "JPY"), "wrong", at("2026-11-12")))
                     .expectException(InconsistentReferralEventException.class);
         }
@@ -281,7 +288,7 @@ class DealsAsTheyReallyGoTest {
         @Test
         void anAmendmentBeforeAnyContractIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new RecordContractAmendment("r-1", "e-amend", "a-1", eur("1.00"), eur("2.00"), "x",
+                    .when(new RecordContractAmendment(R_1, "e-amend", "a-1", eur("1.00"), eur("2.00"), "x",
                             at("2026-11-12")))
                     .expectException(AggregateNotFoundException.class);
         }
@@ -296,21 +303,21 @@ class DealsAsTheyReallyGoTest {
                     new ScheduledInstalment("deposit", LocalDate.parse("2026-12-01"), eur("4000.00")),
                     new ScheduledInstalment("final", LocalDate.parse("2027-02-01"), eur("6000.00")));
             fixture.given(new Amendments().locked())
-                    .when(new RecordPaymentSchedule("r-1", "e-schedule", schedule))
+                    .when(new RecordPaymentSchedule(R_1, "e-schedule", schedule))
                     .expectEvents(new PaymentScheduleSet("r-1", schedule, "e-schedule"));
         }
 
         @Test
         void anInstalmentInAnotherCurrencyIsRefused() {
             fixture.given(new Amendments().locked())
-                    .when(new RecordPaymentSchedule("r-1", "e-schedule", List.of(
+                    .when(new RecordPaymentSchedule(R_1, "e-schedule", List.of(
                             new ScheduledInstalment("deposit", LocalDate.parse("2026-12-01"), Money.of("4", "JPY")))))
                     .expectException(InconsistentReferralEventException.class);
         }
     }
 
     static RecordClientPayment pay(String eventId, String amount, String netCash, String date) {
-        return new RecordClientPayment("r-1", eventId, eventId, eur(amount), at(date), LocalDate.parse(date),
+        return new RecordClientPayment(R_1, eventId, eventId, eur(amount), at(date), LocalDate.parse(date),
                 eur(netCash));
     }
 

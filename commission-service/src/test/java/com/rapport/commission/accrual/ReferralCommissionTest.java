@@ -19,6 +19,8 @@ import com.rapport.commission.plan.Tier;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.CreditShare;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ import static com.rapport.events.commission.CommissionRole.INTRODUCER;
 import static com.rapport.events.commission.CommissionRole.OVERRIDE;
 
 class ReferralCommissionTest {
+
+    static final ReferralId R_1 = ReferralId.of("r-1");
+    static final PartnerId PARTNER_P = PartnerId.of("p");
 
     static final PlanTerms STANDARD = new PlanTerms(List.of(new Tier(1, new BigDecimal("0.10")),
             new Tier(3, new BigDecimal("0.12")), new Tier(6, new BigDecimal("0.15"))), new BigDecimal("0.02"),
@@ -108,7 +113,7 @@ class ReferralCommissionTest {
                         new OverrideDeferred("r-1", "p", TWO, "e-contract"),
                         paymentRecorded("e-pay-1", "3333.33", "3333.33"),
                         accrued("e-pay-1", INTRODUCER, "p", TEN, "333.33", "3333.33", "2026-11-10", "333.33", "..."))
-                .when(new RecordClientPayment("r-1", "e-pay-2", "e-pay-2", eur("3333.33"), at("2026-11-20"),
+                .when(new RecordClientPayment(R_1, "e-pay-2", "e-pay-2", eur("3333.33"), at("2026-11-20"),
                         LocalDate.parse("2026-11-20"), eur("6666.66"),
                         List.of(new CreditShare("p", BigDecimal.ONE, "q", "en", "p@example.com", "Partner P", null))))
                 .expectEvents(new ClientPaymentRecorded("r-1", "e-pay-2", "e-pay-2", eur("3333.33"),
@@ -210,7 +215,7 @@ class ReferralCommissionTest {
     void aRefundReversesAtOnceWhatTheLowerNetCashNoLongerEarns() {
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null),
                         accrued("e-pay-3", INTRODUCER, "p", TEN, "333.33", "3333.34", "2026-11-20", "1000.00", "..."))
-                .when(new RecordClientRefund("r-1", "e-refund", "rf-1", eur("3333.34"), at("2026-11-25"),
+                .when(new RecordClientRefund(R_1, "e-refund", "rf-1", eur("3333.34"), at("2026-11-25"),
                         LocalDate.parse("2026-11-25"), eur("6666.66")))
                 .expectEvents(new ClientRefundRecorded("r-1", "e-refund", "rf-1", eur("3333.34"), at("2026-11-25"),
                                 LocalDate.parse("2026-11-25"), eur("6666.66")),
@@ -224,7 +229,7 @@ class ReferralCommissionTest {
     @Test
     void aPaymentInAnotherCurrencyThanTheContractIsRefused() {
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null))
-                .when(new RecordClientPayment("r-1", "e-pay", "pay", Money.of("100", "JPY"), at("2026-11-10"),
+                .when(new RecordClientPayment(R_1, "e-pay", "pay", Money.of("100", "JPY"), at("2026-11-10"),
                         LocalDate.parse("2026-11-10"), Money.of("100", "JPY")))
                 .expectException(InconsistentReferralEventException.class);
     }
@@ -239,17 +244,18 @@ class ReferralCommissionTest {
     @Test
     void deliveryAndLossAreRecordedOnce() {
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null))
-                .when(new RecordReferralStage("r-1", "e-lost", ReferralStage.LOST))
+                .when(new RecordReferralStage(R_1, "e-lost", ReferralStage.LOST))
                 .expectEvents(new ReferralStageChanged("r-1", ReferralStage.LOST, "e-lost"));
         fixture.given(introducerLocked(TEN, 1, "tier 1: first 2 contracts", null),
                         new ReferralStageChanged("r-1", ReferralStage.LOST, "e-lost"))
-                .when(new RecordReferralStage("r-1", "e-lost", ReferralStage.LOST))
+                .when(new RecordReferralStage(R_1, "e-lost", ReferralStage.LOST))
                 .expectNoEvents();
     }
 
     static LockCommission lock(String eventId, String parent, int contractNumber, PlanVersion plan) {
-        return new LockCommission("r-1", eventId, CONTRACT, SIGNED,
-                List.of(new Introducer("p", "Partner P", BigDecimal.ONE, parent, contractNumber, plan)), null);
+        return new LockCommission(R_1, eventId, CONTRACT, SIGNED,
+                List.of(new Introducer(PARTNER_P, "Partner P", BigDecimal.ONE, PartnerId.of(parent), contractNumber,
+                        plan)), null);
     }
 
     static RateLocked introducerLocked(BigDecimal rate, int tier, String label, Money cap) {
@@ -259,7 +265,7 @@ class ReferralCommissionTest {
     }
 
     static RecordClientPayment pay(String eventId, String amount, String netCash, String date) {
-        return new RecordClientPayment("r-1", eventId, eventId, eur(amount), at(date), LocalDate.parse(date),
+        return new RecordClientPayment(R_1, eventId, eventId, eur(amount), at(date), LocalDate.parse(date),
                 eur(netCash));
     }
 

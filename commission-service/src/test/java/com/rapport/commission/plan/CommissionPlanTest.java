@@ -7,6 +7,7 @@ import com.rapport.commission.plan.PlanEvents.PlanAssigned;
 import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,8 @@ class CommissionPlanTest {
             new Tier(3, new BigDecimal("0.12"))), new BigDecimal("0.02"), List.of(), 14, List.of());
     static final PlanTerms RICHER = new PlanTerms(List.of(new Tier(1, new BigDecimal("0.20"))),
             new BigDecimal("0.02"), List.of(Money.of("500.00", "EUR")), 7, List.of(Money.of("50.00", "EUR")));
+
+    static final PartnerId P_1 = PartnerId.of("p-1");
 
     private final AggregateTestFixture<CommissionPlan> plans = new AggregateTestFixture<>(CommissionPlan.class);
     private final AggregateTestFixture<PartnerPlan> assignments = new AggregateTestFixture<>(PartnerPlan.class);
@@ -75,15 +78,15 @@ class CommissionPlanTest {
     void aPartnerIsPutOnAPublishedPlan() {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
-                .when(new AssignPlan("p-1", "gold"))
-                .expectEvents(new PlanAssigned("p-1", "gold"));
+                .when(new AssignPlan(P_1, "gold"))
+                .expectEvents(new PlanAssigned(P_1, "gold"));
     }
 
     @Test
     void assigningThePlanAPartnerIsAlreadyOnChangesNothing() {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
-        assignments.given(new PlanAssigned("p-1", "gold"))
-                .when(new AssignPlan("p-1", "gold"))
+        assignments.given(new PlanAssigned(P_1, "gold"))
+                .when(new AssignPlan(P_1, "gold"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -92,7 +95,7 @@ class CommissionPlanTest {
     void aPlanThatWasNeverPublishedCannotBeAssigned() {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
-                .when(new AssignPlan("p-1", "platinum"))
+                .when(new AssignPlan(P_1, "platinum"))
                 .expectException(UnknownPlanException.class)
                 .expectException(refused(Reason.INVALID, "unknown-plan"));
     }
