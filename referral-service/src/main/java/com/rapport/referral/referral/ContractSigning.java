@@ -3,6 +3,8 @@ package com.rapport.referral.referral;
 import com.rapport.referral.referral.numbering.ContractNumbering;
 import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -15,10 +17,13 @@ import java.util.Map;
  * The command side of signing a contract: asks the stored referral whether it may be signed and who its
  * co-introducers are, numbers the contract for each of them (the set rule: every partner's signed contracts are
  * numbered 1, 2, 3... in order of signing), then sends the command with the numbers. A signing the referral refuses
- * takes no number; a number is kept per (partner, referral), so a retried signing gets the same one.
+ * takes no number; a number is kept per (partner, referral), so a retried signing gets the same one. A signing
+ * refused because the referral was rejected or lost in the meantime gives its numbers back.
  */
 @Service
 public class ContractSigning {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractSigning.class);
 
     private final ReferralReplay referrals;
     private final ContractNumbering numbering;
@@ -37,7 +42,26 @@ public class ContractSigning {
                         // no such referral: the command is answered as for any unknown referral
                         .orElse(asked))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)));
+                .flatMap(command -> Mono.fromFuture(() -> commands.send(command))
+                        .onErrorResume(failure -> Mono.fromRunnable(() -> giveBackIfNeverSigned(command))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .then(Mono.error(failure))));
+    }
+
+    /** A referral that may still be signed keeps its numbers, for the signing to be tried again. */
+    private void giveBackIfNeverSigned(SignContract command) {
+        if (command.contractNumbers().isEmpty()) {
+            return;
+        }
+        try {
+            if (referrals.replay(command.referralId()).filter(Referral::canNeverBeSigned).isPresent()) {
+                command.contractNumbers().keySet()
+                        .forEach(introducer -> numbering.giveBack(introducer, command.referralId()));
+            }
+        } catch (RuntimeException unreachable) {
+            // the caller still learns why the contract was not signed; the number stays taken (a gap)
+            log.warn("Could not give back the contract numbers of referral {}", command.referralId(), unreachable);
+        }
     }
 
     private Map<PartnerId, Integer> numbers(List<PartnerId> introducers, SignContract command) {

@@ -104,6 +104,11 @@ public class Referral {
         return source;
     }
 
+    /** Rejected or lost before any contract: no signing can ever succeed, so no contract number is ever its. */
+    boolean canNeverBeSigned() {
+        return contractValue == null && (status == ReferralStatus.REJECTED || status == ReferralStatus.LOST);
+    }
+
     /** This referral as a follow-on of it starts from. */
     FollowOnSource asFollowOnSource() {
         return new FollowOnSource(referralId, partnerId, client, status, shares);

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -60,12 +61,23 @@ class ContractSigningTest {
         numbered.put(CO, new ArrayList<>(List.of(new ReferralId("a"), new ReferralId("b"), new ReferralId("c"),
                 new ReferralId("d"))));
         // as MongoContractNumbering: the next number, or the one this referral already has
-        ContractNumbering numbering = (partner, referral) -> {
-            List<ReferralId> referrals = numbered.computeIfAbsent(partner, any -> new ArrayList<>());
-            if (!referrals.contains(referral)) {
-                referrals.add(referral);
+        ContractNumbering numbering = new ContractNumbering() {
+            @Override
+            public int numberFor(PartnerId partner, ReferralId referral) {
+                List<ReferralId> referrals = numbered.computeIfAbsent(partner, any -> new ArrayList<>());
+                if (!referrals.contains(referral)) {
+                    referrals.add(referral);
+                }
+                return referrals.indexOf(referral) + 1;
             }
-            return referrals.indexOf(referral) + 1;
+
+            @Override
+            public void giveBack(PartnerId partner, ReferralId referral) {
+                List<ReferralId> referrals = numbered.get(partner);
+                if (referrals != null && !referrals.isEmpty() && referrals.get(referrals.size() - 1).equals(referral)) {
+                    referrals.remove(referrals.size() - 1);
+                }
+            }
         };
         commands = mock(CommandGateway.class);
         doReturn(CompletableFuture.completedFuture(null)).when(commands).send(any());
@@ -74,8 +86,12 @@ class ContractSigningTest {
 
     private void stored(Object... events) {
         for (int i = 0; i < events.length; i++) {
-            eventStore.publish(new GenericDomainEventMessage<>("Referral", REFERRAL.value(), i, events[i]));
+            storedAt(i, events[i]);
         }
+    }
+
+    private void storedAt(long sequence, Object event) {
+        eventStore.publish(new GenericDomainEventMessage<>("Referral", REFERRAL.value(), sequence, event));
     }
 
     private Object sent() {
@@ -111,6 +127,30 @@ class ContractSigningTest {
             SignContract asked = new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT);
             signing.sign(asked).block();
             assertThat(sent()).isEqualTo(asked.numbered(Map.of(PARTNER, 1, CO, 5)));
+        }
+
+        @Test
+        void aSigningRefusedBecauseTheReferralWasLostMeanwhileGivesItsNumberBack() {
+            stored(history(ReferralStatus.QUALIFIED).toArray());
+            doAnswer(invocation -> {
+                // lost by someone else between the numbering and the command
+                storedAt(2, new ReferralLost(REFERRAL, PARTNER, "gone", ReferralStatus.QUALIFIED));
+                return CompletableFuture.failedFuture(
+                        new IllegalTransitionException(ReferralAction.SIGN_CONTRACT, ReferralStatus.LOST));
+            }).when(commands).send(any());
+            assertThatThrownBy(() -> signing.sign(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)).block())
+                    .isInstanceOf(IllegalTransitionException.class);
+            assertThat(numbered.get(PARTNER)).isEmpty();
+        }
+
+        @Test
+        void aSigningThatFailedWhileTheReferralMayStillBeSignedKeepsItsNumberForTheRetry() {
+            stored(history(ReferralStatus.QUALIFIED).toArray());
+            doReturn(CompletableFuture.failedFuture(new IllegalStateException("event store away")))
+                    .when(commands).send(any());
+            assertThatThrownBy(() -> signing.sign(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)).block())
+                    .hasMessageContaining("event store away");
+            assertThat(numbered.get(PARTNER)).containsExactly(REFERRAL);
         }
 
         @Test

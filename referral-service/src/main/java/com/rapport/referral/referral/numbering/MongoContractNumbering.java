@@ -59,6 +59,19 @@ public class MongoContractNumbering implements ContractNumbering {
         }
     }
 
+    @Override
+    public void giveBack(PartnerId partnerId, ReferralId referralId) {
+        Allocation allocation = mongo.findOne(Query.query(where("partnerId").is(partnerId.value())
+                .and("referralId").is(referralId.value())), Allocation.class, COLLECTION);
+        if (allocation == null || allocation.number() != last(partnerId)) {
+            // a later number was given: removing this one would leave a gap in the middle instead
+            return;
+        }
+        // a signing that read this number as the last one just before takes the next: no worse than keeping it
+        mongo.remove(Query.query(where("_id").is(allocation.id()).and("referralId").is(referralId.value())),
+                Allocation.class, COLLECTION);
+    }
+
     private Integer givenTo(PartnerId partnerId, ReferralId referralId) {
         Allocation allocation = mongo.findOne(Query.query(where("partnerId").is(partnerId.value())
                 .and("referralId").is(referralId.value())), Allocation.class, COLLECTION);

@@ -74,6 +74,25 @@ class MongoContractNumberingTest {
         }
 
         @Test
+        void aNumberGivenBackWhileItIsTheLastGoesToTheNextSigning() {
+            first.numberFor(partner, new ReferralId("r-" + Api.unique()));
+            ReferralId lostMeanwhile = new ReferralId("r-" + Api.unique());
+            assertThat(first.numberFor(partner, lostMeanwhile)).isEqualTo(2);
+            second.giveBack(partner, lostMeanwhile);
+            assertThat(first.numberFor(partner, new ReferralId("r-" + Api.unique()))).isEqualTo(2);
+        }
+
+        @Test
+        void aNumberGivenBackAfterALaterOneWasGivenStaysTaken() {
+            ReferralId lostMeanwhile = new ReferralId("r-" + Api.unique());
+            first.numberFor(partner, lostMeanwhile);
+            first.numberFor(partner, new ReferralId("r-" + Api.unique()));
+            first.giveBack(partner, lostMeanwhile);
+            assertThat(first.numberFor(partner, new ReferralId("r-" + Api.unique()))).isEqualTo(3);
+            assertThat(first.numberFor(partner, lostMeanwhile)).isEqualTo(1);
+        }
+
+        @Test
         void eachPartnerCountsItsOwnContracts() {
             PartnerId other = new PartnerId("partner-" + Api.unique());
             ReferralId shared = new ReferralId("r-" + Api.unique());
