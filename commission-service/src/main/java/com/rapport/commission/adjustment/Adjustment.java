@@ -10,6 +10,8 @@ import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,8 +58,8 @@ public class Adjustment {
             throw CommandRefused.invalid(ProblemTypes.VALIDATION_FAILED, "Invalid request",
                     "an adjustment's amount must not be zero");
         }
-        apply(new AdjustmentProposed(command.adjustmentId(), command.partnerId(), command.referralId(),
-                command.amount(), command.reason(), command.proposedBy()));
+        apply(new AdjustmentProposed(command.adjustmentId(), command.partnerId().value(),
+                valueOf(command.referralId()), command.amount(), command.reason(), command.proposedBy()));
         return true;
     }
 
@@ -73,9 +75,9 @@ public class Adjustment {
         requireProposed("approve");
         String entryId = AdjustmentEvents.entryIdFor("adjustment", adjustmentId);
         apply(new AdjustmentApproved(adjustmentId, entryId, command.approvedBy(), command.approvedOn()));
-        apply(new AdjustmentBooked(entryId, adjustmentId, null, proposal.partnerId(), proposal.referralId(),
-                proposal.amount(), proposal.reason(), proposal.proposedBy(), command.approvedBy(),
-                command.approvedOn()));
+        apply(new AdjustmentBooked(entryId, adjustmentId, null, proposal.partnerId().value(),
+                valueOf(proposal.referralId()), proposal.amount(), proposal.reason(), proposal.proposedBy(),
+                command.approvedBy(), command.approvedOn()));
     }
 
     @CommandHandler
@@ -100,6 +102,11 @@ public class Adjustment {
                 && sameMoney(a.amount(), b.amount()) && a.reason().equals(b.reason());
     }
 
+    /** The plain string the events keep; an adjustment may name no referral. */
+    private static String valueOf(ReferralId referralId) {
+        return referralId == null ? null : referralId.value();
+    }
+
     private static boolean sameMoney(Money a, Money b) {
         return a.sameCurrencyAs(b) && a.amount().compareTo(b.amount()) == 0;
     }
@@ -107,8 +114,9 @@ public class Adjustment {
     @EventSourcingHandler
     void on(AdjustmentProposed event) {
         adjustmentId = event.adjustmentId();
-        proposal = new ProposeAdjustment(event.adjustmentId(), event.partnerId(), event.referralId(), event.amount(),
-                event.reason(), event.proposedBy());
+        proposal = new ProposeAdjustment(event.adjustmentId(), PartnerId.of(event.partnerId()),
+                event.referralId() == null ? null : ReferralId.of(event.referralId()), event.amount(), event.reason(),
+                event.proposedBy());
         status = AdjustmentStatus.PROPOSED;
     }
 

@@ -1,6 +1,8 @@
 package com.rapport.commission.adjustment;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -12,8 +14,8 @@ public final class AdjustmentCommands {
     }
 
     /** Propose an adjustment; {@code referralId} may be null. Answers true when this call proposed it. */
-    public record ProposeAdjustment(@TargetAggregateIdentifier String adjustmentId, String partnerId,
-                                    String referralId, Money amount, String reason, String proposedBy) {
+    public record ProposeAdjustment(@TargetAggregateIdentifier String adjustmentId, PartnerId partnerId,
+                                    ReferralId referralId, Money amount, String reason, String proposedBy) {
     }
 
     /** A second finance user approves: the ADJUSTMENT entry is written, payable on {@code approvedOn}. */

@@ -1,5 +1,7 @@
 package com.rapport.commission.adjustment;
 
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.support.paging.Paging;
@@ -17,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +81,8 @@ class AdjustmentController {
             return partners.find(request.partnerId())
                     .switchIfEmpty(Mono.error(() -> ProblemException.notFound("partner", request.partnerId())))
                     .then(Mono.fromFuture(() -> commands.<Boolean>send(new ProposeAdjustment(
-                            request.adjustmentId(), request.partnerId(), blankToNull(request.referralId()),
+                            request.adjustmentId(), PartnerId.of(request.partnerId()),
+                            Optional.ofNullable(blankToNull(request.referralId())).map(ReferralId::of).orElse(null),
                             request.amount(), request.reason(), caller.username()))))
                     .flatMap(created -> found(request.adjustmentId()).map(view -> Boolean.TRUE.equals(created)
                             ? ResponseEntity.created(URI.create("/api/adjustments/" + view.adjustmentId())).body(view)

@@ -4,6 +4,7 @@ import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
 import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -33,8 +34,8 @@ public class DealTerms {
     public record LockedTerms(AgreedTerms terms) {
     }
 
-    public static String idOf(String referralId) {
-        return "deal-terms/" + referralId;
+    public static String idOf(ReferralId referralId) {
+        return "deal-terms/" + referralId.value();
     }
 
     protected DealTerms() {
@@ -45,14 +46,14 @@ public class DealTerms {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public AgreedTerms handle(AgreeDealTerms command) {
         if (locked) {
-            throw new TermsLockedException(command.referralId());
+            throw new TermsLockedException(command.referralId().value());
         }
         List<String> problems = DealTermsRules.violations(command.terms());
         if (!problems.isEmpty()) {
             throw new InvalidDealTermsException(problems);
         }
         if (!Objects.equals(terms, command.terms())) {
-            apply(new DealTermsAgreed(command.referralId(), command.terms(), command.agreedBy(),
+            apply(new DealTermsAgreed(command.referralId().value(), command.terms(), command.agreedBy(),
                     command.agreedAt()));
         }
         return command.terms();
@@ -62,20 +63,21 @@ public class DealTerms {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public LockedTerms handle(LockDealTerms command) {
         if (!locked) {
-            apply(new DealTermsLocked(command.referralId(), terms, command.sourceEventId(), command.lockedAt()));
+            apply(new DealTermsLocked(command.referralId().value(), terms, command.sourceEventId(),
+                    command.lockedAt()));
         }
         return new LockedTerms(terms);
     }
 
     @EventSourcingHandler
     void on(DealTermsAgreed event) {
-        dealTermsId = idOf(event.referralId());
+        dealTermsId = idOf(ReferralId.of(event.referralId()));
         terms = event.terms();
     }
 
     @EventSourcingHandler
     void on(DealTermsLocked event) {
-        dealTermsId = idOf(event.referralId());
+        dealTermsId = idOf(ReferralId.of(event.referralId()));
         locked = true;
     }
 }

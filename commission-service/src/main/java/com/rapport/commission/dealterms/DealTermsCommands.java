@@ -1,5 +1,6 @@
 package com.rapport.commission.dealterms;
 
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ public final class DealTermsCommands {
     }
 
     /** Agree (or change) the terms of a referral whose contract is not signed yet. Answers the terms. */
-    public record AgreeDealTerms(String referralId, AgreedTerms terms, String agreedBy, Instant agreedAt) {
+    public record AgreeDealTerms(ReferralId referralId, AgreedTerms terms, String agreedBy, Instant agreedAt) {
 
         @TargetAggregateIdentifier
         public String dealTermsId() {
@@ -23,7 +24,7 @@ public final class DealTermsCommands {
      * The referral's contract was signed: its terms are fixed from now on. Answers the terms that apply, null when
      * none were agreed. Sent again for the same contract it answers the same terms.
      */
-    public record LockDealTerms(String referralId, String sourceEventId, Instant lockedAt) {
+    public record LockDealTerms(ReferralId referralId, String sourceEventId, Instant lockedAt) {
 
         @TargetAggregateIdentifier
         public String dealTermsId() {

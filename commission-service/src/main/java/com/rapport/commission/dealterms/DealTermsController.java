@@ -2,6 +2,7 @@ package com.rapport.commission.dealterms;
 
 import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
 import com.rapport.events.money.Money;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -51,7 +52,7 @@ class DealTermsController {
                 return Mono.error(new InvalidDealTermsException(problems));
             }
             return Mono.fromFuture(commands.<AgreedTerms>send(
-                    new AgreeDealTerms(referralId, terms, caller.username(), clock.instant())));
+                    new AgreeDealTerms(ReferralId.of(referralId), terms, caller.username(), clock.instant())));
         }).then(queries.termsOf(referralId));
     }
 

@@ -1,6 +1,8 @@
 package com.rapport.commission.dispute;
 
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,8 +14,8 @@ public final class DisputeCommands {
     private DisputeCommands() {
     }
 
-    public record OpenDispute(@TargetAggregateIdentifier String entryId, String disputeId, String partnerId,
-                              String referralId, String message, String openedBy, Instant at) {
+    public record OpenDispute(@TargetAggregateIdentifier String entryId, String disputeId, PartnerId partnerId,
+                              ReferralId referralId, String message, String openedBy, Instant at) {
     }
 
     /** {@code adjustment} (may be null) only with UPHELD: booked at once as an ADJUSTMENT entry on {@code on}. */

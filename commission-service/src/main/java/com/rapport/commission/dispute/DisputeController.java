@@ -1,5 +1,7 @@
 package com.rapport.commission.dispute;
 
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.support.paging.Paging;
@@ -80,7 +82,8 @@ class DisputeController {
         }
         String disputeId = UUID.randomUUID().toString();
         return body.flatMap(request -> visibleEntry(caller, entryId).flatMap(entry -> Mono.fromFuture(
-                        () -> commands.send(new OpenDispute(entryId, disputeId, entry.partnerId(), entry.referralId(),
+                        () -> commands.send(new OpenDispute(entryId, disputeId, PartnerId.of(entry.partnerId()),
+                                entry.referralId() == null ? null : ReferralId.of(entry.referralId()),
                                 request.message(), caller.username(), clock.instant())))))
                 .then(found(disputeId))
                 .map(view -> ResponseEntity.created(URI.create("/api/disputes/" + disputeId)).body(view));

@@ -12,6 +12,8 @@ import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.hold.HoldEvents.EntryHeld;
 import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.support.domain.CommandRefused;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,8 +48,8 @@ public class EntryHold {
 
     @AggregateIdentifier
     private String entryId;
-    private String partnerId;
-    private String referralId;
+    private PartnerId partnerId;
+    private ReferralId referralId;
     private boolean financeHold;
     private final Set<String> openDisputes = new LinkedHashSet<>();
     private final Map<String, DisputeOutcome> resolved = new HashMap<>();
@@ -74,8 +76,8 @@ public class EntryHold {
                     "entry %s is in open payout batch %s; cancel the batch to hold it".formatted(
                             command.entryId(), batch.batchId()));
         }
-        apply(new EntryHeld(command.entryId(), command.partnerId(), command.reason(), command.at(), command.heldBy(),
-                null));
+        apply(new EntryHeld(command.entryId(), command.partnerId().value(), command.reason(), command.at(),
+                command.heldBy(), null));
     }
 
     @CommandHandler
@@ -87,7 +89,7 @@ public class EntryHold {
         if (!financeHold) {
             return;
         }
-        apply(new EntryReleased(entryId, partnerId, command.reason(), command.releasedBy(), null));
+        apply(new EntryReleased(entryId, partnerId.value(), command.reason(), command.releasedBy(), null));
     }
 
     @CommandHandler
@@ -97,10 +99,10 @@ public class EntryHold {
             return;
         }
         boolean wasHeld = isHeld();
-        apply(new DisputeOpened(command.disputeId(), command.entryId(), command.partnerId(), command.referralId(),
-                command.message(), command.openedBy(), command.at()));
+        apply(new DisputeOpened(command.disputeId(), command.entryId(), command.partnerId().value(),
+                valueOf(command.referralId()), command.message(), command.openedBy(), command.at()));
         if (!wasHeld) {
-            apply(new EntryHeld(command.entryId(), command.partnerId(), "Disputed: " + command.message(),
+            apply(new EntryHeld(command.entryId(), command.partnerId().value(), "Disputed: " + command.message(),
                     command.at(), command.openedBy(), command.disputeId()));
         }
     }
@@ -128,17 +130,23 @@ public class EntryHold {
         }
         String adjustmentEntryId = command.adjustment() == null ? null
                 : AdjustmentEvents.entryIdFor("dispute", command.disputeId());
-        apply(new DisputeResolved(command.disputeId(), entryId, partnerId, command.outcome(), command.note(),
+        apply(new DisputeResolved(command.disputeId(), entryId, partnerId.value(), command.outcome(), command.note(),
                 command.adjustment(), adjustmentEntryId, command.resolvedBy()));
         if (adjustmentEntryId != null) {
-            apply(new AdjustmentBooked(adjustmentEntryId, null, command.disputeId(), partnerId, referralId,
-                    command.adjustment(), "Dispute %s upheld: %s".formatted(command.disputeId(), command.note()),
-                    null, command.resolvedBy(), command.on()));
+            apply(new AdjustmentBooked(adjustmentEntryId, null, command.disputeId(), partnerId.value(),
+                    valueOf(referralId), command.adjustment(),
+                    "Dispute %s upheld: %s".formatted(command.disputeId(), command.note()), null, command.resolvedBy(),
+                    command.on()));
         }
         if (openDisputes.isEmpty() && !financeHold) {
-            apply(new EntryReleased(entryId, partnerId, "Dispute %s %s".formatted(command.disputeId(),
+            apply(new EntryReleased(entryId, partnerId.value(), "Dispute %s %s".formatted(command.disputeId(),
                     command.outcome()), command.resolvedBy(), command.disputeId()));
         }
+    }
+
+    /** The plain string the events keep; an entry may belong to no referral (an adjustment without one). */
+    private static String valueOf(ReferralId referralId) {
+        return referralId == null ? null : referralId.value();
     }
 
     private boolean isHeld() {
@@ -148,7 +156,7 @@ public class EntryHold {
     @EventSourcingHandler
     void on(EntryHeld event) {
         entryId = event.entryId();
-        partnerId = event.partnerId();
+        partnerId = PartnerId.of(event.partnerId());
         if (event.disputeId() == null) {
             financeHold = true;
         }
@@ -164,8 +172,8 @@ public class EntryHold {
     @EventSourcingHandler
     void on(DisputeOpened event) {
         entryId = event.entryId();
-        partnerId = event.partnerId();
-        referralId = event.referralId();
+        partnerId = PartnerId.of(event.partnerId());
+        referralId = event.referralId() == null ? null : ReferralId.of(event.referralId());
         openDisputes.add(event.disputeId());
     }
 

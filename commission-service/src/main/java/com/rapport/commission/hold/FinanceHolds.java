@@ -1,6 +1,7 @@
 package com.rapport.commission.hold;
 
 import com.rapport.commission.hold.HoldCommands.HoldEntry;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ public class FinanceHolds {
     }
 
     /** Holds the entry for the partner; completes when the hold is recorded (or was already there). */
-    public Mono<Void> hold(String entryId, String partnerId, String reason, String heldBy) {
+    public Mono<Void> hold(String entryId, PartnerId partnerId, String reason, String heldBy) {
         return Mono.fromCallable(() -> batches.batchOf(entryId))
                 // the claim register is read blocking; never on the event loop
                 .subscribeOn(Schedulers.boundedElastic())

@@ -3,6 +3,7 @@ package com.rapport.commission.hold;
 import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
+import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
@@ -40,8 +41,8 @@ class HoldController {
     @PostMapping("/api/commissions/{entryId}/hold")
     Mono<LedgerEntry> hold(Caller caller, @PathVariable String entryId, @Valid @RequestBody Mono<ReasonRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> found(entryId).flatMap(entry -> holds.hold(entryId, entry.partnerId(),
-                        request.reason(), caller.username())))
+        return body.flatMap(request -> found(entryId).flatMap(entry -> holds.hold(entryId,
+                        PartnerId.of(entry.partnerId()), request.reason(), caller.username())))
                 .then(found(entryId));
     }
 

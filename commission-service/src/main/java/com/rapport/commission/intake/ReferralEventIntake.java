@@ -136,7 +136,7 @@ class ReferralEventIntake {
      * credits its partner alone, with the parent the partner directory knows (none when not read yet).
      */
     private void lock(String eventId, ContractSignedV1 signed) {
-        LockedTerms deal = send(new LockDealTerms(signed.referralId(), eventId, signed.signedAt()), true);
+        LockedTerms deal = send(new LockDealTerms(referralOf(signed.referralId()), eventId, signed.signedAt()), true);
         List<Introducer> introducers = new ArrayList<>();
         for (CreditShare share : sharesOf(signed)) {
             int contractNumber = share.contractNumber() != null ? share.contractNumber() : signed.contractNumber();

@@ -33,13 +33,13 @@ public class PartnerPlan {
             throw new UnknownPlanException(command.planId());
         }
         if (!Objects.equals(planId, command.planId())) {
-            apply(new PlanAssigned(command.partnerId(), command.planId()));
+            apply(new PlanAssigned(command.partnerId().value(), command.planId()));
         }
     }
 
     @EventSourcingHandler
     void on(PlanAssigned event) {
-        partnerId = event.partnerId();
+        partnerId = PartnerId.of(event.partnerId());
         planId = event.planId();
     }
 }

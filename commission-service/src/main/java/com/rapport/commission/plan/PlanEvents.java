@@ -1,6 +1,5 @@
 package com.rapport.commission.plan;
 
-import com.rapport.support.id.PartnerId;
 
 /** What happened to plans (internal Axon events, not the Kafka contract). */
 public final class PlanEvents {
@@ -11,6 +10,6 @@ public final class PlanEvents {
     public record PlanVersionPublished(String planId, int version, PlanTerms terms) {
     }
 
-    public record PlanAssigned(PartnerId partnerId, String planId) {
+    public record PlanAssigned(String partnerId, String planId) {
     }
 }

@@ -46,7 +46,7 @@ class PlanProjection {
 
     @EventHandler
     void on(PlanAssigned event, @Timestamp Instant assignedAt) {
-        mongo.save(new Document("_id", event.partnerId().value()).append("planId", event.planId())
+        mongo.save(new Document("_id", event.partnerId()).append("planId", event.planId())
                         .append("assignedAt", Date.from(assignedAt)), PARTNER_PLANS)
                 .block(timeout);
     }

@@ -10,6 +10,8 @@ import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +24,9 @@ import java.util.Map;
 import static com.rapport.commission.Refusals.refused;
 
 class AdjustmentTest {
+
+    static final PartnerId P1 = PartnerId.of("p1");
+    static final ReferralId R1 = ReferralId.of("r1");
 
     static final Money MINUS = Money.of("-12.50", "EUR");
     static final LocalDate TODAY = LocalDate.parse("2026-11-26");
@@ -37,7 +42,7 @@ class AdjustmentTest {
         @Test
         void aNewAdjustmentIsProposed() {
             fixture.givenNoPriorActivity()
-                    .when(new ProposeAdjustment("a1", "p1", "r1", MINUS, "double counted", "alice"))
+                    .when(new ProposeAdjustment("a1", P1, R1, MINUS, "double counted", "alice"))
                     .expectEvents(PROPOSED)
                     .expectResultMessagePayload(true);
         }
@@ -45,7 +50,7 @@ class AdjustmentTest {
         @Test
         void theSameProposalAgainChangesNothing() {
             fixture.given(PROPOSED)
-                    .when(new ProposeAdjustment("a1", "p1", "r1", Money.of("-12.5", "EUR"), "double counted",
+                    .when(new ProposeAdjustment("a1", P1, R1, Money.of("-12.5", "EUR"), "double counted",
                             "bob"))
                     .expectNoEvents()
                     .expectResultMessagePayload(false);
@@ -54,7 +59,7 @@ class AdjustmentTest {
         @Test
         void anotherProposalUnderTheSameIdIsAConflict() {
             fixture.given(PROPOSED)
-                    .when(new ProposeAdjustment("a1", "p1", "r1", Money.of("-12.00", "EUR"), "double counted",
+                    .when(new ProposeAdjustment("a1", P1, R1, Money.of("-12.00", "EUR"), "double counted",
                             "alice"))
                     .expectException(refused(Reason.CONFLICT, ProblemTypes.CONFLICT))
                     .expectNoEvents();
@@ -63,7 +68,7 @@ class AdjustmentTest {
         @Test
         void aZeroAmountIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new ProposeAdjustment("a1", "p1", null, Money.of("0.00", "EUR"), "nothing", "alice"))
+                    .when(new ProposeAdjustment("a1", P1, null, Money.of("0.00", "EUR"), "nothing", "alice"))
                     .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED))
                     .expectNoEvents();
         }

@@ -7,6 +7,7 @@ import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,8 @@ import static com.rapport.commission.Refusals.refused;
 
 /** COMMISSIONS.md "Per-deal terms": agreed before the contract, locked at it. */
 class DealTermsTest {
+
+    static final ReferralId R_1 = ReferralId.of("r-1");
 
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     static final AgreedTerms FEE = new AgreedTerms(null, Money.of("1000.00", "EUR"), null, "introduced the CFO");
@@ -39,7 +42,7 @@ class DealTermsTest {
         @Test
         void termsAreAgreed() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .when(new AgreeDealTerms(R_1, FEE, "finance", NOW))
                     .expectEvents(new DealTermsAgreed("r-1", FEE, "finance", NOW))
                     .expectResultMessagePayload(FEE);
         }
@@ -47,14 +50,14 @@ class DealTermsTest {
         @Test
         void termsMayBeChanged() {
             fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
-                    .when(new AgreeDealTerms("r-1", RATE, "finance-2", NOW))
+                    .when(new AgreeDealTerms(R_1, RATE, "finance-2", NOW))
                     .expectEvents(new DealTermsAgreed("r-1", RATE, "finance-2", NOW));
         }
 
         @Test
         void theSameTermsAgainChangeNothing() {
             fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
-                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .when(new AgreeDealTerms(R_1, FEE, "finance", NOW))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -62,7 +65,7 @@ class DealTermsTest {
         @Test
         void bothARateAndAFlatFeeAreRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("0.08"),
+                    .when(new AgreeDealTerms(R_1, new AgreedTerms(new BigDecimal("0.08"),
                             Money.of("1000.00", "EUR"), null, "both"), "finance", NOW))
                     .expectException(InvalidDealTermsException.class)
                     .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED))
@@ -72,7 +75,7 @@ class DealTermsTest {
         @Test
         void aRateAboveOneIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeDealTerms("r-1", new AgreedTerms(new BigDecimal("1.01"), null, null, "x"),
+                    .when(new AgreeDealTerms(R_1, new AgreedTerms(new BigDecimal("1.01"), null, null, "x"),
                             "finance", NOW))
                     .expectException(InvalidDealTermsException.class)
                     .expectException(refused(Reason.INVALID, ProblemTypes.VALIDATION_FAILED));
@@ -85,7 +88,7 @@ class DealTermsTest {
         @Test
         void agreedTermsAreLockedAndAnswered() {
             fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW))
-                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .when(new LockDealTerms(R_1, "e-contract", NOW))
                     .expectEvents(new DealTermsLocked("r-1", FEE, "e-contract", NOW))
                     .expectResultMessagePayload(new LockedTerms(FEE));
         }
@@ -93,7 +96,7 @@ class DealTermsTest {
         @Test
         void aContractWithoutAgreedTermsLocksThePlanInForce() {
             fixture.givenNoPriorActivity()
-                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .when(new LockDealTerms(R_1, "e-contract", NOW))
                     .expectEvents(new DealTermsLocked("r-1", null, "e-contract", NOW))
                     .expectResultMessagePayload(new LockedTerms(null));
         }
@@ -102,7 +105,7 @@ class DealTermsTest {
         void theSameContractAgainAnswersTheSameTermsAndChangesNothing() {
             fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW),
                             new DealTermsLocked("r-1", FEE, "e-contract", NOW))
-                    .when(new LockDealTerms("r-1", "e-contract", NOW))
+                    .when(new LockDealTerms(R_1, "e-contract", NOW))
                     .expectNoEvents()
                     .expectResultMessagePayload(new LockedTerms(FEE));
         }
@@ -115,7 +118,7 @@ class DealTermsTest {
         void changingTheTermsIsRefusedAsLocked() {
             fixture.given(new DealTermsAgreed("r-1", FEE, "finance", NOW),
                             new DealTermsLocked("r-1", FEE, "e-contract", NOW))
-                    .when(new AgreeDealTerms("r-1", RATE, "finance", NOW))
+                    .when(new AgreeDealTerms(R_1, RATE, "finance", NOW))
                     .expectException(TermsLockedException.class)
                     .expectException(refused(Reason.CONFLICT, TermsLockedException.TERMS_LOCKED))
                     .expectNoEvents();
@@ -124,7 +127,7 @@ class DealTermsTest {
         @Test
         void termsForAContractSignedWithoutThemAreRefusedAsLocked() {
             fixture.given(new DealTermsLocked("r-1", null, "e-contract", NOW))
-                    .when(new AgreeDealTerms("r-1", FEE, "finance", NOW))
+                    .when(new AgreeDealTerms(R_1, FEE, "finance", NOW))
                     .expectException(TermsLockedException.class)
                     .expectException(refused(Reason.CONFLICT, TermsLockedException.TERMS_LOCKED));
         }

@@ -13,6 +13,8 @@ import com.rapport.commission.hold.HoldEvents.EntryHeld;
 import com.rapport.commission.hold.HoldEvents.EntryReleased;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemTypes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Nested;
@@ -24,6 +26,9 @@ import java.time.LocalDate;
 import static com.rapport.commission.Refusals.refused;
 
 class EntryHoldTest {
+
+    static final PartnerId P1 = PartnerId.of("p1");
+    static final ReferralId R1 = ReferralId.of("r1");
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-11-26");
@@ -46,14 +51,14 @@ class EntryHoldTest {
         @Test
         void aFreeEntryIsHeld() {
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, FREE))
+                    .when(new HoldEntry("e1", P1, "client insolvent", "alice", NOW, FREE))
                     .expectEvents(FINANCE_HOLD);
         }
 
         @Test
         void anEntryAPaidBatchPaidOutCannotBeHeld() {
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, PAID_BY_B1))
+                    .when(new HoldEntry("e1", P1, "client insolvent", "alice", NOW, PAID_BY_B1))
                     .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_ALREADY_PAID))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("paid out in batch b1"))
                     .expectNoEvents();
@@ -62,7 +67,7 @@ class EntryHoldTest {
         @Test
         void anEntryAnOpenBatchClaimedCannotBeHeld() {
             fixture.givenNoPriorActivity()
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
+                    .when(new HoldEntry("e1", P1, "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
                     .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_IN_OPEN_BATCH))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("open payout batch b1"))
                     .expectNoEvents();
@@ -71,7 +76,7 @@ class EntryHoldTest {
         @Test
         void anEntryReleasedAndThenPaidCannotBeHeldAgain() {
             fixture.given(FINANCE_HOLD, new EntryReleased("e1", "p1", "client paid", "bob", null))
-                    .when(new HoldEntry("e1", "p1", "again", "alice", NOW, PAID_BY_B1))
+                    .when(new HoldEntry("e1", P1, "again", "alice", NOW, PAID_BY_B1))
                     .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_ALREADY_PAID))
                     .expectNoEvents();
         }
@@ -79,7 +84,7 @@ class EntryHoldTest {
         @Test
         void holdingAgainChangesNothing() {
             fixture.given(FINANCE_HOLD)
-                    .when(new HoldEntry("e1", "p1", "another reason", "bob", NOW, FREE))
+                    .when(new HoldEntry("e1", P1, "another reason", "bob", NOW, FREE))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -88,7 +93,7 @@ class EntryHoldTest {
         void holdingAgainAnEntryABatchClaimedSinceChangesNothing() {
             // the batch took it despite the hold (the hold raced its creation): the answer stays the entry as it is
             fixture.given(FINANCE_HOLD)
-                    .when(new HoldEntry("e1", "p1", "another reason", "bob", NOW, CLAIMED_BY_OPEN_B1))
+                    .when(new HoldEntry("e1", P1, "another reason", "bob", NOW, CLAIMED_BY_OPEN_B1))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -96,7 +101,7 @@ class EntryHoldTest {
         @Test
         void aDisputedEntryAnOpenBatchClaimedCannotBeHeldByFinanceToo() {
             fixture.given(OPENED, DISPUTE_HOLD)
-                    .when(new HoldEntry("e1", "p1", "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
+                    .when(new HoldEntry("e1", P1, "client insolvent", "alice", NOW, CLAIMED_BY_OPEN_B1))
                     .expectException(refused(Reason.CONFLICT, EntryHold.ENTRY_IN_OPEN_BATCH))
                     .expectNoEvents();
         }
@@ -130,14 +135,14 @@ class EntryHoldTest {
         @Test
         void openingADisputeHoldsTheEntry() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenDispute("e1", "d1", "p1", "r1", "rate should be 12%", "partner-p1", NOW))
+                    .when(new OpenDispute("e1", "d1", P1, R1, "rate should be 12%", "partner-p1", NOW))
                     .expectEvents(OPENED, DISPUTE_HOLD);
         }
 
         @Test
         void aDisputeOnAnEntryFinanceHoldsAddsNoSecondHold() {
             fixture.given(FINANCE_HOLD)
-                    .when(new OpenDispute("e1", "d1", "p1", "r1", "rate should be 12%", "partner-p1", NOW))
+                    .when(new OpenDispute("e1", "d1", P1, R1, "rate should be 12%", "partner-p1", NOW))
                     .expectEvents(OPENED);
         }
 

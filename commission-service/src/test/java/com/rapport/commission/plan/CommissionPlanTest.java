@@ -79,13 +79,13 @@ class CommissionPlanTest {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
                 .when(new AssignPlan(P_1, "gold"))
-                .expectEvents(new PlanAssigned(P_1, "gold"));
+                .expectEvents(new PlanAssigned("p-1", "gold"));
     }
 
     @Test
     void assigningThePlanAPartnerIsAlreadyOnChangesNothing() {
         assignments.registerInjectableResource((KnownPlans) "gold"::equals);
-        assignments.given(new PlanAssigned(P_1, "gold"))
+        assignments.given(new PlanAssigned("p-1", "gold"))
                 .when(new AssignPlan(P_1, "gold"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
