@@ -1,5 +1,6 @@
 package com.rapport.commission.invoice;
 
+import com.rapport.support.id.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ public final class InvoiceCommands {
      * {@code supplierVatCountry} is null when the partner is not VAT registered.
      */
     public record IssueInvoice(@TargetAggregateIdentifier String registerId, int year, String batchId,
-                               String partnerId, String currency, LocalDate invoiceDate, Instant issuedAt,
+                               PartnerId partnerId, String currency, LocalDate invoiceDate, Instant issuedAt,
                                Party supplier,
                                boolean supplierVatRegistered, String supplierVatCountry, Party customer,
                                BigDecimal domesticVatRate, List<InvoiceLine> lines) {
@@ -29,7 +30,7 @@ public final class InvoiceCommands {
         }
 
         public String key() {
-            return InvoiceRegister.keyOf(batchId, partnerId, currency);
+            return InvoiceRegister.keyOf(batchId, partnerId.value(), currency);
         }
     }
 }

@@ -13,6 +13,7 @@ import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import com.rapport.commission.taxprofile.TaxProfile;
 import com.rapport.commission.taxprofile.TaxProfiles;
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -135,7 +136,7 @@ class InvoiceIssuer {
             log.error("batch {}: the entries of partner {} add up to {}, the line pays {}", batchId,
                     line.partnerId(), total, line.amount());
         }
-        return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, line.partnerId(),
+        return new IssueInvoice(InvoiceRegister.idOf(year), year, batchId, PartnerId.of(line.partnerId()),
                 line.amount().currencyCode(), invoiceDate, issuedAt, supplier, vatRegistered, vatCountry,
                 invoicing.business().asParty(), invoicing.domesticVatRate(), lines);
     }

@@ -77,7 +77,7 @@ public class InvoiceRegister {
                 command.customer().country(), command.domesticVatRate());
         Money vat = VatRules.vatOn(net, decision.rate());
         String number = numberOf(command.year(), sequence);
-        apply(new InvoiceIssued(number, command.year(), sequence, command.batchId(), command.partnerId(),
+        apply(new InvoiceIssued(number, command.year(), sequence, command.batchId(), command.partnerId().value(),
                 command.currency(), command.invoiceDate(), command.issuedAt(), command.supplier(), command.customer(),
                 decision.treatment(), decision.rate(), net, vat, net.plus(vat), command.lines()));
         return number;

@@ -3,6 +3,7 @@ package com.rapport.commission.invoice;
 import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
 import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import com.rapport.events.money.Money;
+import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class InvoiceRegisterTest {
     private final AggregateTestFixture<InvoiceRegister> fixture = new AggregateTestFixture<>(InvoiceRegister.class);
 
     static IssueInvoice issue(String batchId, String partnerId, boolean registered, String vatCountry) {
-        return new IssueInvoice(REGISTER, 2026, batchId, partnerId, "EUR", PAID_ON, ISSUED_AT, SUPPLIER,
-                registered, vatCountry, BUSINESS, RATE, LINES);
+        return new IssueInvoice(REGISTER, 2026, batchId, PartnerId.of(partnerId), "EUR", PAID_ON, ISSUED_AT,
+                SUPPLIER, registered, vatCountry, BUSINESS, RATE, LINES);
     }
 
     static InvoiceIssued issued(String number, long sequence, String batchId, String partnerId,
@@ -91,8 +92,8 @@ class InvoiceRegisterTest {
         @Test
         void anInvoiceWithoutLedgerEntries() {
             fixture.givenNoPriorActivity()
-                    .when(new IssueInvoice(REGISTER, 2026, "b1", "p1", "EUR", PAID_ON, ISSUED_AT, SUPPLIER, false,
-                            null, BUSINESS, RATE, List.of()))
+                    .when(new IssueInvoice(REGISTER, 2026, "b1", PartnerId.of("p1"), "EUR", PAID_ON, ISSUED_AT,
+                            SUPPLIER, false, null, BUSINESS, RATE, List.of()))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
@@ -100,8 +101,8 @@ class InvoiceRegisterTest {
         @Test
         void aYearThatIsNotTheRegisters() {
             fixture.givenNoPriorActivity()
-                    .when(new IssueInvoice(InvoiceRegister.idOf(2027), 2026, "b1", "p1", "EUR", PAID_ON, ISSUED_AT,
-                            SUPPLIER, false, null, BUSINESS, RATE, LINES))
+                    .when(new IssueInvoice(InvoiceRegister.idOf(2027), 2026, "b1", PartnerId.of("p1"), "EUR",
+                            PAID_ON, ISSUED_AT, SUPPLIER, false, null, BUSINESS, RATE, LINES))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
