@@ -1,6 +1,7 @@
 package com.rapport.support.idempotency;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -30,9 +31,17 @@ final class IdempotentRoutes {
     }
 
     boolean cover(ServerHttpRequest request) {
+        return cover(request.getMethod(), request.getPath().pathWithinApplication());
+    }
+
+    /** For the API document: a path template such as {@code /api/referrals/{referralId}/payments}. */
+    boolean cover(HttpMethod method, String path) {
+        return cover(method, PathContainer.parsePath(path));
+    }
+
+    private boolean cover(HttpMethod method, PathContainer path) {
         for (Route route : routes) {
-            if (route.method().equals(request.getMethod())
-                    && route.path().matches(request.getPath().pathWithinApplication())) {
+            if (route.method().equals(method) && route.path().matches(path)) {
                 return true;
             }
         }

@@ -10,10 +10,15 @@ import com.rapport.testsupport.FreePorts;
 import com.rapport.testsupport.MongoServerHandle;
 import com.rapport.testsupport.MovableClock;
 import com.rapport.testsupport.TestTokens;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -83,6 +88,8 @@ class IdempotencyKeyFilterTest {
     int port;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    OpenApiCustomizer documentation;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -243,6 +250,24 @@ class IdempotencyKeyFilterTest {
         // the answer is kept (it names the item, not the password)
         assertThat(new String(stored.get("body", org.bson.types.Binary.class).getData())).contains("Lamp")
                 .doesNotContain("secret-password-1234");
+    }
+
+    @Test
+    void theApiDocumentShowsTheHeaderOnTheCoveredOperationsOnly() {
+        OpenAPI document = new OpenAPI().paths(new Paths()
+                .addPathItem("/api/items/{id}/parts", new PathItem().post(new Operation()).get(new Operation()))
+                .addPathItem("/api/others", new PathItem().post(new Operation())));
+
+        documentation.customise(document);
+
+        assertThat(document.getPaths().get("/api/items/{id}/parts").getPost().getParameters())
+                .singleElement().satisfies(header -> {
+                    assertThat(header.getName()).isEqualTo("Idempotency-Key");
+                    assertThat(header.getIn()).isEqualTo("header");
+                    assertThat(header.getSchema().getMaxLength()).isEqualTo(200);
+                });
+        assertThat(document.getPaths().get("/api/items/{id}/parts").getGet().getParameters()).isNull();
+        assertThat(document.getPaths().get("/api/others").getPost().getParameters()).isNull();
     }
 
     private static String key() {
