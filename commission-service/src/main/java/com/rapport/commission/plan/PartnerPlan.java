@@ -28,8 +28,8 @@ public class PartnerPlan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AssignPlan command, KnownPlans knownPlans) {
-        if (!knownPlans.exists(command.planId())) {
+    public void handle(AssignPlan command) {
+        if (!command.planPublished()) {
             throw new UnknownPlanException(command.planId());
         }
         if (!Objects.equals(planId, command.planId())) {

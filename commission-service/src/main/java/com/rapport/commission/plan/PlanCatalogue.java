@@ -21,7 +21,7 @@ import static com.rapport.commission.plan.PlanDocuments.PLAN_VERSIONS;
 
 /** The query side of plans: current and past versions, and which plan a partner is on. */
 @Component
-public class PlanCatalogue implements KnownPlans, MinimumPayouts {
+public class PlanCatalogue implements MinimumPayouts {
 
     private final ReactiveMongoTemplate mongo;
     private final String defaultPlanId;
@@ -62,10 +62,9 @@ public class PlanCatalogue implements KnownPlans, MinimumPayouts {
         return planIdOf(partnerId).flatMap(this::current);
     }
 
-    /** Blocking: only for Axon command threads. */
-    @Override
-    public boolean exists(String planId) {
-        return Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(planId)), PLANS).block(timeout));
+    /** Whether the plan has been published (plans are never withdrawn); asked before a plan is assigned. */
+    public Mono<Boolean> isPublished(String planId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(planId)), PLANS);
     }
 
     /** Blocking: only for Axon command and bounded-elastic threads. */

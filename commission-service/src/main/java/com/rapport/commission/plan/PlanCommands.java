@@ -17,7 +17,11 @@ public final class PlanCommands {
     public record EstablishDefaultPlan(@TargetAggregateIdentifier String planId, PlanTerms terms) {
     }
 
-    /** Put a partner on a plan; new contracts of that partner lock that plan's current version. */
-    public record AssignPlan(@TargetAggregateIdentifier PartnerId partnerId, String planId) {
+    /**
+     * Put a partner on a plan; new contracts of that partner lock that plan's current version. {@code planPublished}:
+     * whether the plan had been published when finance asked, looked up before the command (plans are never
+     * withdrawn, so the answer cannot turn stale), so that the aggregate decides without I/O.
+     */
+    public record AssignPlan(@TargetAggregateIdentifier PartnerId partnerId, String planId, boolean planPublished) {
     }
 }

@@ -89,8 +89,9 @@ class PlanController {
     Mono<Assignment> assign(Caller caller, @PathVariable String partnerId,
                             @Valid @RequestBody Mono<AssignmentRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> Mono.fromFuture(commands.send(
-                        new AssignPlan(PartnerId.of(partnerId), request.planId())))
+        return body.flatMap(request -> catalogue.isPublished(request.planId())
+                .flatMap(published -> Mono.fromFuture(commands.send(
+                        new AssignPlan(PartnerId.of(partnerId), request.planId(), published))))
                 .then(Mono.fromSupplier(() -> new Assignment(partnerId, request.planId()))));
     }
 

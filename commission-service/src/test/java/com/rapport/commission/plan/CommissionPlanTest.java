@@ -24,6 +24,9 @@ class CommissionPlanTest {
             new BigDecimal("0.02"), List.of(Money.of("500.00", "EUR")), 7, List.of(Money.of("50.00", "EUR")));
 
     static final PartnerId P_1 = PartnerId.of("p-1");
+    /** What the plan catalogue answered before the assignment was sent. */
+    static final boolean PUBLISHED = true;
+    static final boolean NEVER_PUBLISHED = false;
 
     private final AggregateTestFixture<CommissionPlan> plans = new AggregateTestFixture<>(CommissionPlan.class);
     private final AggregateTestFixture<PartnerPlan> assignments = new AggregateTestFixture<>(PartnerPlan.class);
@@ -76,26 +79,23 @@ class CommissionPlanTest {
 
     @Test
     void aPartnerIsPutOnAPublishedPlan() {
-        assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
-                .when(new AssignPlan(P_1, "gold"))
+                .when(new AssignPlan(P_1, "gold", PUBLISHED))
                 .expectEvents(new PlanAssigned("p-1", "gold"));
     }
 
     @Test
     void assigningThePlanAPartnerIsAlreadyOnChangesNothing() {
-        assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.given(new PlanAssigned("p-1", "gold"))
-                .when(new AssignPlan(P_1, "gold"))
+                .when(new AssignPlan(P_1, "gold", PUBLISHED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void aPlanThatWasNeverPublishedCannotBeAssigned() {
-        assignments.registerInjectableResource((KnownPlans) "gold"::equals);
         assignments.givenNoPriorActivity()
-                .when(new AssignPlan(P_1, "platinum"))
+                .when(new AssignPlan(P_1, "platinum", NEVER_PUBLISHED))
                 .expectException(UnknownPlanException.class)
                 .expectException(refused(Reason.INVALID, "unknown-plan"));
     }
