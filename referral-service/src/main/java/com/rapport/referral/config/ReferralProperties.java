@@ -10,8 +10,6 @@ import java.time.Duration;
  *
  * @param duplicateWindow how long after its submission a referral blocks another one for the same client,
  *                        even once rejected or lost (API.md: 180 days)
- * @param idempotency     how long an {@code Idempotency-Key} is remembered, and how long a request that holds one
- *                        may run before a retry may take the key over
  * @param projectionWriteTimeout how long a read-model write may take before the event handler gives up
  * @param staleClaimGrace how long a client claim naming a referral that is not in the event store is still honoured
  *                        (its submission may be under way); after that it was left by a crash and may be taken over
@@ -19,12 +17,6 @@ import java.time.Duration;
 @ConfigurationProperties("rapport.referral")
 public record ReferralProperties(
         @DefaultValue("180d") Duration duplicateWindow,
-        @DefaultValue Idempotency idempotency,
         @DefaultValue("10s") Duration projectionWriteTimeout,
         @DefaultValue("5m") Duration staleClaimGrace) {
-
-    public record Idempotency(@DefaultValue("24h") Duration retention,
-                              @DefaultValue("60s") Duration inProgressLease,
-                              @DefaultValue("255") int maxKeyLength) {
-    }
 }

@@ -45,9 +45,7 @@ class MongoClientClaimsTest {
     @BeforeEach
     void setUp() {
         clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        ReferralProperties properties = new ReferralProperties(WINDOW,
-                new ReferralProperties.Idempotency(Duration.ofHours(24), Duration.ofSeconds(60), 255),
-                Duration.ofSeconds(10), GRACE);
+        ReferralProperties properties = new ReferralProperties(WINDOW, Duration.ofSeconds(10), GRACE);
         // every referral of these tests is stored, except the ghosts a crashed submission left behind
         claims = new MongoClientClaims(new MongoTemplate(client, "rapport-referral-claims-test"), clock, properties,
                 referralId -> !referralId.value().startsWith("ghost"));
