@@ -1,10 +1,9 @@
 package com.rapport.commission.payout;
 
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import org.iban4j.BicUtil;
 import org.iban4j.Iban4jException;
 import org.iban4j.IbanUtil;
-import org.springframework.http.HttpStatus;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,8 @@ public record BankAccount(String accountHolder, String iban, String bic) {
         return new BankAccount(accountHolder.trim(), electronicIban, normalizedBic);
     }
 
-    private static ProblemException invalid(String slug, String title, String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, slug, title, field + ": " + message,
+    private static CommandRefused invalid(String slug, String title, String field, String message) {
+        return new CommandRefused(CommandRefused.Reason.INVALID, slug, title, field + ": " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", String.valueOf(message)))));
     }
 }

@@ -1,6 +1,6 @@
 package com.rapport.commission.payout;
 
-import com.rapport.support.problem.ProblemException;
+import com.rapport.support.domain.CommandRefused;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +18,20 @@ class BankAccountTest {
     @Test
     void aWrongCheckDigitIsRefused() {
         assertThatThrownBy(() -> BankAccount.validated("X", "GB83WEST12345698765432", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.slug()).isEqualTo("invalid-iban"));
+                .isInstanceOfSatisfying(CommandRefused.class, e -> assertThat(e.slug()).isEqualTo("invalid-iban"));
     }
 
     @Test
     void anIbanOfTheWrongLengthForItsCountryIsRefused() {
         assertThatThrownBy(() -> BankAccount.validated("X", "DE8937040044053201300", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(CommandRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommandRefused.Reason.INVALID));
     }
 
     @Test
     void aMalformedBicIsRefusedAndNoBicIsFine() {
         assertThatThrownBy(() -> BankAccount.validated("X", "GB82WEST12345698765432", "WEST"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.slug()).isEqualTo("invalid-bic"));
+                .isInstanceOfSatisfying(CommandRefused.class, e -> assertThat(e.slug()).isEqualTo("invalid-bic"));
         assertThat(BankAccount.validated("X", "GB82WEST12345698765432", " ").bic()).isNull();
     }
 }
