@@ -2,12 +2,17 @@ package com.rapport.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.gateway.GatewayIntegrationTest;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -169,6 +174,22 @@ class UserAdministrationTest extends GatewayIntegrationTest {
                 "roles", List.of("OPS")))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(problem("idempotency-key-reused"));
+    }
+
+    @Test
+    void aKeyKeepsTheAnswerButNeitherTheRequestNorItsPassword(@Autowired ReactiveMongoTemplate mongo) {
+        String key = UUID.randomUUID().toString();
+        String password = "kept-nowhere-" + UUID.randomUUID();
+        withKey(admin(), key, Map.of("username", unique("kept"), "password", password, "roles", List.of("OPS")))
+                .expectStatus().isCreated();
+
+        Document stored = mongo.findById("admin\n" + key, Document.class, "idempotency-keys").block();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("fingerprint")).matches("[0-9a-f]{64}");
+        assertThat(stored.toJson()).doesNotContain(password);
+        assertThat(new String(stored.get("body", Binary.class).getData(), StandardCharsets.UTF_8))
+                .doesNotContain(password).doesNotContain("$2a$");
     }
 
     @Test
