@@ -27,7 +27,6 @@ import com.rapport.events.commission.PayoutPaidV1;
 import com.rapport.events.commission.RateLockedV1;
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -42,8 +41,9 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CommissionEventRelay.GROUP)
-// a read-model rebuild must never publish or issue again: resetting this group would skip every event
-@DisallowReplay
+// not @DisallowReplay: Axon starts a processor without a token as a replay up to the head, so the events stored
+// before its first start would never be sent. A rebuild never resets this group (ReadModelReplay resets only the
+// groups it is given).
 class CommissionEventRelay {
 
     static final String GROUP = "commission-relay";

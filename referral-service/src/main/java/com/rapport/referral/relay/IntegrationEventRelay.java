@@ -2,7 +2,6 @@ package com.rapport.referral.relay;
 
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(IntegrationEventRelay.GROUP)
-// a read-model rebuild must never publish or issue again: resetting this group would skip every event
-@DisallowReplay
+// not @DisallowReplay: Axon starts a processor without a token as a replay up to the head, so the events stored
+// before its first start would never be sent. A rebuild never resets this group (ReadModelReplay resets only the
+// groups it is given).
 public class IntegrationEventRelay {
 
     public static final String GROUP = "referral-relay";

@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -60,11 +59,10 @@ class IntegrationEventRelayTest {
     private BrokerDownAtFirst broker;
     private Configuration axon;
 
-    @BeforeEach
-    void start() {
-        broker = new BrokerDownAtFirst(2);
+    private void startRelayOn(InMemoryEventStorageEngine store, int refusals) {
+        broker = new BrokerDownAtFirst(refusals);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine());
+                .configureEmbeddedEventStore(configuration -> store);
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(IntegrationEventRelay.GROUP)
                 .registerEventHandler(configuration ->
@@ -76,11 +74,14 @@ class IntegrationEventRelayTest {
 
     @AfterEach
     void stop() {
-        axon.shutdown();
+        if (axon != null) {
+            axon.shutdown();
+        }
     }
 
     @Test
     void aRefusedSendIsRetriedAndNoLaterEventOvertakesIt() {
+        startRelayOn(new InMemoryEventStorageEngine(), 2);
         List<EventMessage<?>> stored = List.of(
                 GenericEventMessage.asEventMessage(new PartnerRegistered(PARTNER, "Ada", "a@x.example", "en", null)),
                 GenericEventMessage.asEventMessage(new ReferralQualified(REFERRAL, PARTNER)),
@@ -91,5 +92,24 @@ class IntegrationEventRelayTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.acknowledged.size() == ids.size());
         assertThat(broker.acknowledged).containsExactlyElementsOf(ids);
         assertThat(broker.attempts.subList(0, 3)).containsOnly(ids.get(0));
+    }
+
+    /**
+     * Axon starts a processor without a token from a replay token up to the head, so a relay marked
+     * {@code @DisallowReplay} skipped every event stored before its first start (they were never published).
+     */
+    @Test
+    void aRelayStartedOnAStoreThatAlreadyHoldsEventsSendsThemAll() {
+        InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
+        List<EventMessage<?>> stored = List.of(
+                GenericEventMessage.asEventMessage(new PartnerRegistered(PARTNER, "Ada", "a@x.example", "en", null)),
+                GenericEventMessage.asEventMessage(new ReferralQualified(REFERRAL, PARTNER)));
+        store.appendEvents(stored);
+
+        startRelayOn(store, 0);
+
+        List<String> ids = stored.stream().map(EventMessage::getIdentifier).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.acknowledged.size() == ids.size());
+        assertThat(broker.acknowledged).containsExactlyElementsOf(ids);
     }
 }

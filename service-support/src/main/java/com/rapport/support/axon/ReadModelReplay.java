@@ -29,9 +29,10 @@ import java.util.Map;
  * returns once it has caught up with the events stored before the reset. A subscribing group has no token: its
  * {@code @ResetHandler}s run and every stored event is handed to it in the same way, as a replay.
  *
- * <p>Only groups named by the caller are touched; relays and anything else with side effects keep their tokens (and
- * mark their handlers {@code @DisallowReplay} in case they are ever reset). Blocking and long: call it off the event
- * loop. A tracking group must not be running in another instance while it is reset.
+ * <p>Only groups named by the caller are touched; relays and anything else with side effects keep their tokens. They
+ * must not be {@code @DisallowReplay}: Axon starts a tracking processor that has no token yet from a replay token up
+ * to the head, so such a handler would skip every event stored before its first start. Blocking and long: call it off
+ * the event loop. A tracking group must not be running in another instance while it is reset.
  */
 public class ReadModelReplay {
 
