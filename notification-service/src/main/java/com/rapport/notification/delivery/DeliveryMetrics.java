@@ -4,14 +4,15 @@ import com.rapport.notification.inbox.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import com.rapport.notification.config.StoreProperties;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +35,14 @@ public class DeliveryMetrics {
     /** A queue deeper than this reports this: it is an outage either way, and the read stays bounded. */
     static final int COUNT_LIMIT = 100_000;
 
-    private final MongoTemplate mongo;
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
     private final MeterRegistry meters;
     private final Map<Channel, AtomicLong> depth = new EnumMap<>(Channel.class);
 
-    public DeliveryMetrics(MongoTemplate mongo, MeterRegistry meters) {
+    public DeliveryMetrics(ReactiveMongoTemplate mongo, StoreProperties store, MeterRegistry meters) {
         this.mongo = mongo;
+        this.timeout = store.timeout();
         this.meters = meters;
         for (Channel channel : Channel.values()) {
             AtomicLong count = new AtomicLong();
@@ -57,21 +60,21 @@ public class DeliveryMetrics {
     @Scheduled(fixedDelayString = "${rapport.notification.delivery.depth-refresh:15s}")
     public void refreshDepth() {
         try {
-            Map<Channel, Long> counted = new EnumMap<>(Channel.class);
-            Query channels = new Query().limit(COUNT_LIMIT);
-            channels.fields().include("channel");
-            for (Document queued : mongo.find(channels, Document.class,
-                    mongo.getCollectionName(QueuedDelivery.class))) {
-                String channel = queued.getString("channel");
-                if (channel != null) {
-                    counted.merge(Channel.valueOf(channel), 1L, Long::sum);
-                }
-            }
+            Map<Channel, Long> counted = mongo.query(QueuedDelivery.class).as(QueuedChannel.class)
+                    .matching(new Query().limit(COUNT_LIMIT)).all()
+                    .mapNotNull(QueuedChannel::channel)
+                    .collect(() -> new EnumMap<Channel, Long>(Channel.class),
+                            (byChannel, channel) -> byChannel.merge(channel, 1L, Long::sum))
+                    .block(timeout);
             depth.forEach((channel, count) -> count.set(counted.getOrDefault(channel, 0L)));
         } catch (RuntimeException e) {
             // the database may be away: the gauge keeps its last value until the next count
             log.debug("Delivery queue depth not counted: {}", e.toString());
         }
+    }
+
+    /** A queued delivery as the count reads it: its channel field alone. */
+    record QueuedChannel(Channel channel) {
     }
 
     void sent(Channel channel) {

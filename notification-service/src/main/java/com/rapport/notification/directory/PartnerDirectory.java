@@ -5,9 +5,11 @@ import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.PartnerUpdatedV1;
 import com.rapport.support.id.PartnerId;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import com.rapport.notification.config.StoreProperties;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Partners by id, kept from the partner events of {@code referral-events} and from the credit shares on referral
  * events (which carry each co-introducer's name, email and language, so that no notification waits for a partner
- * event from another partition). Blocking, for consumer threads.
+ * event from another partition). Waits for the store: consumer threads only.
  */
 @Component
 public class PartnerDirectory {
@@ -25,10 +27,12 @@ public class PartnerDirectory {
     /** Two consumer threads writing the same partner at once: the loser reads again, a few times at most. */
     private static final int ATTEMPTS = 5;
 
-    private final MongoTemplate mongo;
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
 
-    public PartnerDirectory(MongoTemplate mongo) {
+    public PartnerDirectory(ReactiveMongoTemplate mongo, StoreProperties store) {
         this.mongo = mongo;
+        this.timeout = store.timeout();
     }
 
     /** Idempotent: the same event again changes nothing. */
@@ -56,7 +60,7 @@ public class PartnerDirectory {
     }
 
     public Optional<PartnerContact> find(PartnerId partnerId) {
-        return Optional.ofNullable(mongo.findById(partnerId.value(), PartnerContact.class));
+        return mongo.findById(partnerId.value(), PartnerContact.class).blockOptional(timeout);
     }
 
     /** The partner as known, or a contact with only its id (default language, address to be learnt). */
@@ -68,12 +72,14 @@ public class PartnerDirectory {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             PartnerContact known = find(told.partner()).orElse(null);
             if (known == null) {
-                try {
-                    mongo.insert(told);
+                boolean inserted = mongo.insert(told).map(written -> true)
+                        // written meanwhile: read again
+                        .onErrorReturn(DuplicateKeyException.class, false)
+                        .block(timeout);
+                if (inserted) {
                     return;
-                } catch (DuplicateKeyException writtenMeanwhile) {
-                    continue;
                 }
+                continue;
             }
             PartnerContact merged = known.mergedWith(told);
             if (merged.equals(known)) {
@@ -81,11 +87,10 @@ public class PartnerDirectory {
             }
             // replaced only if nobody changed it since it was read
             if (mongo.findAndReplace(query(where("_id").is(known.partnerId()).and("asOf").is(known.asOf())),
-                    merged) != null) {
+                    merged).blockOptional(timeout).isPresent()) {
                 return;
             }
         }
-        throw new IllegalStateException("partner " + told.partnerId() + " keeps changing; the event will be retried"
-               );
+        throw new IllegalStateException("partner " + told.partnerId() + " keeps changing; the event will be retried");
     }
 }

@@ -43,7 +43,7 @@ class CommissionToldOnItsOwn {
 
     /** What a contract told with this rate lock says the introducer can expect, if the contract is known. */
     static Optional<EventMessages.Expectation> expectation(RateLock lock, ReferralFile file) {
-        return file.contractValue().map(value -> expectation(lock, value, file));
+        return file.signedContractValue().map(value -> expectation(lock, value, file));
     }
 
     static EventMessages.Expectation expectation(RateLock lock, Money contractValue, ReferralFile file) {
@@ -56,14 +56,14 @@ class CommissionToldOnItsOwn {
         Optional<RateLock> lock = commissions.rateLockOf(referralId, partnerId);
         Optional<ReferralFile> file = referrals.find(referralId);
         if (lock.isEmpty() || lock.get().cloudEvent() == null || file.isEmpty()
-                || file.get().contractEventId() == null || file.get().contractValue().isEmpty()
+                || file.get().contractEventId() == null || file.get().signedContractValue().isEmpty()
                 || !issuer.hasIssued(file.get().contractEventId(), partnerId)) {
             return;
         }
         CloudEventCodec.Decoded locked = json.read(lock.get().cloudEvent());
         if (commissions.claim(lock.get(), Notification.idOf(locked.eventId(), partnerId))) {
             issuer.issue(locked, partnerId, referralId, EventMessages.rateLocked(file.get().clientCompany(),
-                    expectation(lock.get(), file.get().contractValue().get(), file.get())));
+                    expectation(lock.get(), file.get().signedContractValue().get(), file.get())));
         }
     }
 

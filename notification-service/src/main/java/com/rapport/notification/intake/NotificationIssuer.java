@@ -90,7 +90,7 @@ public class NotificationIssuer {
                 return;
             }
             if (channel == Channel.EMAIL && chosen.frequency() == Frequency.DAILY_DIGEST) {
-                digests.add(notificationId, partnerId.value(), now);
+                digests.add(notificationId, partnerId, now);
             } else {
                 deliveries.enqueue(notificationId, channel, now);
             }

@@ -4,26 +4,33 @@ import com.rapport.notification.directory.PartnerContact;
 import com.rapport.notification.message.Addressee;
 import com.rapport.notification.message.Language;
 import com.rapport.support.id.PartnerId;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import com.rapport.notification.config.StoreProperties;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
-/** A partner's current preferences, for the threads that write and deliver notifications (blocking). */
+/**
+ * A partner's current preferences, for the threads that write and deliver notifications: it waits for the store, so
+ * never on an event loop (the API reads through {@link PreferencesQueries}).
+ */
 @Component
 public class PreferencesLookup {
 
-    private final MongoTemplate mongo;
+    private final ReactiveMongoTemplate mongo;
+    private final Duration timeout;
     private final PreferenceProperties properties;
 
-    public PreferencesLookup(MongoTemplate mongo, PreferenceProperties properties) {
+    public PreferencesLookup(ReactiveMongoTemplate mongo, StoreProperties store, PreferenceProperties properties) {
         this.mongo = mongo;
+        this.timeout = store.timeout();
         this.properties = properties;
     }
 
     public PartnerPreferences of(PartnerId partnerId) {
-        PartnerPreferences found = mongo.findById(partnerId.value(), PartnerPreferences.class);
-        return found != null ? found : PartnerPreferences.defaults(partnerId);
+        return mongo.findById(partnerId.value(), PartnerPreferences.class)
+                .defaultIfEmpty(PartnerPreferences.defaults(partnerId)).block(timeout);
     }
 
     /** The zone the partner's dates and digest hour are in. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +43,7 @@ class OperationsMetricsTest extends IntegrationTest {
     @Autowired
     private DeliveryMetrics deliveryMetrics;
     @Autowired
-    private MongoTemplate mongo;
+    private ReactiveMongoTemplate mongo;
     @Autowired
     private HealthEndpointGroups healthGroups;
 
@@ -106,7 +106,7 @@ class OperationsMetricsTest extends IntegrationTest {
                     .isEqualTo(before + 1);
         } finally {
             mongo.remove(query(where("_id").is(QueuedDelivery.idOf(notificationId, Channel.WEBHOOK))),
-                    QueuedDelivery.class);
+                    QueuedDelivery.class).block();
         }
         deliveryMetrics.refreshDepth();
         assertThat(scrape().sum("rapport_delivery_queue_depth", Map.of("channel", "webhook"))).isEqualTo(before);

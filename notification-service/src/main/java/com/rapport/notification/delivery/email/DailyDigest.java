@@ -79,16 +79,15 @@ public class DailyDigest {
         }
     }
 
-    void sendIfDue(String partnerId, List<DigestItem> items) {
+    void sendIfDue(PartnerId partnerId, List<DigestItem> items) {
         Instant now = clock.instant();
-        PartnerId partner = PartnerId.of(partnerId);
-        PartnerPreferences chosen = preferences.of(partner);
+        PartnerPreferences chosen = preferences.of(partnerId);
         ZoneId zone = preferences.timeZoneOf(chosen);
         boolean backToImmediate = chosen.frequency() == Frequency.IMMEDIATE;
         if (!backToImmediate && !schedule.isDue(now, zone, queue.lastSentOn(partnerId).orElse(null))) {
             return;
         }
-        Optional<PartnerContact> contact = partners.find(partner)
+        Optional<PartnerContact> contact = partners.find(partnerId)
                 .filter(known -> known.email() != null && !known.email().isBlank());
         if (contact.isEmpty() || !queue.claim(partnerId, now, properties.claimLease())) {
             return;
@@ -127,7 +126,7 @@ public class DailyDigest {
         } catch (MessagingException badMessage) {
             result = DeliveryResult.refused(badMessage.getMessage());
         }
-        record(partner.partnerId(), waiting, result, day);
+        record(partner.partner(), waiting, result, day);
     }
 
     private DigestLetter letter(List<Waiting> waiting, Addressee to, LocalDate day) {
@@ -139,7 +138,7 @@ public class DailyDigest {
                 renderer.signOff(to));
     }
 
-    private void record(String partnerId, List<Waiting> waiting, DeliveryResult result, LocalDate day) {
+    private void record(PartnerId partnerId, List<Waiting> waiting, DeliveryResult result, LocalDate day) {
         Instant at = clock.instant();
         for (Waiting w : waiting) {
             int attempt = w.delivery().attempts() + 1;
