@@ -14,11 +14,19 @@ import java.util.Optional;
  * kept to tell the partner what commission the contract should bring: in the contract's notification when it is
  * known by then, else on its own. Keyed by referral and partner (each co-introducer has its own). {@code cloudEvent}
  * is the rate-locked event (to tell it on its own); {@code toldIn} says which notification took it, so it is told
- * exactly once. Amounts as decimal strings: exact in every store.
+ * exactly once. The rate is a decimal string (exact in every store); the cap is money in the shared shape
+ * ({@code {amount: Decimal128, currency}}). {@code capAmount} / {@code capCurrency} are how locks stored before kept
+ * the cap (decimal string, code): null on locks written since, read into {@code cap} when it is missing.
  */
 @Document("rate-locks")
-public record RateLock(@Id String id, String referralId, String partnerId, String rate, String capAmount,
+public record RateLock(@Id String id, String referralId, String partnerId, String rate, Money cap, String capAmount,
                        String capCurrency, String cloudEvent, String toldIn) implements CommissionFact {
+
+    public RateLock {
+        if (cap == null && capAmount != null && capCurrency != null) {
+            cap = Money.of(capAmount, capCurrency);
+        }
+    }
 
     public static RateLock of(ReferralId referralId, PartnerId partnerId, BigDecimal rate, Money cap) {
         return of(referralId, partnerId, rate, cap, null);
@@ -27,8 +35,7 @@ public record RateLock(@Id String id, String referralId, String partnerId, Strin
     public static RateLock of(ReferralId referralId, PartnerId partnerId, BigDecimal rate, Money cap,
                               String cloudEvent) {
         return new RateLock(idOf(referralId, partnerId), referralId.value(), partnerId.value(), rate.toPlainString(),
-                cap == null ? null : cap.amount().toPlainString(), cap == null ? null : cap.currencyCode(),
-                cloudEvent, null);
+                cap, null, null, cloudEvent, null);
     }
 
     public static String idOf(ReferralId referralId, PartnerId partnerId) {
@@ -50,8 +57,7 @@ public record RateLock(@Id String id, String referralId, String partnerId, Strin
      */
     public Money expectedOn(Money contractValue, BigDecimal share) {
         Money expected = contractValue.times(rateValue().multiply(share));
-        Optional<Money> cap = capAmount == null ? Optional.empty() : Optional.of(Money.of(capAmount, capCurrency));
-        return cap.filter(expected::sameCurrencyAs).map(expected::min).orElse(expected);
+        return Optional.ofNullable(cap).filter(expected::sameCurrencyAs).map(expected::min).orElse(expected);
     }
 
     public Money expectedOn(Money contractValue) {
