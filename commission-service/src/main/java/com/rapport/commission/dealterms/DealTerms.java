@@ -46,7 +46,7 @@ public class DealTerms {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public AgreedTerms handle(AgreeDealTerms command) {
         if (locked) {
-            throw new TermsLockedException(command.referralId().value());
+            throw new TermsLockedException(command.referralId());
         }
         List<String> problems = DealTermsRules.violations(command.terms());
         if (!problems.isEmpty()) {
