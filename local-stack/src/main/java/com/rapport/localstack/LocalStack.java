@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Supervisor> supervisors = new LinkedHashMap<>();
     private final CountDownLatch givenUp = new CountDownLatch(1);
+    /** One Idempotency-Key fingerprint secret for every process of this stack, restarted ones and second instances. */
+    private final String fingerprintKey = UUID.randomUUID().toString();
     private int instanceSets = 1;
     private volatile String notReady;
     private DatabaseProcess database;
@@ -250,6 +253,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_MAIL_PORT", String.valueOf(options.smtpPort()));
         env.put("RAPPORT_JWK_SET_URI", options.gatewayUrl() + "/.well-known/jwks.json");
         env.put("RAPPORT_TOKEN_ISSUER", "http://localhost:" + options.gatewayPort());
+        // a retry after a crash (CrashRecoveryIT, FaultUnderLoadIT) must be recognised by the restarted process
+        env.put("RAPPORT_IDEMPOTENCY_FINGERPRINT_KEY", fingerprintKey);
         if (module.equals("gateway")) {
             env.put("RAPPORT_SERVICES_REFERRAL_URI", "http://127.0.0.1:" + options.referralPort());
             env.put("RAPPORT_SERVICES_COMMISSION_URI", "http://127.0.0.1:" + options.commissionPort());

@@ -26,11 +26,14 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.security.Principal;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The one {@code Idempotency-Key} mechanism (API.md) of every service, on the routes it lists in
@@ -39,12 +42,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * body), marked {@code Idempotent-Replayed: true}, and nothing runs; the same key with another request is a 409
  * {@code idempotency-key-reused}; a key whose first request is still running is a 409 {@code conflict}. A 5xx or an
  * error frees the key so that a retry starts afresh; a 4xx is an answer and is kept. Keys belong to the caller (the
- * token's subject). Only a SHA-256 of the request is stored, never the request. Runs after authentication.
+ * token's subject). Only an HMAC-SHA256 of the request is stored, never the request. Runs after authentication.
  */
 public class IdempotencyKeyFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String HMAC = "HmacSHA256";
 
     private final IdempotentRoutes routes;
     private final IdempotencyStore store;
@@ -52,6 +56,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     private final ObjectMapper canonicalJson;
     private final int maxKeyLength;
     private final int maxBodyBytes;
+    private final SecretKeySpec fingerprintKey;
 
     IdempotencyKeyFilter(IdempotencyProperties properties, IdempotencyStore store, ProblemResponseWriter problems,
                          ObjectMapper mapper, int maxBodyBytes) {
@@ -61,6 +66,15 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         this.canonicalJson = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.maxKeyLength = properties.maxKeyLength();
         this.maxBodyBytes = maxBodyBytes;
+        byte[] secret = properties.fingerprintKey().isBlank() ? randomSecret()
+                : properties.fingerprintKey().getBytes(StandardCharsets.UTF_8);
+        this.fingerprintKey = new SecretKeySpec(secret, HMAC);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     @Override
@@ -127,7 +141,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
-    /** Same method, path, content type and JSON content (key order and white space do not matter), as SHA-256. */
+    /** Same method, path, content type and JSON content (key order and white space do not matter), as HMAC-SHA256. */
     private String fingerprint(ServerHttpRequest request, byte[] body) {
         byte[] content;
         try {
@@ -138,13 +152,15 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
             content = body;
         }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getURI().getRawPath() + "?"
+            // keyed: a login request holds a password, and a plain digest of it could be guessed offline
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(fingerprintKey);
+            mac.update((request.getMethod() + " " + request.getURI().getRawPath() + "?"
                     + request.getURI().getRawQuery() + "\n" + request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)
                     + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            return HexFormat.of().formatHex(mac.doFinal(content));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 

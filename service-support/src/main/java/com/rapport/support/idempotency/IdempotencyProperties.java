@@ -15,13 +15,18 @@ import java.util.List;
  * @param inProgressLease how long a request may hold its key without an answer before a retry may take it over (the
  *                        first request died, e.g. its instance crashed)
  * @param maxKeyLength    longer keys are a 400 (API.md: ids chosen by the caller are at most 200 characters)
+ * @param fingerprintKey  the secret of the HMAC that fingerprints a request, so that a stored fingerprint of a body
+ *                        holding a password cannot be guessed offline; instances that share keys share it. Blank: a
+ *                        random one per process (a retry that reaches another instance or comes after a restart is
+ *                        then refused as a reused key instead of answered again)
  */
 @ConfigurationProperties("rapport.idempotency")
 public record IdempotencyProperties(
         @DefaultValue List<String> routes,
         @DefaultValue("24h") Duration retention,
         @DefaultValue("60s") Duration inProgressLease,
-        @DefaultValue("200") int maxKeyLength) {
+        @DefaultValue("200") int maxKeyLength,
+        @DefaultValue("") String fingerprintKey) {
 
     public IdempotencyProperties {
         routes = routes == null ? List.of() : List.copyOf(routes);

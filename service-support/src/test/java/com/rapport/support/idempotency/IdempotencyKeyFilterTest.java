@@ -69,9 +69,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = IdempotencyKeyFilterTest.Service.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "rapport.idempotency.routes=POST /api/items/**")
+        properties = {"rapport.idempotency.routes=POST /api/items/**",
+                "rapport.idempotency.fingerprint-key=" + IdempotencyKeyFilterTest.FINGERPRINT_KEY})
 class IdempotencyKeyFilterTest {
 
+    static final String FINGERPRINT_KEY = "fingerprint-secret-of-this-test";
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final MongoServerHandle MONGO = MongoServerHandle.inMemory(FreePorts.next());
     private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
@@ -247,6 +249,12 @@ class IdempotencyKeyFilterTest {
         assertThat(stored).isNotNull();
         assertThat(stored.getString("fingerprint")).matches("[0-9a-f]{64}");
         assertThat(stored.toJson()).doesNotContain("secret-password-1234");
+        // keyed by the configured secret: whoever reads the store cannot test password guesses against it offline
+        String signed = "POST /api/items?null\napplication/json\n"
+                + "{\"name\":\"Lamp\",\"password\":\"secret-password-1234\"}";
+        assertThat(stored.getString("fingerprint")).isEqualTo(hmac(FINGERPRINT_KEY, signed))
+                .isNotEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         // the answer is kept (it names the item, not the password)
         assertThat(new String(stored.get("body", org.bson.types.Binary.class).getData())).contains("Lamp")
                 .doesNotContain("secret-password-1234");
@@ -348,5 +356,12 @@ class IdempotencyKeyFilterTest {
                 return Mono.empty();
             }
         }
+    }
+
+    private static String hmac(String secret, String content) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
