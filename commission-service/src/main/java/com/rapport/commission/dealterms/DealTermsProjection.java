@@ -1,12 +1,10 @@
 package com.rapport.commission.dealterms;
 
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
 import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,23 +33,23 @@ class DealTermsProjection {
     void on(DealTermsAgreed event) {
         AgreedTerms terms = event.terms();
         upsert(event.referralId(), new Update()
-                .set("rate", terms.rate() == null ? null : BsonValues.rate(terms.rate()))
-                .set("flatFee", terms.flatFee() == null ? null : BsonValues.money(terms.flatFee()))
-                .set("cap", terms.cap() == null ? null : BsonValues.money(terms.cap()))
+                .set("rate", terms.rate() == null ? null : terms.rate().toPlainString())
+                .set("flatFee", terms.flatFee())
+                .set("cap", terms.cap())
                 .set("reason", terms.reason())
                 .set("agreedBy", event.agreedBy())
-                .set("agreedAt", BsonValues.instant(event.agreedAt()))
+                .set("agreedAt", event.agreedAt())
                 .setOnInsert("locked", false));
     }
 
     @EventHandler
     void on(DealTermsLocked event) {
         upsert(event.referralId(), new Update().set("locked", true)
-                .set("lockedAt", BsonValues.instant(event.lockedAt())));
+                .set("lockedAt", event.lockedAt()));
     }
 
     private void upsert(String referralId, Update update) {
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(referralId)), update,
-                FindAndModifyOptions.options().upsert(true), org.bson.Document.class, DEAL_TERMS).block(timeout);
+        mongo.upsert(Query.query(Criteria.where("_id").is(referralId)), update, DealTermsDocument.class)
+                .block(timeout);
     }
 }

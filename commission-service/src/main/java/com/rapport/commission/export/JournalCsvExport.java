@@ -1,10 +1,7 @@
 package com.rapport.commission.export;
 
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.EntryType;
-import com.rapport.commission.ledger.LedgerDocuments;
-import org.bson.Document;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.data.domain.Sort;
@@ -39,17 +36,16 @@ class JournalCsvExport {
 
     Flux<DataBuffer> export(LocalDate from, LocalDate to, DataBufferFactory buffers) {
         Query query = LedgerCsvExport.inRange(from, to).cursorBatchSize(batchSize);
-        Flux<String> rows = mongo.find(query, Document.class, LedgerDocuments.LEDGER).map(this::rows);
+        Flux<String> rows = mongo.find(query, LedgerEntryDocument.class).map(this::rows);
         return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
                 .buffer(batchSize)
                 .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private String rows(Document d) {
+    private String rows(LedgerEntryDocument e) {
         StringBuilder rows = new StringBuilder();
-        for (Journal.Line line : Journal.linesOf(BsonValues.date(d.get("occurredOn")), d.getString("_id"),
-                EntryType.valueOf(d.getString("type")), BsonValues.money(d.get("amount")), d.getString("partnerId"),
-                d.getString("referralId"), d.getString("explanation"), accounts)) {
+        for (Journal.Line line : Journal.linesOf(e.toEntry().occurredOn(), e.entryId(), e.type(), e.amount(),
+                e.partnerId(), e.referralId(), e.explanation(), accounts)) {
             rows.append(CsvLines.line(line.date(), line.entryId(), line.account(), line.debit(), line.credit(),
                     line.currency(), line.partnerId(), line.referralId(), line.text()));
         }

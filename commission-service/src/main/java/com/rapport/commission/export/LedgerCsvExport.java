@@ -2,9 +2,7 @@ package com.rapport.commission.export;
 
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.ledger.LedgerDocuments;
-import com.rapport.events.money.Money;
-import org.bson.Document;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.data.domain.Sort;
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -39,7 +36,7 @@ class LedgerCsvExport {
 
     Flux<DataBuffer> export(LocalDate from, LocalDate to, DataBufferFactory buffers) {
         Query query = inRange(from, to).cursorBatchSize(batchSize);
-        Flux<String> rows = mongo.find(query, Document.class, LedgerDocuments.LEDGER).map(LedgerCsvExport::row);
+        Flux<String> rows = mongo.find(query, LedgerEntryDocument.class).map(LedgerCsvExport::row);
         return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
                 .buffer(batchSize)
                 .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
@@ -58,14 +55,11 @@ class LedgerCsvExport {
                 .with(Sort.by("occurredOn", "createdAt", "_id"));
     }
 
-    private static String row(Document d) {
-        Money amount = BsonValues.money(d.get("amount"));
-        Money basis = BsonValues.money(d.get("basis"));
-        Instant createdAt = BsonValues.instant(d.get("createdAt"));
-        return CsvLines.line(d.getString("_id"), createdAt, d.getString("occurredOn"), d.getString("partnerId"),
-                d.getString("referralId"), d.getString("role"), d.getString("type"), amount.amount(),
-                amount.currencyCode(), d.getString("rate"), basis == null ? null : basis.amount(),
-                d.getString("payableAt"), d.getString("sourceEventId"), d.getString("batchId"),
-                d.getString("explanation"));
+    /** The stored strings (dates, rate) go out as stored. */
+    private static String row(LedgerEntryDocument e) {
+        return CsvLines.line(e.entryId(), e.createdAt(), e.occurredOn(), e.partnerId(), e.referralId(),
+                e.role() == null ? null : e.role().name(), e.type().name(), e.amount().amount(),
+                e.amount().currencyCode(), e.rate(), e.basis() == null ? null : e.basis().amount(), e.payableAt(),
+                e.sourceEventId(), e.batchId(), e.explanation());
     }
 }

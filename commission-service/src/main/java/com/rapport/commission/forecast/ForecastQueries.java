@@ -2,11 +2,10 @@ package com.rapport.commission.forecast;
 
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.ledger.EntryType;
-import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import com.rapport.commission.ledger.OpenCommission;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,8 +57,8 @@ public class ForecastQueries {
         if (partnerId != null) {
             written = written.and("partnerId").is(partnerId);
         }
-        Mono<Void> payable = mongo.find(Query.query(written), Document.class, LedgerDocuments.LEDGER)
-                .map(LedgerDocuments::fromDocument)
+        Mono<Void> payable = mongo.find(Query.query(written), LedgerEntryDocument.class)
+                .map(LedgerEntryDocument::toEntry)
                 .doOnNext(entry -> add(byCurrency, YearMonth.from(entry.payableAt()), entry.amount(), 0))
                 .then();
         Mono<Void> fromSchedule = outlooks(partnerId)
@@ -97,7 +96,7 @@ public class ForecastQueries {
 
     private Flux<ReferralOutlook> outlooks(String partnerId) {
         Query query = partnerId == null ? new Query() : Query.query(Criteria.where("partners").is(partnerId));
-        return mongo.find(query, Document.class, OutlookDocuments.OUTLOOKS).map(OutlookDocuments::fromDocument);
+        return mongo.find(query, OutlookDocument.class).map(OutlookDocument::toOutlook);
     }
 
     /** Months before the current one (an entry already payable) are not what is still to come: left out. */

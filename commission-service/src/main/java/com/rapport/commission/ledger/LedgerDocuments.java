@@ -6,7 +6,11 @@ import org.bson.Document;
 
 import java.util.List;
 
-/** Ledger entries in MongoDB: one document per entry, {@code _id} = entryId, so writing one twice is harmless. */
+/**
+ * The ledger collection and the names of the fields other projections update in place. Entries are read and written
+ * through the mapped {@link LedgerEntryDocument}; {@link #toDocument} / {@link #fromDocument} are the hand-built
+ * mapping of before, still used by invoicing's ledger read (another package's) and kept until it reads the record.
+ */
 public final class LedgerDocuments {
 
     public static final String LEDGER = "ledger_entries";

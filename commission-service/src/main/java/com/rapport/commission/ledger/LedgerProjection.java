@@ -11,7 +11,6 @@ import com.rapport.commission.accrual.AccrualEvents.RateLocked;
 import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.accrual.Explanations;
 import com.rapport.commission.accrual.ReferralStage;
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.BatchLine;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
@@ -22,7 +21,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -81,7 +79,7 @@ public class LedgerProjection {
     void on(PayoutBatchPaid event) {
         for (BatchLine line : event.lines()) {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(line.entryIds())),
-                    Update.update(LedgerDocuments.PAID_IN_BATCH, event.batchId()), LedgerDocuments.LEDGER)
+                    Update.update(LedgerDocuments.PAID_IN_BATCH, event.batchId()), LedgerEntryDocument.class)
                     .block(timeout);
         }
     }
@@ -96,13 +94,12 @@ public class LedgerProjection {
     @EventHandler
     void on(EntryHeld event) {
         mongo.updateFirst(byId(event.entryId()), Update.update(LedgerDocuments.HOLD,
-                new Document("reason", event.reason()).append("since", BsonValues.instant(event.since()))),
-                LedgerDocuments.LEDGER).block(timeout);
+                new LedgerEntry.Hold(event.reason(), event.since())), LedgerEntryDocument.class).block(timeout);
     }
 
     @EventHandler
     void on(EntryReleased event) {
-        mongo.updateFirst(byId(event.entryId()), new Update().unset(LedgerDocuments.HOLD), LedgerDocuments.LEDGER)
+        mongo.updateFirst(byId(event.entryId()), new Update().unset(LedgerDocuments.HOLD), LedgerEntryDocument.class)
                 .block(timeout);
     }
 
@@ -112,29 +109,28 @@ public class LedgerProjection {
             return;
         }
         Money fullTarget = event.terms().fullTarget(event.contractValue());
-        mongo.save(new Document("_id", event.referralId())
-                        .append("partnerId", event.partnerId())
-                        .append("fullTarget", BsonValues.money(fullTarget))
-                        .append("earned", BsonValues.money(Money.zero(fullTarget.currency())))
-                        .append("stage", ReferralStage.CONTRACTED.name()), OPEN_COMMISSIONS)
-                .block(timeout);
+        mongo.save(new ReferralCommissionDocument(event.referralId(), event.partnerId(), fullTarget,
+                Money.zero(fullTarget.currency()), ReferralStage.CONTRACTED, null)).block(timeout);
     }
 
     @EventHandler
     void on(OverrideDeferred event) {
-        mongo.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true), OPEN_COMMISSIONS)
+        mongo.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true),
+                ReferralCommissionDocument.class)
                 .block(timeout);
     }
 
     @EventHandler
     void on(IntroducerIdentified event) {
-        mongo.updateFirst(byId(event.referralId()), new Update().unset(AWAITING_PARTNER), OPEN_COMMISSIONS)
+        mongo.updateFirst(byId(event.referralId()), new Update().unset(AWAITING_PARTNER),
+                ReferralCommissionDocument.class)
                 .block(timeout);
     }
 
     @EventHandler
     void on(ReferralStageChanged event) {
-        mongo.updateFirst(byId(event.referralId()), Update.update("stage", event.stage().name()), OPEN_COMMISSIONS)
+        mongo.updateFirst(byId(event.referralId()), Update.update("stage", event.stage()),
+                ReferralCommissionDocument.class)
                 .block(timeout);
     }
 
@@ -148,13 +144,13 @@ public class LedgerProjection {
 
     /** Writes (or rewrites, identically) one entry. */
     private void write(LedgerEntry entry) {
-        mongo.save(LedgerDocuments.toDocument(entry), LedgerDocuments.LEDGER).block(timeout);
+        mongo.save(LedgerEntryDocument.of(entry)).block(timeout);
     }
 
     private void updateEarned(String referralId, CommissionRole role, Money earnedSoFar) {
         if (role == CommissionRole.INTRODUCER) {
-            mongo.updateFirst(byId(referralId), Update.update("earned", BsonValues.money(earnedSoFar)),
-                    OPEN_COMMISSIONS).block(timeout);
+            mongo.updateFirst(byId(referralId), Update.update("earned", earnedSoFar),
+                    ReferralCommissionDocument.class).block(timeout);
         }
     }
 

@@ -4,7 +4,6 @@ import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.forecast.ForecastQueries;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,24 +46,24 @@ public class LedgerQueries {
             criteria = criteria.and("referralId").is(referralId);
         }
         Query query = Query.query(criteria);
-        Mono<Long> total = mongo.count(query, LedgerDocuments.LEDGER);
+        Mono<Long> total = mongo.count(query, LedgerEntryDocument.class);
         Mono<List<LedgerEntry>> items = mongo.find(Query.query(criteria).with(LEDGER_ORDER)
-                        .skip(request.offset()).limit(request.size()), Document.class, LedgerDocuments.LEDGER)
-                .map(LedgerDocuments::fromDocument)
+                        .skip(request.offset()).limit(request.size()), LedgerEntryDocument.class)
+                .map(LedgerEntryDocument::toEntry)
                 .collectList();
         return Mono.zip(items, total).map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     /** One entry, with its hold and disputes. */
     public Mono<LedgerEntry> entry(String entryId) {
-        return mongo.findById(entryId, Document.class, LedgerDocuments.LEDGER).map(LedgerDocuments::fromDocument);
+        return mongo.findById(entryId, LedgerEntryDocument.class).map(LedgerEntryDocument::toEntry);
     }
 
     /** A partner's entries in ledger order, streamed. */
     public Flux<LedgerEntry> entriesOf(String partnerId) {
         return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)).with(LEDGER_ORDER)
-                        .cursorBatchSize(streamBatchSize), Document.class, LedgerDocuments.LEDGER)
-                .map(LedgerDocuments::fromDocument);
+                        .cursorBatchSize(streamBatchSize), LedgerEntryDocument.class)
+                .map(LedgerEntryDocument::toEntry);
     }
 
     /**

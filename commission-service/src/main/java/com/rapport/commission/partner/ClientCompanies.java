@@ -1,7 +1,6 @@
 package com.rapport.commission.partner;
 
 import com.rapport.commission.config.CommissionProperties;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,12 +31,12 @@ public class ClientCompanies {
 
     /** Blocking: called from the Kafka listener thread. */
     public void record(String referralId, String company) {
-        mongo.save(new Document("_id", referralId).append("company", company), CLIENTS).block(timeout);
+        mongo.save(new ClientCompany(referralId, company)).block(timeout);
     }
 
     /** The companies of these referrals that are known here (one {@code $in} on the id). */
     public Mono<Map<String, String>> of(Collection<String> referralIds) {
-        return mongo.find(Query.query(Criteria.where("_id").in(referralIds)), Document.class, CLIENTS)
-                .collectMap(d -> d.getString("_id"), d -> d.getString("company"));
+        return mongo.find(Query.query(Criteria.where("_id").in(referralIds)), ClientCompany.class)
+                .collectMap(ClientCompany::referralId, ClientCompany::company);
     }
 }

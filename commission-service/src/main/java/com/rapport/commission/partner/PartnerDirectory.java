@@ -2,7 +2,6 @@ package com.rapport.commission.partner;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.events.referral.PartnerRegisteredV1;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,15 +31,12 @@ public class PartnerDirectory {
 
     /** Blocking: called from the Kafka listener thread. */
     public void register(PartnerRegisteredV1 event) {
-        mongo.save(new Document("_id", event.partnerId())
-                        .append("name", event.name())
-                        .append("parentPartnerId", event.parentPartnerId()), PARTNERS)
-                .block(timeout);
+        mongo.save(new Partner(event.partnerId(), event.name(), event.parentPartnerId())).block(timeout);
     }
 
     /** Blocking: called from the Kafka listener thread. A partner not registered here yet is left alone. */
     public void rename(String partnerId, String name) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(partnerId)), Update.update("name", name), PARTNERS)
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(partnerId)), Update.update("name", name), Partner.class)
                 .block(timeout);
     }
 
@@ -50,7 +46,6 @@ public class PartnerDirectory {
     }
 
     public Mono<Partner> find(String partnerId) {
-        return mongo.findById(partnerId, Document.class, PARTNERS)
-                .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getString("parentPartnerId")));
+        return mongo.findById(partnerId, Partner.class);
     }
 }
