@@ -4,13 +4,11 @@ import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.LedgerProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,49 +38,40 @@ public class AdjustmentProjection {
 
     @EventHandler
     void on(AdjustmentProposed event, @Timestamp Instant at) {
-        mongo.save(new Document("_id", event.adjustmentId()).append("partnerId", event.partnerId())
-                .append("referralId", event.referralId()).append("amount", BsonValues.money(event.amount()))
-                .append("reason", event.reason()).append("status", AdjustmentStatus.PROPOSED.name())
-                .append("proposedBy", event.proposedBy()).append("proposedAt", BsonValues.instant(at)), ADJUSTMENTS)
+        mongo.save(new AdjustmentView(event.adjustmentId(), event.partnerId(), event.referralId(), event.amount(),
+                event.reason(), AdjustmentStatus.PROPOSED, event.proposedBy(), at, null, null, null, null))
                 .block(timeout);
     }
 
     @EventHandler
     void on(AdjustmentApproved event, @Timestamp Instant at) {
         mongo.updateFirst(byId(event.adjustmentId()), new Update().set("status", AdjustmentStatus.APPROVED.name())
-                .set("decidedBy", event.approvedBy()).set("decidedAt", BsonValues.instant(at))
-                .set("entryId", event.entryId()), ADJUSTMENTS).block(timeout);
+                .set("decidedBy", event.approvedBy()).set("decidedAt", at)
+                .set("entryId", event.entryId()), AdjustmentView.class).block(timeout);
     }
 
     @EventHandler
     void on(AdjustmentRejected event, @Timestamp Instant at) {
         mongo.updateFirst(byId(event.adjustmentId()), new Update().set("status", AdjustmentStatus.REJECTED.name())
-                .set("decidedBy", event.rejectedBy()).set("decidedAt", BsonValues.instant(at))
-                .set("decisionReason", event.reason()), ADJUSTMENTS).block(timeout);
+                .set("decidedBy", event.rejectedBy()).set("decidedAt", at)
+                .set("decisionReason", event.reason()), AdjustmentView.class).block(timeout);
     }
 
     Mono<AdjustmentView> find(String adjustmentId) {
-        return mongo.findById(adjustmentId, Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
+        return mongo.findById(adjustmentId, AdjustmentView.class);
     }
 
     Flux<AdjustmentView> list(AdjustmentStatus status, PageRequest request) {
         return mongo.find(query(status).with(Sort.by(Sort.Direction.DESC, "proposedAt")).skip(request.offset())
-                .limit(request.size()), Document.class, ADJUSTMENTS).map(AdjustmentProjection::view);
+                .limit(request.size()), AdjustmentView.class);
     }
 
     Mono<Long> count(AdjustmentStatus status) {
-        return mongo.count(query(status), ADJUSTMENTS);
+        return mongo.count(query(status), AdjustmentView.class);
     }
 
     private static Query query(AdjustmentStatus status) {
         return status == null ? new Query() : Query.query(Criteria.where("status").is(status.name()));
-    }
-
-    private static AdjustmentView view(Document d) {
-        return new AdjustmentView(d.getString("_id"), d.getString("partnerId"), d.getString("referralId"),
-                BsonValues.money(d.get("amount")), d.getString("reason"), AdjustmentStatus.valueOf(d.getString("status")),
-                d.getString("proposedBy"), BsonValues.instant(d.get("proposedAt")), d.getString("decidedBy"),
-                BsonValues.instant(d.get("decidedAt")), d.getString("decisionReason"), d.getString("entryId"));
     }
 
     private static Query byId(String id) {

@@ -1,16 +1,16 @@
 package com.rapport.commission.dispute;
 
 import com.rapport.support.paging.PageRequest;
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
 import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
 import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerEntry;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import com.rapport.commission.ledger.LedgerProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,46 +43,43 @@ public class DisputeProjection {
 
     @EventHandler
     void on(DisputeOpened event) {
-        mongo.save(new Document("_id", event.disputeId()).append("entryId", event.entryId())
-                .append("partnerId", event.partnerId()).append("referralId", event.referralId())
-                .append("status", DisputeView.OPEN).append("message", event.message())
-                .append("openedBy", event.openedBy()).append("openedAt", BsonValues.instant(event.openedAt())),
-                DISPUTES).block(timeout);
+        mongo.save(new DisputeView(event.disputeId(), event.entryId(), event.partnerId(), event.referralId(),
+                DisputeView.OPEN, event.message(), event.openedBy(), event.openedAt(), null, null, null, null, null,
+                null)).block(timeout);
         // once only, so that a replay does not list it twice
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.entryId())
                         .and(LedgerDocuments.DISPUTES + ".disputeId").ne(event.disputeId())),
-                new Update().push(LedgerDocuments.DISPUTES, new Document("disputeId", event.disputeId())
-                        .append("status", DisputeView.OPEN)
-                        .append("openedAt", BsonValues.instant(event.openedAt()))),
-                LedgerDocuments.LEDGER).block(timeout);
+                new Update().push(LedgerDocuments.DISPUTES, new LedgerEntry.DisputeRef(event.disputeId(),
+                        DisputeView.OPEN, null, event.openedAt(), null)),
+                LedgerEntryDocument.class).block(timeout);
     }
 
     @EventHandler
     void on(DisputeResolved event, @Timestamp Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.disputeId())), new Update()
                 .set("status", DisputeView.RESOLVED).set("outcome", event.outcome().name())
-                .set("note", event.note()).set("adjustment", BsonValues.money(event.adjustment()))
+                .set("note", event.note()).set("adjustment", event.adjustment())
                 .set("adjustmentEntryId", event.adjustmentEntryId()).set("resolvedBy", event.resolvedBy())
-                .set("resolvedAt", BsonValues.instant(at)), DISPUTES).block(timeout);
+                .set("resolvedAt", at), DisputeView.class).block(timeout);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.entryId())
                         .and(LedgerDocuments.DISPUTES + ".disputeId").is(event.disputeId())),
                 new Update().set(LedgerDocuments.DISPUTES + ".$.status", DisputeView.RESOLVED)
                         .set(LedgerDocuments.DISPUTES + ".$.outcome", event.outcome().name())
-                        .set(LedgerDocuments.DISPUTES + ".$.resolvedAt", BsonValues.instant(at)),
-                LedgerDocuments.LEDGER).block(timeout);
+                        .set(LedgerDocuments.DISPUTES + ".$.resolvedAt", at),
+                LedgerEntryDocument.class).block(timeout);
     }
 
     Mono<DisputeView> find(String disputeId) {
-        return mongo.findById(disputeId, Document.class, DISPUTES).map(DisputeProjection::view);
+        return mongo.findById(disputeId, DisputeView.class);
     }
 
     Flux<DisputeView> list(String partnerId, String status, PageRequest request) {
         return mongo.find(query(partnerId, status).with(Sort.by(Sort.Direction.DESC, "openedAt"))
-                .skip(request.offset()).limit(request.size()), Document.class, DISPUTES).map(DisputeProjection::view);
+                .skip(request.offset()).limit(request.size()), DisputeView.class);
     }
 
     Mono<Long> count(String partnerId, String status) {
-        return mongo.count(query(partnerId, status), DISPUTES);
+        return mongo.count(query(partnerId, status), DisputeView.class);
     }
 
     private static Query query(String partnerId, String status) {
@@ -96,12 +93,4 @@ public class DisputeProjection {
         return Query.query(criteria);
     }
 
-    private static DisputeView view(Document d) {
-        String outcome = d.getString("outcome");
-        return new DisputeView(d.getString("_id"), d.getString("entryId"), d.getString("partnerId"),
-                d.getString("referralId"), d.getString("status"), d.getString("message"), d.getString("openedBy"),
-                BsonValues.instant(d.get("openedAt")), outcome == null ? null : DisputeOutcome.valueOf(outcome),
-                d.getString("note"), BsonValues.money(d.get("adjustment")), d.getString("adjustmentEntryId"),
-                d.getString("resolvedBy"), BsonValues.instant(d.get("resolvedAt")));
-    }
 }

@@ -2,7 +2,7 @@ package com.rapport.commission.invoice;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
-import com.rapport.commission.ledger.LedgerDocuments;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
 import com.rapport.commission.partner.Partner;
@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -116,8 +115,8 @@ class InvoiceIssuer {
             vatCountry = null;
         }
         List<LedgerEntry> entries = mongo.find(query(where("_id").in(line.entryIds())).with(LedgerQueries.LEDGER_ORDER),
-                        Document.class, LedgerDocuments.LEDGER)
-                .map(LedgerDocuments::fromDocument)
+                        LedgerEntryDocument.class)
+                .map(LedgerEntryDocument::toEntry)
                 .collectList()
                 .block(storeTimeout);
         Map<String, String> companies = entries == null ? Map.of()

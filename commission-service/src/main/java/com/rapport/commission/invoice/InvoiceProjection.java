@@ -26,6 +26,6 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceIssued event) {
-        mongo.save(InvoiceDocuments.toDocument(Invoice.of(event)), InvoiceDocuments.INVOICES).block(timeout);
+        mongo.save(InvoiceDocument.of(Invoice.of(event))).block(timeout);
     }
 }

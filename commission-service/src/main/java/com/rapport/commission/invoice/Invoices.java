@@ -2,7 +2,6 @@ package com.rapport.commission.invoice;
 
 import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,23 +28,22 @@ public class Invoices {
     /** Filtered by partner and/or year (null = any). */
     public Mono<Page<Invoice.Summary>> page(String partnerId, Integer year, PageRequest request) {
         Criteria criteria = criteria(partnerId, year);
-        Mono<Long> total = mongo.count(Query.query(criteria), InvoiceDocuments.INVOICES);
+        Mono<Long> total = mongo.count(Query.query(criteria), InvoiceDocument.class);
         Mono<List<Invoice.Summary>> items = mongo.find(Query.query(criteria).with(NUMBER_ORDER)
-                        .skip(request.offset()).limit(request.size()), Document.class, InvoiceDocuments.INVOICES)
-                .map(d -> InvoiceDocuments.fromDocument(d).summary())
+                        .skip(request.offset()).limit(request.size()), InvoiceDocument.class)
+                .map(stored -> stored.invoice().summary())
                 .collectList();
         return Mono.zip(items, total).map(t -> request.of(t.getT1(), t.getT2()));
     }
 
     public Mono<Invoice> find(String invoiceNumber) {
-        return mongo.findById(invoiceNumber, Document.class, InvoiceDocuments.INVOICES)
-                .map(InvoiceDocuments::fromDocument);
+        return mongo.findById(invoiceNumber, InvoiceDocument.class).map(InvoiceDocument::invoice);
     }
 
     /** A partner's invoices of one year, in number order. */
     public Flux<Invoice> ofPartner(String partnerId, int year) {
-        return mongo.find(Query.query(criteria(partnerId, year)).with(NUMBER_ORDER), Document.class,
-                InvoiceDocuments.INVOICES).map(InvoiceDocuments::fromDocument);
+        return mongo.find(Query.query(criteria(partnerId, year)).with(NUMBER_ORDER), InvoiceDocument.class)
+                .map(InvoiceDocument::invoice);
     }
 
     private static Criteria criteria(String partnerId, Integer year) {

@@ -2,7 +2,6 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.hold.EntryBatches;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +33,15 @@ class EntryBatchLookup implements EntryBatches {
         if (claims.claimedAmong(List.of(entryId)).isEmpty()) {
             return Optional.empty();
         }
-        Document claim = mongo.findById(entryId, Document.class, PayoutClaims.CLAIMS).block(timeout);
+        PayoutClaim claim = mongo.findById(entryId, PayoutClaim.class).block(timeout);
         if (claim == null) {
             return Optional.empty();
         }
-        String batchId = claim.getString("batchId");
-        Document batch = mongo.findById(batchId, Document.class, PayoutBatchProjection.BATCHES).block(timeout);
-        if (batch != null && BatchStatus.CANCELLED.name().equals(batch.getString("status"))) {
+        String batchId = claim.batchId();
+        PayoutBatchDocument batch = mongo.findById(batchId, PayoutBatchDocument.class).block(timeout);
+        if (batch != null && batch.status() == BatchStatus.CANCELLED) {
             return Optional.empty();
         }
-        return Optional.of(new Batch(batchId, batch != null && BatchStatus.PAID.name().equals(batch.getString("status"))));
+        return Optional.of(new Batch(batchId, batch != null && batch.status() == BatchStatus.PAID));
     }
 }

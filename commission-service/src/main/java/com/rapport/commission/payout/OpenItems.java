@@ -5,13 +5,10 @@ import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
 import com.rapport.commission.hold.HoldEvents.EntryHeld;
 import com.rapport.commission.hold.HoldEvents.EntryReleased;
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
-import com.rapport.events.money.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +16,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
 /**
  * The entries not paid out yet (accruals, reversals and adjustments until a PAID batch holds them; {@code held}
@@ -30,7 +26,7 @@ import java.time.LocalDate;
 @ProcessingGroup(PayoutBatchProjection.GROUP)
 public class OpenItems {
 
-    public static final String OPEN_ITEMS = "open_items";
+    public static final String OPEN_ITEMS = OpenItem.COLLECTION;
 
     private final ReactiveMongoTemplate mongo;
     private final Duration timeout;
@@ -40,39 +36,34 @@ public class OpenItems {
         this.timeout = properties.storeTimeout();
     }
 
-    public static Document document(String entryId, String partnerId, Money amount, LocalDate payableAt) {
-        return new Document("_id", entryId).append("partnerId", partnerId)
-                .append("amount", BsonValues.money(amount)).append("payableAt", BsonValues.date(payableAt));
-    }
-
     @EventHandler
     void on(CommissionAccrued event) {
-        mongo.save(document(event.entryId(), event.partnerId(), event.amount(), event.payableAt()), OPEN_ITEMS)
+        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.payableAt()))
                 .block(timeout);
     }
 
     @EventHandler
     void on(CommissionReversed event) {
-        mongo.save(document(event.entryId(), event.partnerId(), event.amount(), event.payableAt()), OPEN_ITEMS)
+        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.payableAt()))
                 .block(timeout);
     }
 
     /** An ADJUSTMENT is payable at once. */
     @EventHandler
     void on(AdjustmentBooked event) {
-        mongo.save(document(event.entryId(), event.partnerId(), event.amount(), event.bookedOn()), OPEN_ITEMS)
+        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.bookedOn()))
                 .block(timeout);
     }
 
     @EventHandler
     void on(EntryHeld event) {
-        mongo.updateFirst(byId(event.entryId()), Update.update(PayoutClaimPlanner.HELD, true), OPEN_ITEMS)
+        mongo.updateFirst(byId(event.entryId()), Update.update(PayoutClaimPlanner.HELD, true), OpenItem.class)
                 .block(timeout);
     }
 
     @EventHandler
     void on(EntryReleased event) {
-        mongo.updateFirst(byId(event.entryId()), new Update().unset(PayoutClaimPlanner.HELD), OPEN_ITEMS)
+        mongo.updateFirst(byId(event.entryId()), new Update().unset(PayoutClaimPlanner.HELD), OpenItem.class)
                 .block(timeout);
     }
 
@@ -83,7 +74,7 @@ public class OpenItems {
     @EventHandler
     void on(PayoutBatchPaid event) {
         for (BatchLine line : event.lines()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(line.entryIds())), OPEN_ITEMS).block(timeout);
+            mongo.remove(Query.query(Criteria.where("_id").in(line.entryIds())), OpenItem.class).block(timeout);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.rapport.commission.payout;
 
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchAbandoned;
 import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
@@ -9,7 +8,6 @@ import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 /**
  * Keeps the batches finance reads, and frees a cancelled batch's entries. Subscribing: when cancel returns, the
@@ -29,7 +26,7 @@ import java.util.Date;
 class PayoutBatchProjection {
 
     static final String GROUP = "payouts";
-    static final String BATCHES = "payout_batches";
+    static final String BATCHES = PayoutBatchDocument.COLLECTION;
 
     private final ReactiveMongoTemplate mongo;
     private final PayoutClaims claims;
@@ -43,22 +40,8 @@ class PayoutBatchProjection {
 
     @EventHandler
     void on(PayoutBatchCreated event, @Timestamp Instant createdAt) {
-        mongo.save(new Document("_id", event.batchId())
-                        .append("asOf", BsonValues.date(event.asOf()))
-                        .append("status", BatchStatus.OPEN.name())
-                        .append("lines", event.lines().stream()
-                                .map(line -> new Document("partnerId", line.partnerId())
-                                        .append("amount", BsonValues.money(line.amount()))
-                                        .append("entryIds", line.entryIds()))
-                                .toList())
-                        .append("skipped", event.skippedLines().stream()
-                                .map(line -> new Document("partnerId", line.partnerId())
-                                        .append("amount", BsonValues.money(line.amount()))
-                                        .append("reason", line.reason()))
-                                .toList())
-                        .append("createdBy", event.createdBy())
-                        .append("createdAt", Date.from(createdAt)), BATCHES)
-                .block(timeout);
+        mongo.save(PayoutBatchDocument.opened(event.batchId(), event.asOf(), event.lines(), event.skippedLines(),
+                event.createdBy(), createdAt)).block(timeout);
         // the claims were inserted before the batch was opened; re-stating them lets a replay rebuild them too
         event.lines().forEach(line -> claims.hold(event.batchId(), line.entryIds(), createdAt));
     }
@@ -66,12 +49,13 @@ class PayoutBatchProjection {
     @EventHandler
     void on(PayoutBatchPaid event) {
         mongo.updateFirst(byId(event.batchId()), new Update().set("status", BatchStatus.PAID.name())
-                .set("paidOn", BsonValues.date(event.paidOn())), BATCHES).block(timeout);
+                .set("paidOn", event.paidOn().toString()), PayoutBatchDocument.class).block(timeout);
     }
 
     @EventHandler
     void on(PayoutBatchCancelled event) {
-        mongo.updateFirst(byId(event.batchId()), Update.update("status", BatchStatus.CANCELLED.name()), BATCHES)
+        mongo.updateFirst(byId(event.batchId()), Update.update("status", BatchStatus.CANCELLED.name()),
+                        PayoutBatchDocument.class)
                 .block(timeout);
         event.lines().forEach(line -> claims.release(event.batchId(), line.entryIds()));
     }

@@ -1,11 +1,9 @@
 package com.rapport.commission.payout;
 
-import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutPlanner.PayableEntry;
 import com.rapport.commission.plan.MinimumPayouts;
 import com.rapport.events.money.Money;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -82,12 +80,11 @@ public class PayoutClaimPlanner {
 
     private List<PayableEntry> payableEntries(LocalDate asOf) {
         // a held entry stays out of every new batch until it is released
-        Query query = Query.query(Criteria.where("payableAt").lte(BsonValues.date(asOf)).and(HELD).ne(true));
-        List<Document> documents = mongo.find(query.cursorBatchSize(batchSize), Document.class,
-                OpenItems.OPEN_ITEMS).collectList().block(timeout);
-        return documents == null ? List.of() : documents.stream()
-                .map(d -> new PayableEntry(d.getString("_id"), d.getString("partnerId"),
-                        BsonValues.money(d.get("amount"))))
+        Query query = Query.query(Criteria.where("payableAt").lte(asOf.toString()).and(HELD).ne(true));
+        List<OpenItem> items = mongo.find(query.cursorBatchSize(batchSize), OpenItem.class).collectList()
+                .block(timeout);
+        return items == null ? List.of() : items.stream()
+                .map(item -> new PayableEntry(item.entryId(), item.partnerId(), item.amount()))
                 .toList();
     }
 }

@@ -1,7 +1,6 @@
 package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.Set;
 @Component
 public class PayoutClaims implements BatchClaims {
 
-    static final String CLAIMS = "payout_claims";
+    static final String CLAIMS = PayoutClaim.COLLECTION;
     private static final Logger LOG = LoggerFactory.getLogger(PayoutClaims.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -61,12 +59,12 @@ public class PayoutClaims implements BatchClaims {
         Map<String, Boolean> liveBatches = new HashMap<>();
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + chunk));
-            for (Document claim : find(Criteria.where("_id").in(slice))) {
-                String batchId = claim.getString("batchId");
-                if (isOld(claim, orphanBefore) && !liveBatches.computeIfAbsent(batchId, this::stillHolds)) {
+            for (PayoutClaim claim : find(Criteria.where("_id").in(slice))) {
+                String batchId = claim.batchId();
+                if (claim.isOlderThan(orphanBefore) && !liveBatches.computeIfAbsent(batchId, this::stillHolds)) {
                     continue;
                 }
-                claimed.add(claim.getString("_id"));
+                claimed.add(claim.entryId());
             }
         }
         return claimed;
@@ -116,14 +114,14 @@ public class PayoutClaims implements BatchClaims {
         List<String> ids = new ArrayList<>(entryIds);
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + chunk));
-            mongo.remove(Query.query(Criteria.where("_id").in(slice).and("batchId").is(batchId)), CLAIMS)
-                    .block(timeout);
+            mongo.remove(Query.query(Criteria.where("_id").in(slice).and("batchId").is(batchId)),
+                    PayoutClaim.class).block(timeout);
         }
     }
 
     /** Deletes every claim of a batch known to hold nothing (CANCELLED or ABANDONED). */
     public void releaseBatch(String batchId) {
-        mongo.remove(Query.query(Criteria.where("batchId").is(batchId)), CLAIMS).block(timeout);
+        mongo.remove(Query.query(Criteria.where("batchId").is(batchId)), PayoutClaim.class).block(timeout);
     }
 
     /**
@@ -143,34 +141,28 @@ public class PayoutClaims implements BatchClaims {
     /** An entry's claim, or null: insert-if-absent; answers the holder when another claim was there first. */
     private String insertIfAbsent(String batchId, String entryId, Instant claimedAt) {
         try {
-            mongo.insert(new Document("_id", entryId).append("batchId", batchId)
-                    .append("claimedAt", Date.from(claimedAt)), CLAIMS).block(timeout);
+            mongo.insert(new PayoutClaim(entryId, batchId, claimedAt)).block(timeout);
             return null;
         } catch (DuplicateKeyException taken) {
-            Document existing = mongo.findById(entryId, Document.class, CLAIMS).block(timeout);
+            PayoutClaim existing = mongo.findById(entryId, PayoutClaim.class).block(timeout);
             if (existing == null) {
                 // released in between: try once more (a claim is never overwritten, only inserted)
                 return insertIfAbsent(batchId, entryId, claimedAt);
             }
-            String holder = existing.getString("batchId");
+            String holder = existing.batchId();
             return holder.equals(batchId) ? null : holder;
         }
     }
 
-    private List<Document> find(Criteria criteria) {
-        List<Document> found = mongo.find(Query.query(criteria), Document.class, CLAIMS).collectList().block(timeout);
+    private List<PayoutClaim> find(Criteria criteria) {
+        List<PayoutClaim> found = mongo.find(Query.query(criteria), PayoutClaim.class).collectList().block(timeout);
         return found == null ? List.of() : found;
-    }
-
-    private static boolean isOld(Document claim, Instant orphanBefore) {
-        Date claimedAt = claim.getDate("claimedAt");
-        return claimedAt != null && claimedAt.toInstant().isBefore(orphanBefore);
     }
 
     /** Whether an old claim's batch still holds it; settles the batch when the read model does not say so. */
     private boolean stillHolds(String batchId) {
-        Document batch = mongo.findById(batchId, Document.class, PayoutBatchProjection.BATCHES).block(timeout);
-        if (batch != null && BatchStatus.valueOf(batch.getString("status")).holdsEntries()) {
+        PayoutBatchDocument batch = mongo.findById(batchId, PayoutBatchDocument.class).block(timeout);
+        if (batch != null && batch.status().holdsEntries()) {
             return true;
         }
         try {

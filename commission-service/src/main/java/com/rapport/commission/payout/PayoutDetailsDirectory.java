@@ -1,7 +1,8 @@
 package com.rapport.commission.payout;
 
-import org.bson.Document;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -9,7 +10,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -21,7 +21,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 public class PayoutDetailsDirectory {
 
-    static final String DETAILS = "payout_details";
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -31,7 +30,9 @@ public class PayoutDetailsDirectory {
         this.clock = clock;
     }
 
-    public record PayoutDetails(String partnerId, String accountHolder, String iban, String bic,
+    /** As {@code payout_details} keeps them: {@code _id} = partnerId. */
+    @Document("payout_details")
+    public record PayoutDetails(@Id String partnerId, String accountHolder, String iban, String bic,
                                 Instant updatedAt) {
 
         public BankAccount account() {
@@ -40,23 +41,15 @@ public class PayoutDetailsDirectory {
     }
 
     public Mono<PayoutDetails> save(String partnerId, BankAccount account) {
-        Document document = new Document("_id", partnerId).append("accountHolder", account.accountHolder())
-                .append("iban", account.iban()).append("bic", account.bic())
-                .append("updatedAt", Date.from(clock.instant()));
-        return mongo.save(document, DETAILS).map(PayoutDetailsDirectory::details);
+        return mongo.save(new PayoutDetails(partnerId, account.accountHolder(), account.iban(), account.bic(),
+                clock.instant()));
     }
 
     public Mono<PayoutDetails> find(String partnerId) {
-        return mongo.findById(partnerId, Document.class, DETAILS).map(PayoutDetailsDirectory::details);
+        return mongo.findById(partnerId, PayoutDetails.class);
     }
 
     public Flux<PayoutDetails> findAll(Collection<String> partnerIds) {
-        return mongo.find(query(where("_id").in(partnerIds)), Document.class, DETAILS)
-                .map(PayoutDetailsDirectory::details);
-    }
-
-    private static PayoutDetails details(Document d) {
-        return new PayoutDetails(d.getString("_id"), d.getString("accountHolder"), d.getString("iban"),
-                d.getString("bic"), d.getDate("updatedAt").toInstant());
+        return mongo.find(query(where("_id").in(partnerIds)), PayoutDetails.class);
     }
 }

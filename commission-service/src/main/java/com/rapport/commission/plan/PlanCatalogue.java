@@ -2,7 +2,6 @@ package com.rapport.commission.plan;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.events.money.Money;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,9 +14,8 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 
-import static com.rapport.commission.plan.PlanDocuments.PARTNER_PLANS;
-import static com.rapport.commission.plan.PlanDocuments.PLANS;
-import static com.rapport.commission.plan.PlanDocuments.PLAN_VERSIONS;
+import static com.rapport.commission.plan.PlanDocument.PLANS;
+import static com.rapport.commission.plan.PlanDocument.PLAN_VERSIONS;
 
 /** The query side of plans: current and past versions, and which plan a partner is on. */
 @Component
@@ -34,26 +32,27 @@ public class PlanCatalogue implements MinimumPayouts {
     }
 
     public Flux<PlanVersion> currentPlans() {
-        return mongo.find(new Query().with(Sort.by("_id")), Document.class, PLANS).map(PlanDocuments::fromDocument);
+        return mongo.find(new Query().with(Sort.by("_id")), PlanDocument.class, PLANS).map(PlanDocument::plan);
     }
 
     public Mono<PlanVersion> current(String planId) {
-        return mongo.findById(planId, Document.class, PLANS).map(PlanDocuments::fromDocument);
+        return mongo.findById(planId, PlanDocument.class, PLANS).map(PlanDocument::plan);
     }
 
     public Mono<PlanVersion> version(String planId, int version) {
-        return mongo.findById(planId + ":" + version, Document.class, PLAN_VERSIONS).map(PlanDocuments::fromDocument);
+        return mongo.findById(PlanDocument.versionId(planId, version), PlanDocument.class, PLAN_VERSIONS)
+                .map(PlanDocument::plan);
     }
 
     public Flux<PlanVersion> versions(String planId) {
-        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(Sort.by("version")), Document.class,
-                PLAN_VERSIONS).map(PlanDocuments::fromDocument);
+        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(Sort.by("version")),
+                PlanDocument.class, PLAN_VERSIONS).map(PlanDocument::plan);
     }
 
     /** The plan a partner is on: the one finance assigned, else the default plan. */
     public Mono<String> planIdOf(String partnerId) {
-        return mongo.findById(partnerId, Document.class, PARTNER_PLANS)
-                .map(document -> document.getString("planId"))
+        return mongo.findById(partnerId, PlanAssignment.class)
+                .map(PlanAssignment::planId)
                 .defaultIfEmpty(defaultPlanId);
     }
 

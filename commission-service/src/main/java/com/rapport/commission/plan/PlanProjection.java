@@ -6,17 +6,14 @@ import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
-import static com.rapport.commission.plan.PlanDocuments.PARTNER_PLANS;
-import static com.rapport.commission.plan.PlanDocuments.PLANS;
-import static com.rapport.commission.plan.PlanDocuments.PLAN_VERSIONS;
+import static com.rapport.commission.plan.PlanDocument.PLANS;
+import static com.rapport.commission.plan.PlanDocument.PLAN_VERSIONS;
 
 /**
  * Keeps the plan catalogue (current version per plan, every version, partner assignments). Subscribing: a plan
@@ -39,15 +36,13 @@ class PlanProjection {
     @EventHandler
     void on(PlanVersionPublished event, @Timestamp Instant publishedAt) {
         PlanVersion version = new PlanVersion(event.planId(), event.version(), event.terms(), publishedAt);
-        mongo.save(PlanDocuments.toDocument(version, event.planId() + ":" + event.version()), PLAN_VERSIONS)
-                .then(mongo.save(PlanDocuments.toDocument(version, event.planId()), PLANS))
+        mongo.save(PlanDocument.of(version, PlanDocument.versionId(event.planId(), event.version())), PLAN_VERSIONS)
+                .then(mongo.save(PlanDocument.of(version, event.planId()), PLANS))
                 .block(timeout);
     }
 
     @EventHandler
     void on(PlanAssigned event, @Timestamp Instant assignedAt) {
-        mongo.save(new Document("_id", event.partnerId()).append("planId", event.planId())
-                        .append("assignedAt", Date.from(assignedAt)), PARTNER_PLANS)
-                .block(timeout);
+        mongo.save(new PlanAssignment(event.partnerId(), event.planId(), assignedAt)).block(timeout);
     }
 }

@@ -5,7 +5,7 @@ import com.rapport.commission.CommissionServiceTestBase;
 import com.rapport.commission.ledger.EntryType;
 import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.ledger.LedgerEntry;
-import com.rapport.commission.payout.OpenItems;
+import com.rapport.commission.payout.OpenItem;
 import com.rapport.events.Topics;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
@@ -383,7 +383,7 @@ class MonthEndIntegrationTest extends CommissionServiceTestBase {
                 money, new BigDecimal("0.10"), money, payable, Instant.parse("2026-11-20T10:00:00Z"), newId(),
                 "10% of a payment", payable.minusDays(14), null);
         mongo.save(LedgerDocuments.toDocument(entry), LedgerDocuments.LEDGER).block();
-        mongo.save(OpenItems.document(entryId, partner, money, payable), OpenItems.OPEN_ITEMS).block();
+        mongo.save(OpenItem.of(entryId, partner, money, payable)).block();
         return entryId;
     }
 

@@ -69,7 +69,7 @@ class PayoutClaimInvariantsTest {
 
     @Property(tries = 60)
     void noEntryIsEverInTwoLiveBatchesAndNoHeldEntryInAny(@ForAll("runs") Run run) {
-        ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "payout-claims-" + UUID.randomUUID());
+        ReactiveMongoTemplate mongo = MappedTemplates.of(client, "payout-claims-" + UUID.randomUUID());
         CommissionProperties properties = new CommissionProperties(ZoneOffset.UTC, Duration.ofSeconds(30),
                 Duration.ofSeconds(30), 7);
         PayoutClaims claims = new PayoutClaims(mongo, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"),
@@ -79,14 +79,13 @@ class PayoutClaimInvariantsTest {
                 partner -> Optional.empty(), properties);
         Set<String> heldEntries = new HashSet<>();
         run.entries().forEach(entry -> {
-            org.bson.Document item = OpenItems.document(entry.entryId(), entry.partnerId(), entry.amount(),
-                    entry.payableAt());
+            OpenItem item = OpenItem.of(entry.entryId(), entry.partnerId(), entry.amount(), entry.payableAt());
             if (entry.entryId().hashCode() % 4 == 0) {
                 // a finance hold or an open dispute
-                item.append(PayoutClaimPlanner.HELD, true);
+                item = item.onHold();
                 heldEntries.add(entry.entryId());
             }
-            mongo.save(item, OpenItems.OPEN_ITEMS).block();
+            mongo.save(item).block();
         });
 
         Map<String, List<BatchLine>> live = new HashMap<>();

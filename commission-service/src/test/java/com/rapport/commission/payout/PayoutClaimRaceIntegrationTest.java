@@ -143,8 +143,8 @@ class PayoutClaimRaceIntegrationTest extends CommissionServiceTestBase {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String entryId = newId();
-            mongo.save(OpenItems.document(entryId, partner, Money.of("10.00", "EUR"), LocalDate.parse("2026-11-01")),
-                    OpenItems.OPEN_ITEMS).block();
+            mongo.save(OpenItem.of(entryId, partner, Money.of("10.00", "EUR"), LocalDate.parse("2026-11-01")))
+                    .block();
             ids.add(entryId);
         }
         return ids;
