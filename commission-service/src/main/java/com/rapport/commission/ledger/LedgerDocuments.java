@@ -1,15 +1,11 @@
 package com.rapport.commission.ledger;
 
 import com.rapport.commission.config.BsonValues;
-import com.rapport.events.commission.CommissionRole;
 import org.bson.Document;
-
-import java.util.List;
 
 /**
  * The ledger collection and the names of the fields other projections update in place. Entries are read and written
- * through the mapped {@link LedgerEntryDocument}; {@link #toDocument} / {@link #fromDocument} are the hand-built
- * mapping of before, still used by invoicing's ledger read (another package's) and kept until it reads the record.
+ * through the mapped {@link LedgerEntryDocument}.
  */
 public final class LedgerDocuments {
 
@@ -24,6 +20,11 @@ public final class LedgerDocuments {
     private LedgerDocuments() {
     }
 
+    /**
+     * An entry in the shape the hand-built mapping wrote before {@link LedgerEntryDocument} (explicit nulls, no
+     * {@code _class}). Not used to store anything: tests seed the ledger with it through the driver (the export
+     * benchmark, in bulk), which also shows such documents still read.
+     */
     public static Document toDocument(LedgerEntry entry) {
         return new Document("_id", entry.entryId())
                 .append("partnerId", entry.partnerId())
@@ -40,28 +41,5 @@ public final class LedgerDocuments {
                 .append("sourceEventId", entry.sourceEventId())
                 .append("explanation", entry.explanation())
                 .append("batchId", entry.batchId());
-    }
-
-    public static LedgerEntry fromDocument(Document d) {
-        String role = d.getString("role");
-        return new LedgerEntry(d.getString("_id"), d.getString("partnerId"), d.getString("referralId"),
-                role == null ? null : CommissionRole.valueOf(role), EntryType.valueOf(d.getString("type")),
-                BsonValues.money(d.get("amount")), BsonValues.rate(d.get("rate")), BsonValues.money(d.get("basis")),
-                BsonValues.date(d.get("payableAt")), BsonValues.instant(d.get("createdAt")),
-                d.getString("sourceEventId"), d.getString("explanation"), BsonValues.date(d.get("occurredOn")),
-                d.getString("batchId"), hold(d.get(HOLD, Document.class)), disputes(d.getList(DISPUTES, Document.class)),
-                d.getString(PAID_IN_BATCH));
-    }
-
-    private static LedgerEntry.Hold hold(Document hold) {
-        return hold == null ? null : new LedgerEntry.Hold(hold.getString("reason"), BsonValues.instant(hold.get("since")));
-    }
-
-    private static List<LedgerEntry.DisputeRef> disputes(List<Document> disputes) {
-        return disputes == null ? List.of() : disputes.stream()
-                .map(d -> new LedgerEntry.DisputeRef(d.getString("disputeId"), d.getString("status"),
-                        d.getString("outcome"), BsonValues.instant(d.get("openedAt")),
-                        BsonValues.instant(d.get("resolvedAt"))))
-                .toList();
     }
 }
