@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param projectionWriteTimeout how long a read-model write may take before the event handler gives up
  * @param staleClaimGrace how long a client claim naming a referral that is not in the event store is still honoured
  *                        (its submission may be under way); after that it was left by a crash and may be taken over
+ * @param storeTimeout how long one store call of the command side (a client claim, a contract number) may take
+ *                     before the command fails instead of waiting on
  */
 @ConfigurationProperties("rapport.referral")
 public record ReferralProperties(
         @DefaultValue("180d") Duration duplicateWindow,
         @DefaultValue("10s") Duration projectionWriteTimeout,
-        @DefaultValue("5m") Duration staleClaimGrace) {
+        @DefaultValue("5m") Duration staleClaimGrace,
+        @DefaultValue("10s") Duration storeTimeout) {
 }

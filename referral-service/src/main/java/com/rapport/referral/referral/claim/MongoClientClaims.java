@@ -1,10 +1,11 @@
 package com.rapport.referral.referral.claim;
 
+import com.mongodb.client.result.UpdateResult;
 import com.rapport.referral.config.ReferralProperties;
 import com.rapport.support.id.ReferralId;
 import com.rapport.referral.referral.ReferredClient;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,10 @@ import java.util.List;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Claims in the {@code client-claims} collection, one document per key with the key as {@code _id}. Runs on command
- * threads (blocking driver). Works the same on MongoDB and on mongo-java-server: only unique {@code _id} and
- * single-document conditional updates are relied upon, no transactions.
+ * Claims in the {@code client-claims} collection, one document per key with the key as {@code _id}. Works the same on
+ * MongoDB and on mongo-java-server: only unique {@code _id} and single-document conditional updates are relied upon,
+ * no transactions. Each store call is awaited (up to {@code store-timeout}) one after the other, as the rules below
+ * need every answer before the next step: callers are bounded-elastic and Axon threads, never an event loop.
  */
 @Component
 public class MongoClientClaims implements ClientClaims {
@@ -31,16 +33,18 @@ public class MongoClientClaims implements ClientClaims {
      */
     private static final int ATTEMPTS_PER_KEY = 3;
 
-    private final MongoTemplate mongo;
+    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final Duration timeout;
     private final Duration window;
     private final Duration staleClaimGrace;
     private final StoredReferrals storedReferrals;
 
-    public MongoClientClaims(MongoTemplate mongo, Clock clock, ReferralProperties properties,
+    public MongoClientClaims(ReactiveMongoTemplate mongo, Clock clock, ReferralProperties properties,
                              StoredReferrals storedReferrals) {
         this.mongo = mongo;
         this.clock = clock;
+        this.timeout = properties.storeTimeout();
         this.window = properties.duplicateWindow();
         this.staleClaimGrace = properties.staleClaimGrace();
         this.storedReferrals = storedReferrals;
@@ -71,7 +75,7 @@ public class MongoClientClaims implements ClientClaims {
         Instant now = clock.instant();
         for (String key : ClientKeys.of(client)) {
             mongo.updateFirst(Query.query(where("_id").is(key).and("referralId").is(referralId.value())),
-                    Update.update("closedAt", now), ClientClaim.class);
+                    Update.update("closedAt", now), ClientClaim.class).block(timeout);
         }
     }
 
@@ -83,7 +87,7 @@ public class MongoClientClaims implements ClientClaims {
             ClientClaim previous = mongo.findAndModify(
                     Query.query(where("_id").is(key).and("referralId").is(from.value())),
                     new Update().set("referralId", to.value()).set("submittedAt", now).unset("closedAt"),
-                    ClientClaim.class);
+                    ClientClaim.class).block(timeout);
             if (previous != null) {
                 before.add(previous);
             }
@@ -101,17 +105,17 @@ public class MongoClientClaims implements ClientClaims {
             mongo.updateFirst(Query.query(where("_id").is(previous.key()).and("referralId")
                             .is(handOver.to().value())),
                     previous.closedAt() == null ? back.unset("closedAt") : back.set("closedAt", previous.closedAt()),
-                    ClientClaim.class);
+                    ClientClaim.class).block(timeout);
         }
     }
 
     private void claimKey(String key, String referralId, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS_PER_KEY; attempt++) {
             try {
-                mongo.insert(new ClientClaim(key, referralId, now, null));
+                mongo.insert(new ClientClaim(key, referralId, now, null)).block(timeout);
                 return;
             } catch (DuplicateKeyException held) {
-                ClientClaim holder = mongo.findById(key, ClientClaim.class);
+                ClientClaim holder = mongo.findById(key, ClientClaim.class).block(timeout);
                 if (holder == null) {
                     continue;
                 }
@@ -122,12 +126,12 @@ public class MongoClientClaims implements ClientClaims {
                     throw new DuplicateReferralException(window);
                 }
                 // take over the claim as it was judged; of two racing takers only one still matches it
-                long taken = mongo.updateFirst(
+                UpdateResult taken = mongo.updateFirst(
                         Query.query(where("_id").is(key).and("referralId").is(holder.referralId())
                                 .and("submittedAt").is(holder.submittedAt())),
                         new Update().set("referralId", referralId).set("submittedAt", now).unset("closedAt"),
-                        ClientClaim.class).getModifiedCount();
-                if (taken == 1) {
+                        ClientClaim.class).block(timeout);
+                if (taken != null && taken.getModifiedCount() == 1) {
                     return;
                 }
             }
@@ -146,7 +150,8 @@ public class MongoClientClaims implements ClientClaims {
 
     private void release(List<String> keys, String referralId) {
         for (String key : keys) {
-            mongo.remove(Query.query(where("_id").is(key).and("referralId").is(referralId)), ClientClaim.class);
+            mongo.remove(Query.query(where("_id").is(key).and("referralId").is(referralId)), ClientClaim.class)
+                    .block(timeout);
         }
     }
 }

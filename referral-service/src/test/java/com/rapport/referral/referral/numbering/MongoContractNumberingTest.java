@@ -2,16 +2,20 @@ package com.rapport.referral.referral.numbering;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.rapport.referral.config.ReferralProperties;
 import com.rapport.support.id.PartnerId;
 import com.rapport.support.id.ReferralId;
 import com.rapport.referral.support.Api;
 import com.rapport.testsupport.TestInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,18 +39,21 @@ class MongoContractNumberingTest {
     private static final String DATABASE = "rapport-referral-numbering-test";
     private static final int REFERRALS = 30;
 
-    private MongoClient firstClient;
-    private MongoClient secondClient;
+    private static final ReferralProperties PROPERTIES = new ReferralProperties(Duration.ofDays(180),
+            Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
+
+    private com.mongodb.reactivestreams.client.MongoClient firstClient;
+    private com.mongodb.reactivestreams.client.MongoClient secondClient;
     private MongoContractNumbering first;
     private MongoContractNumbering second;
     private PartnerId partner;
 
     @BeforeEach
     void connect() {
-        firstClient = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-        secondClient = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-        first = new MongoContractNumbering(new MongoTemplate(firstClient, DATABASE));
-        second = new MongoContractNumbering(new MongoTemplate(secondClient, DATABASE));
+        firstClient = reactiveClient();
+        secondClient = reactiveClient();
+        first = new MongoContractNumbering(new ReactiveMongoTemplate(firstClient, DATABASE), PROPERTIES);
+        second = new MongoContractNumbering(new ReactiveMongoTemplate(secondClient, DATABASE), PROPERTIES);
         partner = new PartnerId("partner-" + Api.unique());
     }
 
@@ -53,6 +61,82 @@ class MongoContractNumberingTest {
     void disconnect() {
         firstClient.close();
         secondClient.close();
+    }
+
+    private static com.mongodb.reactivestreams.client.MongoClient reactiveClient() {
+        return com.mongodb.reactivestreams.client.MongoClients.create(
+                TestInfrastructure.shared().mongo().connectionString());
+    }
+
+    /** Numbers as the blocking template (and, before allocations, the counters) stored them: they still count. */
+    @Nested
+    class NumbersStoredBefore {
+
+        private static final String ALLOCATION_CLASS =
+                "com.rapport.referral.referral.numbering.MongoContractNumbering$Allocation";
+
+        @Test
+        void allocationsStoredBeforeKeepTheirNumbersAndTheNextFollowsThem() {
+            ReferralId one = new ReferralId("r-" + Api.unique());
+            ReferralId two = new ReferralId("r-" + Api.unique());
+            onDatabase(database -> {
+                database.getCollection(MongoContractNumbering.COLLECTION).insertOne(allocation(1, one));
+                database.getCollection(MongoContractNumbering.COLLECTION).insertOne(allocation(2, two));
+            });
+            assertThat(first.numberFor(partner, two)).isEqualTo(2);
+            assertThat(first.numberFor(partner, one)).isEqualTo(1);
+            ReferralId three = new ReferralId("r-" + Api.unique());
+            assertThat(second.numberFor(partner, three)).isEqualTo(3);
+            // the stored one is the last no more: it stays taken; the new last one goes back
+            first.giveBack(partner, two);
+            assertThat(first.numberFor(partner, two)).isEqualTo(2);
+            first.giveBack(partner, three);
+            assertThat(first.numberFor(partner, new ReferralId("r-" + Api.unique()))).isEqualTo(3);
+        }
+
+        @Test
+        void anAllocationStoredBeforeIsGivenBackWhileItIsTheLast() {
+            ReferralId lost = new ReferralId("r-" + Api.unique());
+            onDatabase(database -> database.getCollection(MongoContractNumbering.COLLECTION)
+                    .insertOne(allocation(1, lost)));
+            first.giveBack(partner, lost);
+            onDatabase(database -> assertThat(database.getCollection(MongoContractNumbering.COLLECTION)
+                    .countDocuments(new Document("partnerId", partner.value()))).isZero());
+            assertThat(second.numberFor(partner, new ReferralId("r-" + Api.unique()))).isEqualTo(1);
+        }
+
+        @Test
+        void legacyCountersAndNumbersStillCount() {
+            ReferralId numberedByTheCounter = new ReferralId("r-" + Api.unique());
+            onDatabase(database -> {
+                database.getCollection("contract-counters")
+                        .insertOne(new Document("_id", partner.value()).append("signed", 5));
+                database.getCollection("contract-numbers").insertOne(new Document("_id", numberedByTheCounter.value())
+                        .append("partnerId", partner.value()).append("number", 4));
+            });
+            assertThat(first.numberFor(partner, numberedByTheCounter)).isEqualTo(4);
+            assertThat(second.numberFor(partner, new ReferralId("r-" + Api.unique()))).isEqualTo(6);
+        }
+
+        @Test
+        void anAllocationIsStoredInTheShapeItHadBefore() {
+            ReferralId referral = new ReferralId("r-" + Api.unique());
+            first.numberFor(partner, referral);
+            onDatabase(database -> assertThat(database.getCollection(MongoContractNumbering.COLLECTION)
+                    .find(new Document("_id", partner.value() + "#1")).first()).isEqualTo(allocation(1, referral)));
+        }
+
+        private Document allocation(int number, ReferralId referral) {
+            return new Document("_id", partner.value() + "#" + number).append("partnerId", partner.value())
+                    .append("referralId", referral.value()).append("number", number)
+                    .append("_class", ALLOCATION_CLASS);
+        }
+
+        private void onDatabase(Consumer<MongoDatabase> work) {
+            try (MongoClient raw = MongoClients.create(TestInfrastructure.shared().mongo().connectionString())) {
+                work.accept(raw.getDatabase(DATABASE));
+            }
+        }
     }
 
     @Nested
