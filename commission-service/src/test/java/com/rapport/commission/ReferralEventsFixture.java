@@ -4,6 +4,7 @@ import com.rapport.events.IntegrationEvent;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.Client;
 import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.PaymentKind;
 import com.rapport.events.referral.PaymentReceivedV1;
@@ -11,7 +12,9 @@ import com.rapport.events.referral.RefundIssuedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
 import com.rapport.testsupport.CloudEventTopics;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +49,18 @@ public final class ReferralEventsFixture {
                                  int contractNumber) {
         return publish(new ContractSignedV1(referralId, partnerId, Money.of(value, currency),
                 Instant.parse("2026-11-02T09:00:00Z"), contractNumber));
+    }
+
+    /**
+     * As referral-service publishes it: the credit share names the introducer's parent, so the override does not
+     * depend on {@code partner.registered} (another partition) having been read first.
+     */
+    public String contractSigned(String referralId, String partnerId, String parentPartnerId, String value,
+                                 String currency, int contractNumber) {
+        return publish(new ContractSignedV1(referralId, partnerId, Money.of(value, currency),
+                Instant.parse("2026-11-02T09:00:00Z"), contractNumber,
+                List.of(new CreditShare(partnerId, BigDecimal.ONE, parentPartnerId, "en", null, null,
+                        contractNumber))));
     }
 
     public String paymentReceived(String referralId, String partnerId, String amount, String netCash,

@@ -41,7 +41,8 @@ class WorkedExamplesTest extends CommissionServiceTestBase {
     void example3_theIntroducersParentEarnsOverrides66_67_66_66_66_67() {
         String q = partner(null);
         String p = partner(q);
-        String referral = contract(p, "10000.00", "EUR", 1);
+        String referral = newId();
+        referralService.contractSigned(referral, p, q, "10000.00", "EUR", 1);
         pay(referral, p, "3333.33", "3333.33", "EUR");
         pay(referral, p, "3333.33", "6666.66", "EUR");
         pay(referral, p, "3333.34", "10000.00", "EUR");

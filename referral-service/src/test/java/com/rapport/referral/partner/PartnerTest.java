@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static com.rapport.referral.support.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 
 class PartnerTest {
 

@@ -24,7 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.rapport.referral.support.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 import static org.hamcrest.Matchers.containsString;
 
 /** Deals as they really go (API.md): amendments, schedules, split credit and follow-ons, decided by the aggregate. */

@@ -21,8 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.rapport.referral.support.Refusals.refused;
-import static com.rapport.referral.support.Refusals.withMember;
+import static com.rapport.support.domain.Refusals.refused;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
@@ -272,9 +271,8 @@ class ReferralTest {
             fixture.given(upTo(ReferralStatus.SUBMITTED))
                     .when(numbered(new SignContract(REFERRAL, CONTRACT_VALUE, SIGNED_AT)))
                     .expectNoEvents()
-                    .expectException(refused(CommandRefused.Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION))
-                    .expectException(withMember("currentStatus", "SUBMITTED"))
-                    .expectException(withMember("allowedStatuses", List.of("QUALIFIED", "QUOTED")));
+                    .expectException(refused(CommandRefused.Reason.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION,
+                            Map.of("currentStatus", "SUBMITTED", "allowedStatuses", List.of("QUALIFIED", "QUOTED"))));
         }
 
         @Test
