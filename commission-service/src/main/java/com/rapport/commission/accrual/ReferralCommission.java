@@ -1,22 +1,5 @@
 package com.rapport.commission.accrual;
 
-import com.rapport.commission.accrual.AccrualCommands.Introducer;
-import com.rapport.commission.accrual.AccrualCommands.LockCommission;
-import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
-import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
-import com.rapport.commission.accrual.AccrualCommands.RecordContractAmendment;
-import com.rapport.commission.accrual.AccrualCommands.RecordPaymentSchedule;
-import com.rapport.commission.accrual.AccrualCommands.RecordReferralStage;
-import com.rapport.commission.accrual.AccrualEvents.ClientPaymentRecorded;
-import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
-import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
-import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
-import com.rapport.commission.accrual.AccrualEvents.ContractAmended;
-import com.rapport.commission.accrual.AccrualEvents.IntroducerIdentified;
-import com.rapport.commission.accrual.AccrualEvents.OverrideDeferred;
-import com.rapport.commission.accrual.AccrualEvents.PaymentScheduleSet;
-import com.rapport.commission.accrual.AccrualEvents.RateLocked;
-import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
 import com.rapport.commission.dealterms.AgreedTerms;
 import com.rapport.commission.plan.PlanTerms;
 import com.rapport.commission.plan.TierChoice;

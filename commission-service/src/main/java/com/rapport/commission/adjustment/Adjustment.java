@@ -1,12 +1,5 @@
 package com.rapport.commission.adjustment;
 
-import com.rapport.commission.adjustment.AdjustmentCommands.ApproveAdjustment;
-import com.rapport.commission.adjustment.AdjustmentCommands.ProposeAdjustment;
-import com.rapport.commission.adjustment.AdjustmentCommands.RejectAdjustment;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused;
@@ -73,7 +66,7 @@ public class Adjustment {
             return;
         }
         requireProposed("approve");
-        String entryId = AdjustmentEvents.entryIdFor("adjustment", adjustmentId);
+        String entryId = AdjustmentBooked.entryIdFor("adjustment", adjustmentId);
         apply(new AdjustmentApproved(adjustmentId, entryId, command.approvedBy(), command.approvedOn()));
         apply(new AdjustmentBooked(entryId, adjustmentId, null, proposal.partnerId().value(),
                 valueOf(proposal.referralId()), proposal.amount(), proposal.reason(), proposal.proposedBy(),

@@ -1,9 +1,6 @@
 package com.rapport.commission.adjustment;
 
 import com.rapport.support.paging.PageRequest;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.LedgerProjection;
 import org.axonframework.config.ProcessingGroup;

@@ -1,9 +1,5 @@
 package com.rapport.commission.dealterms;
 
-import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
-import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import com.rapport.support.id.ReferralId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,6 +1,5 @@
 package com.rapport.commission.dealterms;
 
-import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
 import com.rapport.events.money.Money;
 import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemException;

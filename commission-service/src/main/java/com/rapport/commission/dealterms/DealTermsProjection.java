@@ -1,8 +1,6 @@
 package com.rapport.commission.dealterms;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -6,8 +6,6 @@ import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.support.paging.Paging;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.dispute.DisputeCommands.OpenDispute;
-import com.rapport.commission.dispute.DisputeCommands.ResolveDispute;
 import com.rapport.commission.ledger.CommissionController;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;

@@ -2,8 +2,6 @@ package com.rapport.commission.dispute;
 
 import com.rapport.support.paging.PageRequest;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
-import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
 import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerEntryDocument;

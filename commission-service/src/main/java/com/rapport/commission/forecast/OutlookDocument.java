@@ -1,6 +1,6 @@
 package com.rapport.commission.forecast;
 
-import com.rapport.commission.accrual.AccrualEvents.RateLocked;
+import com.rapport.commission.accrual.RateLocked;
 import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.accrual.RoleTerms;
 import com.rapport.commission.forecast.ReferralOutlook.RoleOutlook;

@@ -1,13 +1,13 @@
 package com.rapport.commission.forecast;
 
-import com.rapport.commission.accrual.AccrualEvents.ClientPaymentRecorded;
-import com.rapport.commission.accrual.AccrualEvents.ClientRefundRecorded;
-import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
-import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
-import com.rapport.commission.accrual.AccrualEvents.ContractAmended;
-import com.rapport.commission.accrual.AccrualEvents.PaymentScheduleSet;
-import com.rapport.commission.accrual.AccrualEvents.RateLocked;
-import com.rapport.commission.accrual.AccrualEvents.ReferralStageChanged;
+import com.rapport.commission.accrual.ClientPaymentRecorded;
+import com.rapport.commission.accrual.ClientRefundRecorded;
+import com.rapport.commission.accrual.CommissionAccrued;
+import com.rapport.commission.accrual.CommissionReversed;
+import com.rapport.commission.accrual.ContractAmended;
+import com.rapport.commission.accrual.PaymentScheduleSet;
+import com.rapport.commission.accrual.RateLocked;
+import com.rapport.commission.accrual.ReferralStageChanged;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;

@@ -1,16 +1,11 @@
 package com.rapport.commission.hold;
 
-import com.rapport.commission.adjustment.AdjustmentEvents;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
-import com.rapport.commission.dispute.DisputeCommands.OpenDispute;
-import com.rapport.commission.dispute.DisputeCommands.ResolveDispute;
-import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
-import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
+import com.rapport.commission.adjustment.AdjustmentBooked;
+import com.rapport.commission.dispute.DisputeOpened;
 import com.rapport.commission.dispute.DisputeOutcome;
-import com.rapport.commission.hold.HoldCommands.HoldEntry;
-import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
-import com.rapport.commission.hold.HoldEvents.EntryHeld;
-import com.rapport.commission.hold.HoldEvents.EntryReleased;
+import com.rapport.commission.dispute.DisputeResolved;
+import com.rapport.commission.dispute.OpenDispute;
+import com.rapport.commission.dispute.ResolveDispute;
 import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.id.PartnerId;
 import com.rapport.support.id.ReferralId;
@@ -129,7 +124,7 @@ public class EntryHold {
                     "an adjustment must not be zero");
         }
         String adjustmentEntryId = command.adjustment() == null ? null
-                : AdjustmentEvents.entryIdFor("dispute", command.disputeId());
+                : AdjustmentBooked.entryIdFor("dispute", command.disputeId());
         apply(new DisputeResolved(command.disputeId(), entryId, partnerId.value(), command.outcome(), command.note(),
                 command.adjustment(), adjustmentEntryId, command.resolvedBy()));
         if (adjustmentEntryId != null) {

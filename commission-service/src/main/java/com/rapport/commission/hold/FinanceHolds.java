@@ -1,6 +1,5 @@
 package com.rapport.commission.hold;
 
-import com.rapport.commission.hold.HoldCommands.HoldEntry;
 import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;

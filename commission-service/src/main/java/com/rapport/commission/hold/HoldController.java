@@ -1,6 +1,5 @@
 package com.rapport.commission.hold;
 
-import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
 import com.rapport.commission.ledger.LedgerEntry;
 import com.rapport.commission.ledger.LedgerQueries;
 import com.rapport.support.id.PartnerId;

@@ -1,6 +1,5 @@
 package com.rapport.commission.invoice;
 
-import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import com.rapport.events.money.Money;
 
 import java.math.BigDecimal;

@@ -1,15 +1,14 @@
 package com.rapport.commission.invoice;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
-import com.rapport.commission.ledger.LedgerEntryDocument;
 import com.rapport.commission.ledger.LedgerEntry;
+import com.rapport.commission.ledger.LedgerEntryDocument;
 import com.rapport.commission.ledger.LedgerQueries;
-import com.rapport.commission.partner.Partner;
 import com.rapport.commission.partner.ClientCompanies;
+import com.rapport.commission.partner.Partner;
 import com.rapport.commission.partner.PartnerDirectory;
 import com.rapport.commission.payout.BatchLine;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
+import com.rapport.commission.payout.PayoutBatchPaid;
 import com.rapport.commission.taxprofile.TaxProfile;
 import com.rapport.commission.taxprofile.TaxProfiles;
 import com.rapport.events.money.Money;

@@ -1,7 +1,6 @@
 package com.rapport.commission.invoice;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

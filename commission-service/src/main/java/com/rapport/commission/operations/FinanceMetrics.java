@@ -1,10 +1,10 @@
 package com.rapport.commission.operations;
 
-import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchAbandoned;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
+import com.rapport.commission.invoice.InvoiceIssued;
+import com.rapport.commission.payout.PayoutBatchAbandoned;
+import com.rapport.commission.payout.PayoutBatchCancelled;
+import com.rapport.commission.payout.PayoutBatchCreated;
+import com.rapport.commission.payout.PayoutBatchPaid;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;

@@ -1,7 +1,6 @@
 package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.payout.PayoutCommands.AbandonPayoutBatch;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

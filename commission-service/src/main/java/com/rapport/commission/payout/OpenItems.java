@@ -1,12 +1,11 @@
 package com.rapport.commission.payout;
 
-import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
-import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
-import com.rapport.commission.hold.HoldEvents.EntryHeld;
-import com.rapport.commission.hold.HoldEvents.EntryReleased;
+import com.rapport.commission.accrual.CommissionAccrued;
+import com.rapport.commission.accrual.CommissionReversed;
+import com.rapport.commission.adjustment.AdjustmentBooked;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
+import com.rapport.commission.hold.EntryHeld;
+import com.rapport.commission.hold.EntryReleased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

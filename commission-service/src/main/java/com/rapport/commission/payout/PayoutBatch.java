@@ -1,15 +1,6 @@
 package com.rapport.commission.payout;
 
 import com.rapport.commission.ledger.FourEyesException;
-import com.rapport.commission.payout.PayoutCommands.AbandonPayoutBatch;
-import com.rapport.commission.payout.PayoutCommands.CancelPayoutBatch;
-import com.rapport.commission.payout.PayoutCommands.ConfirmPayoutBatch;
-import com.rapport.commission.payout.PayoutCommands.CreatePayoutBatch;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchAbandoned;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
-import com.rapport.commission.payout.PayoutEvents.PayoutLinePaid;
 import com.rapport.support.domain.CommandRefused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -2,7 +2,6 @@ package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutClaimPlanner.ClaimedLines;
-import com.rapport.commission.payout.PayoutCommands.CreatePayoutBatch;
 import com.rapport.support.domain.CommandRefused;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

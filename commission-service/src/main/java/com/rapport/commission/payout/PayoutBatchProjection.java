@@ -1,10 +1,6 @@
 package com.rapport.commission.payout;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchAbandoned;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCancelled;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchCreated;
-import com.rapport.commission.payout.PayoutEvents.PayoutBatchPaid;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;

@@ -4,8 +4,6 @@ import com.rapport.support.paging.Page;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.support.paging.Paging;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.payout.PayoutCommands.CancelPayoutBatch;
-import com.rapport.commission.payout.PayoutCommands.ConfirmPayoutBatch;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;

@@ -1,8 +1,5 @@
 package com.rapport.commission.plan;
 
-import com.rapport.commission.plan.PlanCommands.EstablishDefaultPlan;
-import com.rapport.commission.plan.PlanCommands.PublishPlanVersion;
-import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

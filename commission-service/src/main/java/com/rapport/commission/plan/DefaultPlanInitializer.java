@@ -1,6 +1,5 @@
 package com.rapport.commission.plan;
 
-import com.rapport.commission.plan.PlanCommands.EstablishDefaultPlan;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,5 @@
 package com.rapport.commission.plan;
 
-import com.rapport.commission.plan.PlanCommands.AssignPlan;
-import com.rapport.commission.plan.PlanEvents.PlanAssigned;
 import com.rapport.support.id.PartnerId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

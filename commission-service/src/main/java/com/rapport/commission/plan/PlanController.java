@@ -3,8 +3,6 @@ package com.rapport.commission.plan;
 import com.rapport.support.id.PartnerId;
 import com.rapport.support.paging.Page;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.rapport.commission.plan.PlanCommands.AssignPlan;
-import com.rapport.commission.plan.PlanCommands.PublishPlanVersion;
 import com.rapport.events.money.Money;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;

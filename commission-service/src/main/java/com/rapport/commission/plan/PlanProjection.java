@@ -1,8 +1,6 @@
 package com.rapport.commission.plan;
 
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.plan.PlanEvents.PlanAssigned;
-import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;

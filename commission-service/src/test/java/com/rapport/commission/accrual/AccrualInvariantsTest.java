@@ -1,12 +1,5 @@
 package com.rapport.commission.accrual;
 
-import com.rapport.commission.accrual.AccrualCommands.Introducer;
-import com.rapport.commission.accrual.AccrualCommands.LockCommission;
-import com.rapport.commission.accrual.AccrualCommands.RecordClientPayment;
-import com.rapport.commission.accrual.AccrualCommands.RecordClientRefund;
-import com.rapport.commission.accrual.AccrualCommands.RecordContractAmendment;
-import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
-import com.rapport.commission.accrual.AccrualEvents.CommissionReversed;
 import com.rapport.commission.dealterms.AgreedTerms;
 import com.rapport.commission.ledger.BalanceSheet;
 import com.rapport.commission.ledger.CurrencyBalance;

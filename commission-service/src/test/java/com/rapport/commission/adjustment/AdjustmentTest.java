@@ -1,12 +1,5 @@
 package com.rapport.commission.adjustment;
 
-import com.rapport.commission.adjustment.AdjustmentCommands.ApproveAdjustment;
-import com.rapport.commission.adjustment.AdjustmentCommands.ProposeAdjustment;
-import com.rapport.commission.adjustment.AdjustmentCommands.RejectAdjustment;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentApproved;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentProposed;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentRejected;
 import com.rapport.commission.ledger.FourEyesException;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
@@ -32,7 +25,7 @@ class AdjustmentTest {
     static final LocalDate TODAY = LocalDate.parse("2026-11-26");
     static final AdjustmentProposed PROPOSED = new AdjustmentProposed("a1", "p1", "r1", MINUS, "double counted",
             "alice");
-    static final String ENTRY = AdjustmentEvents.entryIdFor("adjustment", "a1");
+    static final String ENTRY = AdjustmentBooked.entryIdFor("adjustment", "a1");
 
     private final AggregateTestFixture<Adjustment> fixture = new AggregateTestFixture<>(Adjustment.class);
 

@@ -1,7 +1,7 @@
 package com.rapport.commission.config;
 
 import com.rapport.commission.CommissionServiceTestBase;
-import com.rapport.commission.accrual.AccrualEvents.CommissionAccrued;
+import com.rapport.commission.accrual.CommissionAccrued;
 import com.rapport.commission.ledger.LedgerProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

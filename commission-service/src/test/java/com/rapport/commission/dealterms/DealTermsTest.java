@@ -1,10 +1,6 @@
 package com.rapport.commission.dealterms;
 
 import com.rapport.commission.dealterms.DealTerms.LockedTerms;
-import com.rapport.commission.dealterms.DealTermsCommands.AgreeDealTerms;
-import com.rapport.commission.dealterms.DealTermsCommands.LockDealTerms;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsAgreed;
-import com.rapport.commission.dealterms.DealTermsEvents.DealTermsLocked;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
 import com.rapport.support.id.ReferralId;

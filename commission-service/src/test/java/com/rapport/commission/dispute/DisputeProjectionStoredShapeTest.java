@@ -3,8 +3,6 @@ package com.rapport.commission.dispute;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
-import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
 import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.payout.MappedTemplates;
 import com.rapport.events.money.Money;

@@ -1,16 +1,11 @@
 package com.rapport.commission.hold;
 
-import com.rapport.commission.adjustment.AdjustmentEvents;
-import com.rapport.commission.adjustment.AdjustmentEvents.AdjustmentBooked;
-import com.rapport.commission.dispute.DisputeCommands.OpenDispute;
-import com.rapport.commission.dispute.DisputeCommands.ResolveDispute;
-import com.rapport.commission.dispute.DisputeEvents.DisputeOpened;
-import com.rapport.commission.dispute.DisputeEvents.DisputeResolved;
+import com.rapport.commission.adjustment.AdjustmentBooked;
+import com.rapport.commission.dispute.DisputeOpened;
 import com.rapport.commission.dispute.DisputeOutcome;
-import com.rapport.commission.hold.HoldCommands.HoldEntry;
-import com.rapport.commission.hold.HoldCommands.ReleaseEntry;
-import com.rapport.commission.hold.HoldEvents.EntryHeld;
-import com.rapport.commission.hold.HoldEvents.EntryReleased;
+import com.rapport.commission.dispute.DisputeResolved;
+import com.rapport.commission.dispute.OpenDispute;
+import com.rapport.commission.dispute.ResolveDispute;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
 import com.rapport.support.id.PartnerId;
@@ -149,7 +144,7 @@ class EntryHoldTest {
         @Test
         void upheldWithAnAdjustmentBooksItAndReleasesTheEntry() {
             Money adjustment = Money.of("20.00", "EUR");
-            String entry = AdjustmentEvents.entryIdFor("dispute", "d1");
+            String entry = AdjustmentBooked.entryIdFor("dispute", "d1");
             fixture.given(OPENED, DISPUTE_HOLD)
                     .when(new ResolveDispute("e1", "d1", DisputeOutcome.UPHELD, "tier 2 applies", adjustment, "bob",
                             TODAY))

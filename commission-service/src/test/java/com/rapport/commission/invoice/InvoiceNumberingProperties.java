@@ -1,7 +1,5 @@
 package com.rapport.commission.invoice;
 
-import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
-import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

@@ -1,7 +1,5 @@
 package com.rapport.commission.invoice;
 
-import com.rapport.commission.invoice.InvoiceCommands.IssueInvoice;
-import com.rapport.commission.invoice.InvoiceEvents.InvoiceIssued;
 import com.rapport.events.money.Money;
 import com.rapport.support.id.PartnerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;

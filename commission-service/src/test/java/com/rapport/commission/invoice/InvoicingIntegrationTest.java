@@ -107,7 +107,7 @@ class InvoicingIntegrationTest extends CommissionServiceTestBase {
                 && issuer.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
         List<String> registered = new ArrayList<>();
         eventStore.readEvents(InvoiceRegister.idOf(2026)).forEachRemaining(
-                event -> registered.add(((InvoiceEvents.InvoiceIssued) event.getPayload()).invoiceNumber()));
+                event -> registered.add(((InvoiceIssued) event.getPayload()).invoiceNumber()));
         assertThat(registered).contains(germanNumber, frenchNumber);
         for (int i = 0; i < registered.size(); i++) {
             assertThat(registered.get(i)).isEqualTo("SB-2026-%06d".formatted(i + 1));

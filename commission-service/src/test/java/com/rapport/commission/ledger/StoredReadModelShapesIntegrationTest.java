@@ -5,7 +5,7 @@ import com.rapport.commission.accrual.ReferralStage;
 import com.rapport.commission.dealterms.DealTermsQueries;
 import com.rapport.commission.dealterms.DealTermsView;
 import com.rapport.commission.forecast.ForecastQueries;
-import com.rapport.commission.hold.HoldEvents.EntryHeld;
+import com.rapport.commission.hold.EntryHeld;
 import com.rapport.commission.partner.ClientCompanies;
 import com.rapport.commission.partner.Partner;
 import com.rapport.commission.partner.PartnerDirectory;

@@ -3,7 +3,6 @@ package com.rapport.commission.payout;
 import com.rapport.commission.CommissionServiceTestBase;
 import com.rapport.commission.FixedBusinessDay;
 import com.rapport.commission.config.CommissionProperties;
-import com.rapport.commission.payout.PayoutCommands.AbandonPayoutBatch;
 import com.rapport.events.money.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;

@@ -1,10 +1,5 @@
 package com.rapport.commission.plan;
 
-import com.rapport.commission.plan.PlanCommands.AssignPlan;
-import com.rapport.commission.plan.PlanCommands.EstablishDefaultPlan;
-import com.rapport.commission.plan.PlanCommands.PublishPlanVersion;
-import com.rapport.commission.plan.PlanEvents.PlanAssigned;
-import com.rapport.commission.plan.PlanEvents.PlanVersionPublished;
 import com.rapport.events.money.Money;
 import com.rapport.support.domain.CommandRefused.Reason;
 import com.rapport.support.id.PartnerId;

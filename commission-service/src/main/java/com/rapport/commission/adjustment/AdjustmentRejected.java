@@ -1,0 +1,4 @@
+package com.rapport.commission.adjustment;
+
+public record AdjustmentRejected(String adjustmentId, String reason, String rejectedBy) {
+}

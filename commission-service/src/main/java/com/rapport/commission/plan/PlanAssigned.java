@@ -1,0 +1,4 @@
+package com.rapport.commission.plan;
+
+public record PlanAssigned(String partnerId, String planId) {
+}

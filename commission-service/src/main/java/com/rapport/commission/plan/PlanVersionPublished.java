@@ -1,0 +1,4 @@
+package com.rapport.commission.plan;
+
+public record PlanVersionPublished(String planId, int version, PlanTerms terms) {
+}
