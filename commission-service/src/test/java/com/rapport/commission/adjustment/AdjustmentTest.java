@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static com.rapport.commission.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 
 class AdjustmentTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import static com.rapport.commission.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 
 /** COMMISSIONS.md "Per-deal terms": agreed before the contract, locked at it. */
 class DealTermsTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import static com.rapport.commission.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 
 class EntryHoldTest {
 

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.rapport.commission.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayoutBatchTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.List;
 
-import static com.rapport.commission.Refusals.refused;
+import static com.rapport.support.domain.Refusals.refused;
 
 class CommissionPlanTest {
 
