@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.commission.CommissionServiceTestBase;
 import com.rapport.events.Topics;
 import com.rapport.testsupport.DashboardMetrics;
+import com.rapport.testsupport.Probes;
 import com.rapport.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,15 +81,7 @@ class OperationsMetricsTest extends CommissionServiceTestBase {
 
     @Test
     void readinessNeedsTheDatabaseAndKafkaWhileLivenessNeedsNeither() {
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-
-        assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-        assertThat(healthGroups.get("readiness").isMember("kafka")).isTrue();
-        assertThat(healthGroups.get("liveness").isMember("kafka")).isFalse();
-        assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
+        Probes.assertReadinessNeedsTheDatabaseAndKafka(web, healthGroups);
     }
 
     private static double counted(PrometheusScrape scrape, String name, Map<String, String> labels) {

@@ -2,6 +2,7 @@ package com.rapport.referral.operations;
 
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import com.rapport.testsupport.DashboardMetrics;
+import com.rapport.testsupport.Probes;
 import com.rapport.testsupport.PrometheusScrape;
 import com.rapport.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,7 @@ class OperationsMetricsTest extends ReferralServiceIntegrationTest {
 
     @Test
     void readinessNeedsTheDatabaseAndKafkaWhileLivenessNeedsNeither() {
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-        assertThat(healthGroups.get("readiness").isMember("kafka")).isTrue();
-        assertThat(healthGroups.get("liveness").isMember("kafka")).isFalse();
+        Probes.assertReadinessNeedsTheDatabaseAndKafka(web, healthGroups);
     }
 
     private PrometheusScrape scrape() {
