@@ -1,13 +1,15 @@
 package com.rapport.referral.referral;
 
-import com.rapport.support.id.ReferralId;
-import com.rapport.support.id.PartnerId;
 import com.rapport.referral.referral.query.ReferralView;
 import com.rapport.referral.referral.query.ReferralViews;
+import com.rapport.support.id.PartnerId;
+import com.rapport.support.id.ReferralId;
+import com.rapport.support.idempotency.IdempotencyKeyFilter;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -16,12 +18,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The referral's write endpoints: parse, check the role, send the command, answer the referral as the read model
@@ -49,15 +54,32 @@ public class ReferralCommandController {
 
     @PostMapping("/api/referrals")
     public Mono<ResponseEntity<ReferralView>> submit(@Valid @RequestBody Mono<ReferralRequests.Submit> body,
-                                                     Caller caller) {
+                                                     Caller caller,
+                                                     // documented once, by the idempotency filter's customizer
+                                                     @Parameter(hidden = true)
+                                                     @RequestHeader(value = IdempotencyKeyFilter.HEADER,
+                                                             required = false) String idempotencyKey) {
         caller.require(Role.PARTNER, Role.OPS);
-        ReferralId referralId = ReferralId.generate();
+        ReferralId referralId = referralIdFor(caller, idempotencyKey);
         return body.map(request -> new SubmitReferral(referralId, creditedPartner(request, caller),
                         new ReferredClient(request.client().company(), request.client().contactName(),
                                 request.client().contactEmail()),
                         request.description(), request.estimatedValue()))
                 .flatMap(submission::submit)
                 .then(created(referralId));
+    }
+
+    /**
+     * A keyed submission always names the same referral: when a crash lost the answer of an attempt that was stored,
+     * the retry (taken over after the key's lease) finds that referral instead of claiming the client for a second
+     * one and being refused as its duplicate.
+     */
+    static ReferralId referralIdFor(Caller caller, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return ReferralId.generate();
+        }
+        return ReferralId.of(UUID.nameUUIDFromBytes(("referral\n" + caller.username() + "\n" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     @PostMapping("/api/referrals/{referralId}/qualify")

@@ -41,6 +41,14 @@ public class ReferralSubmission {
     }
 
     public Mono<Object> submit(SubmitReferral asked) {
+        return Mono.fromCallable(() -> storedReferrals.exists(asked.referralId()))
+                .subscribeOn(Schedulers.boundedElastic())
+                // a retry (same Idempotency-Key, so the same referral id) of a submission that was stored but whose
+                // answer was lost: nothing to claim or send again; its referral already holds the client
+                .flatMap(stored -> stored ? Mono.empty() : prepareAndSend(asked));
+    }
+
+    private Mono<Object> prepareAndSend(SubmitReferral asked) {
         return blocking(() -> {
             SubmitReferral command = asked.creditedTo(partners.find(asked.partnerId()).orElse(null));
             Referral.requireSubmittable(command);

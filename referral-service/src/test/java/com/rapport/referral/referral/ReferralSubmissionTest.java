@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -139,9 +140,21 @@ class ReferralSubmissionTest {
         }
 
         @Test
-        void aSubmissionStoredDespiteAFailedAnswerKeepsTheClient() {
-            commandsFailWith(new IllegalStateException("the answer was lost"));
+        void aRetryOfASubmissionAlreadyStoredSendsNothingAndClaimsNothing() {
+            // the same Idempotency-Key names the same referral: its first attempt was stored, its answer lost
             stored.add(REFERRAL);
+            submission.submit(new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", null)).block();
+            verifyNoInteractions(commands);
+            assertThat(claims.claimed(REFERRAL)).isFalse();
+        }
+
+        @Test
+        void aSubmissionStoredDespiteAFailedAnswerKeepsTheClient() {
+            // stored by the command, then its answer lost
+            doAnswer(sent -> {
+                stored.add(REFERRAL);
+                return CompletableFuture.failedFuture(new IllegalStateException("the answer was lost"));
+            }).when(commands).send(any());
             assertThatThrownBy(() -> submission.submit(
                     new SubmitReferral(REFERRAL, PARTNER, CLIENT, "x", null)).block())
                     .hasMessageContaining("the answer was lost");
