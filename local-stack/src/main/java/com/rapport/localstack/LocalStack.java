@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final String fingerprintKey = UUID.randomUUID().toString();
     private int instanceSets = 1;
     private volatile String notReady;
+    private volatile long startupMillis;
     private DatabaseProcess database;
     private SmtpServerHandle smtp;
     private KafkaBroker kafka;
@@ -108,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
             supervise(service);
             log.info("{} is up on port {}", service.module(), service.port());
         }
-        log.info("Rapport started in {} s", (System.nanoTime() - begin) / 1_000_000_000);
+        startupMillis = (System.nanoTime() - begin) / 1_000_000;
+        log.info("Rapport started in {} s", startupMillis / 1000);
     }
 
     private void supervise(SupervisedChild child) {
@@ -156,6 +158,26 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
+    /** Stops the processes {@link #startInstanceSet} started last (gracefully: their tokens and claims are released). */
+    public synchronized void stopInstanceSet() {
+        if (instanceSets < 2) {
+            throw new IllegalStateException("no instance set was started");
+        }
+        String suffix = "#" + instanceSets--;
+        List<ServiceProcess> stopping = new ArrayList<>();
+        for (String name : services.keySet().stream().filter(name -> name.endsWith(suffix)).toList()) {
+            supervisors.remove(name).stopWatching();
+            stopping.add(services.remove(name));
+            started.remove(stopping.get(stopping.size() - 1));
+        }
+        stopping.parallelStream().forEach(LocalStack::closeQuietly);
+    }
+
+    /** How long {@link #start} took, from launching the database to every service healthy. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
     /** The port a service process listens on, by its name ({@code referral-service}, {@code referral-service#2}). */
     public int servicePort(String name) {
         return services.get(name).port();
@@ -169,6 +191,14 @@ public final class LocalStack implements AutoCloseable {
     /** Waits until a crashed service is healthy again (its supervisor restarts it). */
     public void restart(String module) throws InterruptedException {
         services.get(module).awaitBack(START_TIMEOUT, supervisors.get(module));
+    }
+
+    /**
+     * Stops a service (gracefully), runs {@code whileStopped} and starts it again; returns once it is healthy. For
+     * work on a service's stored state that must not race the service itself (the benchmark's stored history).
+     */
+    public void restartAfter(String module, Runnable whileStopped) throws Exception {
+        supervisors.get(module).restartNow(whileStopped);
     }
 
     /** Stops the Kafka broker and starts it again on the same log directory. */

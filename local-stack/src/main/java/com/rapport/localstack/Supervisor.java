@@ -37,6 +37,7 @@ final class Supervisor implements AutoCloseable {
     private volatile long startedAt;
     private int restarts;
     private CompletableFuture<Void> requestedRestart;
+    private Runnable whileStopped = () -> { };
 
     /** Starts watching a child that has just been started. {@code onGiveUp} gets the child's name and why. */
     Supervisor(SupervisedChild child, Policy policy, BiConsumer<String, String> onGiveUp) {
@@ -57,13 +58,27 @@ final class Supervisor implements AutoCloseable {
                 return;
             }
             CompletableFuture<Void> requested;
+            Runnable work;
             synchronized (lock) {
                 requested = requestedRestart;
                 requestedRestart = null;
+                work = whileStopped;
+                whileStopped = () -> { };
             }
             String why;
             if (requested != null) {
                 // a restart someone asked for: no back-off, and no failure unless it does not come back
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("{}: the work to do while it was stopped failed: {}", child.name(), e.toString());
+                    requested.completeExceptionally(e);
+                    requested = null;
+                }
+                if (requested == null) {
+                    startAgain();
+                    continue;
+                }
                 if (startAgain()) {
                     requested.complete(null);
                     continue;
@@ -139,9 +154,18 @@ final class Supervisor implements AutoCloseable {
 
     /** Stops the child and starts it again at once (not a failure); returns when it is ready again. */
     void restartNow() throws Exception {
+        restartNow(() -> { });
+    }
+
+    /**
+     * Stops the child, runs {@code work} while it is down (e.g. changing its stored state as an operator would), and
+     * starts it again; returns when it is ready again, or throws what the work threw (the child is started anyway).
+     */
+    void restartNow(Runnable work) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (lock) {
             requestedRestart = done;
+            whileStopped = work;
         }
         child.close();
         try {

@@ -20,10 +20,21 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final Duration timeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(30));
+    }
+
+    private Api(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
+    }
+
+    /** The same address, waiting up to {@code timeout} for each answer (a rebuild of read models takes minutes). */
+    Api patient(Duration timeout) {
+        return new Api(baseUrl, timeout);
     }
 
     record Response(int status, HttpHeaders headers, String text) {
@@ -75,7 +86,7 @@ final class Api {
     Response send(String method, String path, String token, String body, String contentType,
                   Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && contentType != null) {

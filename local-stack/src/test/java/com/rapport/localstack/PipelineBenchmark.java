@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -59,12 +60,22 @@ public final class PipelineBenchmark {
     static final int PAYMENTS = 3;
     static final String PAYMENT_RECEIVED = "rapport.referral.payment-received.v1";
 
+    /**
+     * {@code histories}: store sizes (events) at which command latency and the relay are measured again;
+     * {@code backlogLifecycles}: lifecycles' worth of events the relay drains at each; {@code replayEvents}: the size
+     * referral-service's and commission-service's stores are grown to before their read models are rebuilt (a store
+     * already that large, e.g. with 0, is rebuilt as it is).
+     */
     record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests,
-                    boolean twoInstances) {
+                    boolean twoInstances, List<Long> histories, int backlogLifecycles, long replayEvents) {
         static Settings of(String[] args) {
             int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
             int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-            return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000, true);
+            List<Long> histories = args.length > 2 ? java.util.Arrays.stream(args[2].split(","))
+                    .map(Long::parseLong).toList() : List.of(10_000L, 500_000L);
+            long replay = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000L;
+            return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000, true,
+                    histories, 100, replay);
         }
     }
 
@@ -99,10 +110,22 @@ public final class PipelineBenchmark {
                       double eventsPerSecond, double drainSeconds, Latencies commandLatency) {
     }
 
+    /** The pipeline with {@code storedEvents} already stored and processed. */
+    record History(long storedEvents, Throughput load, long backlogEvents, double relayEventsPerSecond) {
+    }
+
+    /** A rebuild of one service's read models. */
+    record Replay(String service, long storedEvents, long millis) {
+        double eventsPerSecond() {
+            return storedEvents / (millis / 1000.0);
+        }
+    }
+
     record Report(Throughput sustained, Throughput half, double bareEventsPerSecond, Latencies freshCommissionIdle,
                   Latencies freshNotificationIdle, Latencies freshCommissionHalf, Latencies freshNotificationHalf,
                   Latencies freshCommissionSustained, Latencies freshNotificationSustained,
-                  double gatewayPerSecond, double directPerSecond, List<String> lines) {
+                  double gatewayPerSecond, double directPerSecond, List<History> histories, List<Replay> replays,
+                  List<String> lines) {
     }
 
     private final LocalStack stack;
@@ -113,6 +136,10 @@ public final class PipelineBenchmark {
     private final RunLog log = new RunLog();
     private int notificationsPerLifecycle;
     private int entriesPerLifecycle;
+    private String calibrationPartner;
+    private String calibrationReferral;
+    /** Lifecycles copied into the store as a relay backlog so far: their effects land on the calibration partner. */
+    private long backlogLifecycles;
 
     PipelineBenchmark(LocalStack stack, Settings settings) {
         this.stack = stack;
@@ -134,6 +161,7 @@ public final class PipelineBenchmark {
     Report run() throws Exception {
         say("pipeline benchmark: %d clients, %d s per phase, %d cores, stack at %s", settings.clients(),
                 settings.phase().toSeconds(), Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
+        say("start-up: database, broker and the four services healthy %.1f s after launch", stack.startupMillis() / 1e3);
         calibrate();
 
         Latencies[] idle = freshness(settings.probes(), () -> false);
@@ -175,6 +203,26 @@ public final class PipelineBenchmark {
             twoInstances = scaled.eventsPerSecond();
             say("two instances of every service and gateway (%d clients over both gateways): %.0f HTTP commands/s, "
                     + "%.0f referral events/s processed", settings.clients(), scaled.commandsPerSecond(), twoInstances);
+            // the history below changes a service's store while it is stopped: no second instance may be using it
+            stack.stopInstanceSet();
+        }
+
+        List<History> histories = new ArrayList<>();
+        StoredHistory referrals = StoredHistory.copying(stack.options().mongoUri(REFERRAL_DB), REFERRAL_DB,
+                calibrationReferral);
+        for (long size : settings.histories()) {
+            History history = history(referrals, size);
+            histories.add(history);
+            say("history of %d stored events: %.0f HTTP commands/s, command %s; %.0f referral events/s processed; "
+                    + "the relay drained a backlog of %d events at %.0f events/s", history.storedEvents(),
+                    history.load().commandsPerSecond(), history.load().commandLatency(),
+                    history.load().eventsPerSecond(), history.backlogEvents(), history.relayEventsPerSecond());
+        }
+
+        List<Replay> replays = List.of(replayReferrals(referrals), replayCommissions());
+        for (Replay replay : replays) {
+            say("replay: %s's read models rebuilt from %d stored events in %.1f s (%.0f events/s)",
+                    replay.service(), replay.storedEvents(), replay.millis() / 1e3, replay.eventsPerSecond());
         }
 
         say("ratio e2e / bare:         %.3f", sustained.eventsPerSecond() / bare);
@@ -182,8 +230,98 @@ public final class PipelineBenchmark {
         if (settings.twoInstances()) {
             say("ratio 2 instances / 1:    %.3f", twoInstances / sustained.eventsPerSecond());
         }
+        if (histories.size() > 1) {
+            History small = histories.get(0);
+            History large = histories.get(histories.size() - 1);
+            String label = "%dk / %dk".formatted(large.storedEvents() / 1000, small.storedEvents() / 1000);
+            say("ratio %s command p50: %.3f, p99: %.3f (lower is better)", label,
+                    large.load().commandLatency().p50() / small.load().commandLatency().p50(),
+                    large.load().commandLatency().p99() / small.load().commandLatency().p99());
+            say("ratio %s relay rate:  %.3f", label, large.relayEventsPerSecond() / small.relayEventsPerSecond());
+        }
         return new Report(sustained, half, bare, idle[0], idle[1], atHalf[0], atHalf[1], atSustained[0],
-                atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], log.lines());
+                atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], histories, replays, log.lines());
+    }
+
+    // ------------------------------------------------------------------------------------------ history and replay
+
+    private static final String REFERRAL_DB = "rapport-referral";
+    private static final String COMMISSION_DB = "rapport-commission";
+
+    /**
+     * Grows referral-service's store to {@code size} events already processed, plus a backlog the relay has not sent
+     * (copies of the calibration referral, stored while the service is stopped); measures how fast the restarted relay
+     * drains the backlog, waits until its effects are visible, then runs a closed-loop load.
+     */
+    private History history(StoredHistory referrals, long size) throws Exception {
+        StoredHistory.Appended[] backlog = new StoredHistory.Appended[1];
+        stack.restartAfter("referral-service", () -> {
+            referrals.growTo(size, true);
+            backlog[0] = referrals.append(settings.backlogLifecycles(), false);
+        });
+        Set<String> aggregates = backlog[0].aggregates();
+        List<ConsumerRecord<String, byte[]>> relayed = CloudEventTopics.at(stack.options().kafkaBootstrapServers())
+                .readKeys("referral-events", aggregates::contains, (int) backlog[0].events(), settings.drainLimit());
+        if (relayed.size() < backlog[0].events()) {
+            throw new IllegalStateException("the relay sent " + relayed.size() + " of a backlog of "
+                    + backlog[0].events());
+        }
+        long first = relayed.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
+        long last = relayed.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+        double relayRate = relayed.size() / Math.max(0.001, (last - first) / 1e3);
+        backlogLifecycles += settings.backlogLifecycles();
+        awaitCalibrationPartner(entriesPerLifecycle * (1 + backlogLifecycles),
+                notificationsPerLifecycle * (1 + backlogLifecycles));
+        Load load = new Load(settings.clients(), 0);
+        Throughput throughput = load.runFor(settings.phase(), () -> new Latencies[]{Latencies.of(List.of()),
+                Latencies.of(List.of())});
+        return new History(size, throughput, backlog[0].events(), relayRate);
+    }
+
+    /** The backlog's effects (commission entries, notifications) all visible on the partner they copy. */
+    private void awaitCalibrationPartner(long entries, long notifications) {
+        long deadline = System.nanoTime() + settings.drainLimit().toNanos();
+        while (total("/api/commissions?partnerId=" + calibrationPartner + "&size=1") < entries
+                || total("/api/notifications?partnerId=" + calibrationPartner + "&size=1") < notifications) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the relay backlog's effects did not all arrive within "
+                        + settings.drainLimit());
+            }
+            RunLog.pause(500);
+        }
+    }
+
+    /** Grows referral-service's store to the replay's size (more copies, already processed), then rebuilds. */
+    private Replay replayReferrals(StoredHistory referrals) throws Exception {
+        // a store already that large is replayed as it is: no restart
+        if (referrals.stored() < settings.replayEvents()) {
+            stack.restartAfter("referral-service", () -> referrals.growTo(settings.replayEvents(), true));
+        }
+        Api direct = new Api("http://127.0.0.1:" + stack.options().referralPort()).patient(Duration.ofHours(1));
+        Api.Response rebuilt = direct.post("/api/referrals/projections/rebuild", ops, Map.of());
+        if (rebuilt.status() != 200) {
+            throw new IllegalStateException("referral rebuild: " + rebuilt);
+        }
+        return new Replay("referral-service", rebuilt.json().path("eventsReplayed").asLong(),
+                rebuilt.json().path("millis").asLong());
+    }
+
+    /** Grows commission-service's store with copies of what it stored about the calibration referral, then replays. */
+    private Replay replayCommissions() throws Exception {
+        StoredHistory commissions = StoredHistory.copying(stack.options().mongoUri(COMMISSION_DB), COMMISSION_DB,
+                calibrationReferral);
+        if (commissions.stored() < settings.replayEvents()) {
+            stack.restartAfter("commission-service", () -> commissions.growTo(settings.replayEvents(), true));
+        }
+        Api direct = new Api("http://127.0.0.1:" + stack.options().commissionPort()).patient(Duration.ofHours(1));
+        String admin = api.login("admin", "admin-dev-password");
+        long begin = System.nanoTime();
+        Api.Response replayed = direct.post("/api/commissions/read-models/replay", admin, Map.of());
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        if (replayed.status() != 200) {
+            throw new IllegalStateException("commission replay: " + replayed);
+        }
+        return new Replay("commission-service", replayed.json().path("replayedEvents").asLong(), millis);
     }
 
     // ---------------------------------------------------------------------------------------------------- the load
@@ -266,11 +404,11 @@ public final class PipelineBenchmark {
     }
 
     /** One referral from submission to its third payment; records the latency of every command. */
-    private void lifecycle(String partner, ConcurrentLinkedQueue<Long> commandNanos) {
-        lifecycle(api, partner, commandNanos);
+    private String lifecycle(String partner, ConcurrentLinkedQueue<Long> commandNanos) {
+        return lifecycle(api, partner, commandNanos);
     }
 
-    private void lifecycle(Api api, String partner, ConcurrentLinkedQueue<Long> commandNanos) {
+    private String lifecycle(Api api, String partner, ConcurrentLinkedQueue<Long> commandNanos) {
         String company = "Bench " + UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody(company,
                 "c-" + UUID.randomUUID() + "@client.example"));
@@ -285,6 +423,7 @@ public final class PipelineBenchmark {
             timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/payments", ops,
                     Journeys.payment(paymentId, "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z")), 200);
         }
+        return referral;
     }
 
     private Api.Response timed(ConcurrentLinkedQueue<Long> into, Supplier<Api.Response> call, int expected) {
@@ -397,7 +536,8 @@ public final class PipelineBenchmark {
     /** Learns, from one quiet lifecycle, how many ledger entries and notifications a lifecycle causes. */
     private void calibrate() {
         String partner = newPartner("calibration");
-        lifecycle(partner, new ConcurrentLinkedQueue<>());
+        calibrationPartner = partner;
+        calibrationReferral = lifecycle(partner, new ConcurrentLinkedQueue<>());
         entriesPerLifecycle = (int) settle("/api/commissions?partnerId=" + partner + "&size=1");
         notificationsPerLifecycle = (int) settle("/api/notifications?partnerId=" + partner + "&size=1");
         say("calibration: a lifecycle causes %d referral events, %d ledger entries, %d notifications",

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +18,10 @@ class PipelineBenchmarkIT {
 
     @Test
     void everyPhaseRunsAndEveryLifecycleIsFullyProcessed() throws Exception {
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(12),
-                Duration.ofMinutes(3), 8, 800, false);
+        // one small history (the full run compares 10k with 500k); the stores replayed as they are, without growing
+        // them to a million (the full run); two instances: TwoInstancesIT
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(10),
+                Duration.ofMinutes(3), 8, 800, false, List.of(3_000L), 10, 0L);
         PipelineBenchmark.Report report = new PipelineBenchmark(RunningStack.get(), settings).run();
         RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
                 report.lines());
@@ -31,5 +34,16 @@ class PipelineBenchmarkIT {
         assertThat(report.bareEventsPerSecond()).isPositive();
         assertThat(report.gatewayPerSecond()).isPositive();
         assertThat(report.directPerSecond()).isPositive();
+        assertThat(report.histories()).singleElement().satisfies(history -> {
+            assertThat(history.load().lifecycles()).isPositive();
+            assertThat(history.backlogEvents()).isEqualTo(60);
+            assertThat(history.relayEventsPerSecond()).isPositive();
+        });
+        // every stored event replayed, the history's copies included
+        assertThat(report.replays()).extracting(PipelineBenchmark.Replay::service)
+                .containsExactly("referral-service", "commission-service");
+        assertThat(report.replays().get(0).storedEvents()).isGreaterThanOrEqualTo(3_000L);
+        assertThat(report.replays().get(1).storedEvents()).isPositive();
+        assertThat(report.replays()).allSatisfy(replay -> assertThat(replay.millis()).isPositive());
     }
 }

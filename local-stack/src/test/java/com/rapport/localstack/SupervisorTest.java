@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The supervisor with real processes (a shell that exits or sleeps), on a fast policy. */
@@ -124,6 +126,39 @@ class SupervisorTest {
             ChildProcess victim = child.process();
             new ProcessBuilder("kill", "-9", String.valueOf(victim.pid())).start().waitFor();
             return victim;
+        }
+    }
+
+    @Nested
+    class WhenAskedToRestartAroundSomeWork {
+
+        @Test
+        void doesTheWorkWhileTheProcessIsDownThenStartsItAgain() throws Exception {
+            ShellChild child = new ShellChild(run -> "sleep 60");
+            child.start();
+            try (Supervisor supervisor = new Supervisor(child, FAST, (name, why) -> { })) {
+                ChildProcess before = child.process();
+                AtomicBoolean wasDown = new AtomicBoolean();
+                supervisor.restartNow(() -> wasDown.set(!before.isAlive()));
+
+                assertThat(wasDown).isTrue();
+                assertThat(child.process()).isNotSameAs(before);
+                assertThat(child.process().isAlive()).isTrue();
+                assertThat(supervisor.restarts()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void startsTheProcessAgainEvenWhenTheWorkFailsAndSaysWhy() throws Exception {
+            ShellChild child = new ShellChild(run -> "sleep 60");
+            child.start();
+            try (Supervisor supervisor = new Supervisor(child, FAST, (name, why) -> { })) {
+                assertThatThrownBy(() -> supervisor.restartNow(() -> {
+                    throw new IllegalStateException("could not write");
+                })).hasMessage("could not write");
+                await().atMost(Duration.ofSeconds(10)).until(() -> child.runs.get() == 2 && child.process().isAlive());
+                assertThat(supervisor.gaveUp()).isNull();
+            }
         }
     }
 
