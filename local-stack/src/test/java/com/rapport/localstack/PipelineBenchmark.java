@@ -64,7 +64,7 @@ public final class PipelineBenchmark {
      * {@code histories}: store sizes (events) at which command latency and the relay are measured again;
      * {@code backlogLifecycles}: lifecycles' worth of events the relay drains at each; {@code replayEvents}: the size
      * referral-service's and commission-service's stores are grown to before their read models are rebuilt (a store
-     * already that large, e.g. with 0, is rebuilt as it is).
+     * already that large, e.g. with 0, is rebuilt as it is; negative: no rebuild).
      */
     record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests,
                     boolean twoInstances, List<Long> histories, int backlogLifecycles, long replayEvents) {
@@ -219,7 +219,8 @@ public final class PipelineBenchmark {
                     history.load().eventsPerSecond(), history.backlogEvents(), history.relayEventsPerSecond());
         }
 
-        List<Replay> replays = List.of(replayReferrals(referrals), replayCommissions());
+        List<Replay> replays = settings.replayEvents() < 0 ? List.of()
+                : List.of(replayReferrals(referrals), replayCommissions());
         for (Replay replay : replays) {
             say("replay: %s's read models rebuilt from %d stored events in %.1f s (%.0f events/s)",
                     replay.service(), replay.storedEvents(), replay.millis() / 1e3, replay.eventsPerSecond());
@@ -270,19 +271,21 @@ public final class PipelineBenchmark {
         long last = relayed.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
         double relayRate = relayed.size() / Math.max(0.001, (last - first) / 1e3);
         backlogLifecycles += settings.backlogLifecycles();
-        awaitCalibrationPartner(entriesPerLifecycle * (1 + backlogLifecycles),
-                notificationsPerLifecycle * (1 + backlogLifecycles));
+        awaitCalibrationPartner(PAYMENTS * (1 + backlogLifecycles));
         Load load = new Load(settings.clients(), 0);
         Throughput throughput = load.runFor(settings.phase(), () -> new Latencies[]{Latencies.of(List.of()),
                 Latencies.of(List.of())});
         return new History(size, throughput, backlog[0].events(), relayRate);
     }
 
-    /** The backlog's effects (commission entries, notifications) all visible on the partner they copy. */
-    private void awaitCalibrationPartner(long entries, long notifications) {
+    /**
+     * The backlog's effects visible on the partner its copies belong to: a commission entry and a notification for
+     * every payment (counts that do not depend on how fast the other notifications come).
+     */
+    private void awaitCalibrationPartner(long payments) {
         long deadline = System.nanoTime() + settings.drainLimit().toNanos();
-        while (total("/api/commissions?partnerId=" + calibrationPartner + "&size=1") < entries
-                || total("/api/notifications?partnerId=" + calibrationPartner + "&size=1") < notifications) {
+        while (total("/api/commissions?partnerId=" + calibrationPartner + "&size=1") < payments
+                || paymentNotifications(calibrationPartner) < payments) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the relay backlog's effects did not all arrive within "
                         + settings.drainLimit());

@@ -18,10 +18,10 @@ class PipelineBenchmarkIT {
 
     @Test
     void everyPhaseRunsAndEveryLifecycleIsFullyProcessed() throws Exception {
-        // one small history (the full run compares 10k with 500k); the stores replayed as they are, without growing
-        // them to a million (the full run); two instances: TwoInstancesIT
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(10),
-                Duration.ofMinutes(3), 8, 800, false, List.of(3_000L), 10, 0L);
+        // one small history (the full run compares 10k with 500k); no rebuilds (the full run's take minutes, and
+        // ProjectionRebuildTest and ReadModelReplayIntegrationTest cover them); two instances: TwoInstancesIT
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(5),
+                Duration.ofMinutes(3), 6, 400, false, List.of(1_500L), 5, -1L);
         PipelineBenchmark.Report report = new PipelineBenchmark(RunningStack.get(), settings).run();
         RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
                 report.lines());
@@ -36,14 +36,9 @@ class PipelineBenchmarkIT {
         assertThat(report.directPerSecond()).isPositive();
         assertThat(report.histories()).singleElement().satisfies(history -> {
             assertThat(history.load().lifecycles()).isPositive();
-            assertThat(history.backlogEvents()).isEqualTo(60);
+            assertThat(history.backlogEvents()).isEqualTo(5 * PipelineBenchmark.EVENTS_PER_LIFECYCLE);
             assertThat(history.relayEventsPerSecond()).isPositive();
         });
-        // every stored event replayed, the history's copies included
-        assertThat(report.replays()).extracting(PipelineBenchmark.Replay::service)
-                .containsExactly("referral-service", "commission-service");
-        assertThat(report.replays().get(0).storedEvents()).isGreaterThanOrEqualTo(3_000L);
-        assertThat(report.replays().get(1).storedEvents()).isPositive();
-        assertThat(report.replays()).allSatisfy(replay -> assertThat(replay.millis()).isPositive());
+        assertThat(report.replays()).isEmpty();
     }
 }
