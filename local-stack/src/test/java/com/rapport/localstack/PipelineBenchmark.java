@@ -47,11 +47,13 @@ import java.util.function.Supplier;
  * number of records of the same size produced, consumed and inserted with plain clients. Bounded in count and time;
  * talks only to loopback.
  *
- * <p>Run the full version with {@code mvn -q -DskipTests install} then
- * {@code RAPPORT_RATELIMIT_ENABLED=false mvn -q -pl local-stack exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.rapport.localstack.PipelineBenchmark -Dexec.args="16 60"} (clients, seconds per phase);
- * the output goes to stdout and {@code local-stack/target/benchmark/pipeline.txt}. {@code PipelineBenchmarkIT} runs a
- * short version in {@code mvn verify}.
+ * Then the same stack with a grown event store ({@link StoredHistory}: command latency and the relay's rate at each
+ * history size) and the rebuild of both services' read models from it.
+ *
+ * <p>Run the full version with {@code mvn -q -DskipTests install} then the {@code java -cp ...
+ * com.rapport.localstack.PipelineBenchmark <clients> <seconds per phase> <history sizes> <replay size>} command of
+ * docs/BENCHMARKS.md; the output goes to stdout and {@code local-stack/target/benchmark/pipeline.txt}.
+ * {@code PipelineBenchmarkIT} runs a short version in {@code mvn verify}.
  */
 public final class PipelineBenchmark {
 

@@ -37,9 +37,7 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         ReferralId referral = ReferralId.generate();
         PartnerId partner = PartnerId.of(ReferralId.generate().value());
         Instant at = Instant.parse("2026-11-02T10:00:00Z");
-        ReferralSubmitted submitted = new ReferralSubmitted(referral, partner,
-                new ReferredClient("Batch Ltd", "Ann Batch", "ann@batch.example"), "a shop",
-                Money.of("5000.00", "EUR"));
+        ReferralSubmitted submitted = submitted(referral, partner, "Batch Ltd", "5000.00");
 
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(submitted));
         projection.on(submitted, 0, at);
@@ -59,8 +57,7 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         ReferralId referral = ReferralId.generate();
         PartnerId partner = PartnerId.of(ReferralId.generate().value());
         Instant at = Instant.parse("2026-11-02T10:00:00Z");
-        ReferralSubmitted submitted = new ReferralSubmitted(referral, partner,
-                new ReferredClient("Race Ltd", "Rae Race", "rae@race.example"), "a race", Money.of("70.00", "EUR"));
+        ReferralSubmitted submitted = submitted(referral, partner, "Race Ltd", "70.00");
 
         // a rebuild's batch holds the first two events while live traffic writes the referral as of its third
         UnitOfWork<?> rebuild = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(submitted));
@@ -81,11 +78,15 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
     @Test
     void anEventHandledOutsideAUnitOfWorkIsWrittenAtOnce() {
         ReferralId referral = ReferralId.generate();
-        projection.on(new ReferralSubmitted(referral, PartnerId.of(ReferralId.generate().value()),
-                new ReferredClient("Now Ltd", "Ned Now", "ned@now.example"), "a site", Money.of("10.00", "EUR")),
-                0, Instant.parse("2026-11-02T10:00:00Z"));
+        projection.on(submitted(referral, PartnerId.of(ReferralId.generate().value()), "Now Ltd", "10.00"), 0,
+                Instant.parse("2026-11-02T10:00:00Z"));
 
         assertThat(stored(referral).status()).isEqualTo(ReferralStatus.SUBMITTED);
+    }
+
+    private static ReferralSubmitted submitted(ReferralId referral, PartnerId partner, String company, String euros) {
+        return new ReferralSubmitted(referral, partner, new ReferredClient(company, "Ann Contact",
+                "ann@" + company.toLowerCase().replace(' ', '-') + ".example"), "a project", Money.of(euros, "EUR"));
     }
 
     private ReferralView stored(ReferralId referral) {
