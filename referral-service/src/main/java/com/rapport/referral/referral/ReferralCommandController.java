@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -247,8 +248,17 @@ public class ReferralCommandController {
         return Mono.fromFuture(() -> commands.send(command));
     }
 
+    /**
+     * The stored referral. A retried keyed submission can find the referral its first attempt stored a moment before
+     * that attempt's read-model write lands (FaultUnderLoadIT got an empty 200): read again for up to a second, then
+     * answer 503 so that the client retries, never a 2xx without the referral.
+     */
     private Mono<ResponseEntity<ReferralView>> created(ReferralId referralId) {
         return views.byId(referralId.value())
-                .map(view -> ResponseEntity.created(URI.create("/api/referrals/" + view.referralId())).body(view));
+                .repeatWhenEmpty(again -> again.take(20).delayElements(Duration.ofMillis(50)))
+                .map(view -> ResponseEntity.created(URI.create("/api/referrals/" + view.referralId())).body(view))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.SERVICE_UNAVAILABLE, "Referral not readable yet",
+                        "referral %s is stored but not yet readable; retry".formatted(referralId.value()))));
     }
 }
