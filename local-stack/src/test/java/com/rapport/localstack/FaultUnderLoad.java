@@ -246,6 +246,7 @@ public final class FaultUnderLoad {
         long duplicateEntries = 0;
         long wrongTotals = 0;
         awaitLedger(lifecycles, entriesPerLifecycle);
+        awaitNotifications(lifecycles);
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
             List<BigDecimal> rates = new ArrayList<>();
             for (String referral : partner.getValue()) {
@@ -333,6 +334,22 @@ public final class FaultUnderLoad {
             }
         }
         Thread.sleep(2000); // anything counted twice would show up now
+    }
+
+    /**
+     * Waits (up to five minutes) until every partner has at least one notification per referral event: a
+     * notification-service killed late in the run catches up after the ledger does, and what is still missing at the
+     * deadline is counted as lost. (The audit used to read right after the ledger and counted late ones as lost.)
+     */
+    private void awaitNotifications(Map<String, List<String>> lifecycles) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
+            long want = partner.getValue().size() * 6L;
+            while (api.get("/api/notifications?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
+                    .asLong() < want && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Two batches made one after the other over the same payable entries: the second takes none of the first's. */
