@@ -325,27 +325,26 @@ public final class FaultUnderLoad {
     }
 
     private void awaitLedger(Map<String, List<String>> lifecycles, long perLifecycle) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
-            long want = partner.getValue().size() * perLifecycle;
-            while (api.get("/api/commissions?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
-                    .asLong() < want && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-        }
+        awaitEveryPartner(lifecycles, "/api/commissions", perLifecycle);
         Thread.sleep(2000); // anything counted twice would show up now
     }
 
     /**
-     * Waits (up to five minutes) until every partner has at least one notification per referral event: a
-     * notification-service killed late in the run catches up after the ledger does, and what is still missing at the
-     * deadline is counted as lost. (The audit used to read right after the ledger and counted late ones as lost.)
+     * Waits until every partner has at least one notification per referral event: a notification-service killed late
+     * in the run catches up after the ledger does, and what is still missing at the deadline is counted as lost. (The
+     * audit used to read right after the ledger and counted late ones as lost.)
      */
     private void awaitNotifications(Map<String, List<String>> lifecycles) throws InterruptedException {
+        awaitEveryPartner(lifecycles, "/api/notifications", 6);
+    }
+
+    /** Up to five minutes until each partner's list at {@code path} holds {@code perLifecycle} items per lifecycle. */
+    private void awaitEveryPartner(Map<String, List<String>> lifecycles, String path, long perLifecycle)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
-            long want = partner.getValue().size() * 6L;
-            while (api.get("/api/notifications?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
+            long want = partner.getValue().size() * perLifecycle;
+            while (api.get(path + "?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
                     .asLong() < want && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
