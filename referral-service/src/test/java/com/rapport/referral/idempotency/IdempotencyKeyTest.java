@@ -4,18 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rapport.referral.support.Api;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import com.rapport.support.idempotency.IdempotencyKeyFilter;
+import com.rapport.referral.referral.query.ReferralView;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.rapport.referral.support.Api.assertProblem;
 import static com.rapport.referral.support.Api.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyKeyTest extends ReferralServiceIntegrationTest {
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void theSameKeyAndBodyGetTheFirstAnswerAndRegisterNobodyNew() {
@@ -60,6 +70,34 @@ class IdempotencyKeyTest extends ReferralServiceIntegrationTest {
                 body);
         assertThat(retried.getStatus().value()).isEqualTo(201);
         assertThat(retried.getResponseBody().get("referralId")).isEqualTo(first.get("referralId"));
+        assertThat(api.get("/api/referrals", tokens.partner(partner), HttpStatus.OK).get("total").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatFindsItsReferralStoredButNotYetReadableAnswers503UntilItIsReadable() {
+        String partner = api.registerPartner("Unread");
+        String marker = Api.unique();
+        String key = "submit-" + marker;
+        String body = "{\"client\": {\"company\": \"Unread %s\", \"contactName\": \"Li\", \"contactEmail\": \"u-%s@c.example\"}, \"description\": \"d\"}"
+                .formatted(marker, marker);
+        String referral = post("/api/referrals", tokens.partner(partner), key, body).getResponseBody()
+                .get("referralId").asText();
+        // the first attempt's answer was lost after its events were stored and before its read-model write landed
+        Query theReferral = Query.query(Criteria.where("_id").is(referral));
+        Document readModel = mongo.findOne(theReferral, Document.class, ReferralView.COLLECTION);
+        mongo.remove(theReferral, ReferralView.COLLECTION);
+        mongo.remove(Query.query(Criteria.where("_id").regex("\\n" + Pattern.quote(key) + "$")), "idempotency-keys");
+
+        EntityExchangeResult<JsonNode> unreadable = post("/api/referrals", tokens.partner(partner), key, body);
+        assertThat(unreadable.getStatus().value()).isEqualTo(503);
+        assertProblem(unreadable.getResponseBody(), 503, "service-unavailable");
+
+        mongo.insert(readModel, ReferralView.COLLECTION);
+        EntityExchangeResult<JsonNode> retried = post("/api/referrals", tokens.partner(partner), key, body);
+        assertThat(retried.getStatus().value()).isEqualTo(201);
+        assertThat(retried.getResponseBody().get("referralId").asText()).isEqualTo(referral);
+        assertThat(retried.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(api.get("/api/referrals", tokens.partner(partner), HttpStatus.OK).get("total").asLong())
                 .isEqualTo(1);
     }
