@@ -13,11 +13,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public class ReadModelReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final int REPLAY_BATCH = 500;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -82,22 +84,37 @@ public class ReadModelReplay {
     private void replayInto(EventHandlerInvoker invoker, TrackingToken head) {
         invoker.performReset();
         try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
             while (stored.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stored.nextAvailable();
-                TrackedEventMessage<?> replayed =
-                        event.withTrackingToken(ReplayToken.createReplayToken(head, event.trackingToken()));
-                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(replayed).executeWithResult(() -> {
-                    invoker.handle(replayed, Segment.ROOT_SEGMENT);
-                    return null;
-                });
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed",
-                            result.exceptionResult());
+                batch.add(event.withTrackingToken(ReplayToken.createReplayToken(head, event.trackingToken())));
+                if (batch.size() == REPLAY_BATCH) {
+                    replayBatch(invoker, batch);
+                    batch = new ArrayList<>(REPLAY_BATCH);
                 }
+            }
+            if (!batch.isEmpty()) {
+                replayBatch(invoker, batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying read models", e);
+        }
+    }
+
+    /**
+     * One unit of work per batch, as a processor handles a batch: a projection that keeps its writes until the unit
+     * of work commits writes once per batch instead of once per event.
+     */
+    private static void replayBatch(EventHandlerInvoker invoker, List<TrackedEventMessage<?>> batch) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("replaying the events from " + batch.get(0).getIdentifier()
+                    + " failed", result.exceptionResult());
         }
     }
 

@@ -26,8 +26,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -35,7 +42,9 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
@@ -51,6 +60,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ReferralProjection {
 
     public static final String GROUP = "referral-projection";
+    private static final String UNWRITTEN = ReferralProjection.class.getName() + ".unwritten";
+    private static final int DUPLICATE_KEY = 11000;
     private static final Logger log = LoggerFactory.getLogger(ReferralProjection.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -69,8 +80,7 @@ public class ReferralProjection {
 
     @EventHandler
     void on(ReferralSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(event.referralId().value())),
-                ReferralView.class).block(writeTimeout))) {
+        if (load(event.referralId().value()) != null) {
             return;
         }
         ReferralView.Builder view = new ReferralView.Builder();
@@ -87,13 +97,12 @@ public class ReferralProjection {
                 "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()),
                 TimelineDetails.of().company(event.client().company()).contactName(event.client().contactName())
                         .build());
-        mongo.save(view.build()).block(writeTimeout);
+        store(view.build());
     }
 
     @EventHandler
     void on(FollowOnOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(event.referralId().value())),
-                ReferralView.class).block(writeTimeout))) {
+        if (load(event.referralId().value()) != null) {
             return;
         }
         ReferralView.Builder view = new ReferralView.Builder();
@@ -111,7 +120,7 @@ public class ReferralProjection {
                 .formatted(event.followOnOf(), event.client().company()),
                 TimelineDetails.of().company(event.client().company()).followOnOf(event.followOnOf().value())
                         .build());
-        mongo.save(view.build()).block(writeTimeout);
+        store(view.build());
     }
 
     @EventHandler
@@ -262,7 +271,7 @@ public class ReferralProjection {
 
     private void change(ReferralEvent event, long sequence, Instant at, String type, String summary,
                         TimelineDetails details, Consumer<ReferralView.Builder> change) {
-        ReferralView current = mongo.findById(event.referralId().value(), ReferralView.class).block(writeTimeout);
+        ReferralView current = load(event.referralId().value());
         if (current == null) {
             log.warn("No read model for referral {} while applying {} #{}; a rebuild will restore it",
                     event.referralId(), type, sequence);
@@ -274,7 +283,67 @@ public class ReferralProjection {
         ReferralView.Builder view = current.toBuilder();
         change.accept(view);
         record(view, event, sequence, at, type, summary, details);
-        mongo.save(view.build()).block(writeTimeout);
+        store(view.build());
+    }
+
+    /** The referral as the events handled so far left it: this unit of work's unwritten change, or the stored one. */
+    private ReferralView load(String referralId) {
+        Map<String, ReferralView> unwritten = unwritten();
+        ReferralView pending = unwritten == null ? null : unwritten.get(referralId);
+        return pending != null ? pending
+                : mongo.findById(referralId, ReferralView.class).block(writeTimeout);
+    }
+
+    /**
+     * Keeps the change until the unit of work handling these events commits, then writes every referral it changed
+     * in one bulk request: one write per command however many events it stored, and one per batch of a rebuild
+     * (which otherwise read and wrote the document once per event: 455 events/s from a million-event store).
+     */
+    private void store(ReferralView view) {
+        Map<String, ReferralView> unwritten = unwritten();
+        if (unwritten == null) {
+            mongo.save(view).block(writeTimeout);
+        } else {
+            unwritten.put(view.referralId(), view);
+        }
+    }
+
+    private Map<String, ReferralView> unwritten() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(UNWRITTEN, key -> {
+            Map<String, ReferralView> views = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(committing -> write(views));
+            return views;
+        });
+    }
+
+    private void write(Map<String, ReferralView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReferralView.class);
+        // only over an older document: a rebuild racing live traffic never puts a referral back in time (the upsert
+        // then meets the newer document's _id and is refused as a duplicate, which is the wanted outcome)
+        views.values().forEach(view -> bulk.replaceOne(Query.query(where("_id").is(view.referralId())
+                        .and("lastSequence").lt(view.lastSequence())), view, FindAndReplaceOptions.options().upsert()));
+        try {
+            bulk.execute().block(writeTimeout);
+        } catch (DuplicateKeyException e) {
+            log.debug("Referrals {}: a newer read model was already stored", views.keySet());
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                log.warn("Writing the read model of referrals {} failed; a rebuild will restore them: {}",
+                        views.keySet(), e.getErrors());
+            }
+        } catch (RuntimeException e) {
+            // as a handler's failed write: the events are stored, the read model is behind until a rebuild
+            log.warn("Writing the read model of referrals {} failed; a rebuild will restore them: {}", views.keySet(),
+                    e.toString());
+        }
+        views.clear();
     }
 
     private static void record(ReferralView.Builder view, ReferralEvent event, long sequence, Instant at, String type,
