@@ -8,7 +8,9 @@ import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import com.rapport.support.id.PartnerId;
 import com.rapport.support.id.ReferralId;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -18,6 +20,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,37 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         ReferralView view = stored(referral);
         assertThat(view.status()).isEqualTo(ReferralStatus.REJECTED);
         assertThat(view.lastSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchReadsItsStoredReferralsAheadAndAppliesEachEventOverWhatItsPredecessorsMade() {
+        PartnerId partner = PartnerId.of(ReferralId.generate().value());
+        Instant at = Instant.parse("2026-11-02T10:00:00Z");
+        ReferralId stored = ReferralId.generate();
+        ReferralId fresh = ReferralId.generate();
+        ReferralSubmitted storedSubmitted = submitted(stored, partner, "Stored Ltd", "30.00");
+        projection.on(storedSubmitted, 0, at);
+        ReferralSubmitted freshSubmitted = submitted(fresh, partner, "Fresh Ltd", "40.00");
+        ReferralQualified storedQualified = new ReferralQualified(stored, partner);
+        ReferralQualified freshQualified = new ReferralQualified(fresh, partner);
+
+        // as a rebuild hands a batch over: one unit of work for all of its events, the referrals read ahead
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.asEventMessage(storedSubmitted), GenericEventMessage.asEventMessage(freshSubmitted),
+                GenericEventMessage.asEventMessage(storedQualified), GenericEventMessage.asEventMessage(freshQualified)));
+        batch.start();
+        projection.on(storedSubmitted, 0, at);
+        projection.on(freshSubmitted, 0, at);
+        projection.on(storedQualified, 1, at);
+        projection.on(freshQualified, 1, at);
+        projection.on(storedQualified, 1, at);
+        assertThat(stored(fresh)).as("nothing written before the unit of work commits").isNull();
+        batch.commit();
+
+        assertThat(stored(stored).timeline()).extracting(TimelineEntry::type).containsExactly("submitted", "qualified");
+        assertThat(stored(fresh).timeline()).extracting(TimelineEntry::type).containsExactly("submitted", "qualified");
+        assertThat(stored(fresh).status()).isEqualTo(ReferralStatus.QUALIFIED);
+        assertThat(stored(fresh).estimatedValue()).isEqualTo(Money.of("40.00", "EUR"));
     }
 
     @Test
