@@ -325,7 +325,8 @@ public final class FaultUnderLoad {
     }
 
     private void awaitLedger(Map<String, List<String>> lifecycles, long perLifecycle) throws InterruptedException {
-        awaitEveryPartner(lifecycles, "/api/commissions", perLifecycle);
+        say("ledger complete %.1f s after the audit began", awaitEveryPartner(lifecycles, "/api/commissions",
+                perLifecycle));
         Thread.sleep(2000); // anything counted twice would show up now
     }
 
@@ -335,13 +336,17 @@ public final class FaultUnderLoad {
      * audit used to read right after the ledger and counted late ones as lost.)
      */
     private void awaitNotifications(Map<String, List<String>> lifecycles) throws InterruptedException {
-        awaitEveryPartner(lifecycles, "/api/notifications", 6);
+        say("notifications complete %.1f s after the ledger", awaitEveryPartner(lifecycles, "/api/notifications", 6));
     }
 
-    /** Up to five minutes until each partner's list at {@code path} holds {@code perLifecycle} items per lifecycle. */
-    private void awaitEveryPartner(Map<String, List<String>> lifecycles, String path, long perLifecycle)
+    /**
+     * Up to five minutes until each partner's list at {@code path} holds {@code perLifecycle} items per lifecycle;
+     * answers the seconds it waited (how long a consumer killed late in the run took to catch up).
+     */
+    private double awaitEveryPartner(Map<String, List<String>> lifecycles, String path, long perLifecycle)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(5).toNanos();
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
             long want = partner.getValue().size() * perLifecycle;
             while (api.get(path + "?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
@@ -349,6 +354,7 @@ public final class FaultUnderLoad {
                 Thread.sleep(200);
             }
         }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Two batches made one after the other over the same payable entries: the second takes none of the first's. */
