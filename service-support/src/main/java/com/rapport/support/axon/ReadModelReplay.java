@@ -3,6 +3,8 @@ package com.rapport.support.axon;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -22,6 +24,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one way a service rebuilds read models from its event store: Axon's own reset. A tracking (streaming)
@@ -43,10 +49,16 @@ public class ReadModelReplay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final int workers;
 
     public ReadModelReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+        this(processing, eventStore, Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    ReadModelReplay(EventProcessingConfiguration processing, EventStore eventStore, int workers) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.workers = workers;
     }
 
     /**
@@ -61,14 +73,18 @@ public class ReadModelReplay {
                 .map(group -> processing.eventProcessorByProcessingGroup(group)
                         .orElseThrow(() -> new IllegalStateException("no event processor for " + group)))
                 .toList();
+        List<EventHandlerInvoker> subscribing = new ArrayList<>();
         for (EventProcessor processor : processors) {
             if (processor instanceof StreamingEventProcessor streaming) {
                 streaming.shutDown();
                 streaming.resetTokens();
                 streaming.start();
             } else {
-                replayInto(((AbstractEventProcessor) processor).eventHandlerInvoker(), head);
+                subscribing.add(((AbstractEventProcessor) processor).eventHandlerInvoker());
             }
+        }
+        if (!subscribing.isEmpty()) {
+            replayInto(subscribing, head);
         }
         long deadline = System.nanoTime() + patience.toNanos();
         for (EventProcessor processor : processors) {
@@ -81,25 +97,72 @@ public class ReadModelReplay {
         return events;
     }
 
-    private void replayInto(EventHandlerInvoker invoker, TrackingToken head) {
-        invoker.performReset();
+    /**
+     * One pass over the stored events for every subscribing group. The events are spread over {@link #workers} by
+     * aggregate (Axon's default sequencing policy for parallel segments: each aggregate's events stay in order on one
+     * worker), so reading, deserializing and the database's answers overlap; at most two batches per worker wait.
+     */
+    private void replayInto(List<EventHandlerInvoker> invokers, TrackingToken head) {
+        invokers.forEach(EventHandlerInvoker::performReset);
+        ExecutorService[] lanes = new ExecutorService[workers];
+        for (int i = 0; i < workers; i++) {
+            String name = "read-model-replay-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name));
+        }
+        Semaphore waiting = new Semaphore(2 * workers);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<List<TrackedEventMessage<?>>> batches = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            batches.add(new ArrayList<>(REPLAY_BATCH));
+        }
         try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
-            while (stored.hasNextAvailable()) {
+            while (failure.get() == null && stored.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stored.nextAvailable();
-                batch.add(event.withTrackingToken(ReplayToken.createReplayToken(head, event.trackingToken())));
-                if (batch.size() == REPLAY_BATCH) {
-                    replayBatch(invoker, batch);
-                    batch = new ArrayList<>(REPLAY_BATCH);
+                int lane = Math.floorMod(sequenceOf(event).hashCode(), workers);
+                batches.get(lane).add(event.withTrackingToken(
+                        ReplayToken.createReplayToken(head, event.trackingToken())));
+                if (batches.get(lane).size() == REPLAY_BATCH) {
+                    hand(lanes[lane], invokers, batches.set(lane, new ArrayList<>(REPLAY_BATCH)), waiting, failure);
                 }
             }
-            if (!batch.isEmpty()) {
-                replayBatch(invoker, batch);
+            for (int lane = 0; lane < workers; lane++) {
+                if (!batches.get(lane).isEmpty()) {
+                    hand(lanes[lane], invokers, batches.get(lane), waiting, failure);
+                }
             }
+            waiting.acquire(2 * workers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying read models", e);
+        } finally {
+            for (ExecutorService lane : lanes) {
+                lane.shutdownNow();
+            }
         }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void hand(ExecutorService lane, List<EventHandlerInvoker> invokers,
+                             List<TrackedEventMessage<?>> batch, Semaphore waiting,
+                             AtomicReference<RuntimeException> failure) throws InterruptedException {
+        waiting.acquire();
+        lane.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    invokers.forEach(invoker -> replayBatch(invoker, batch));
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                waiting.release();
+            }
+        });
+    }
+
+    private static Object sequenceOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
     }
 
     /**

@@ -1,0 +1,118 @@
+package com.rapport.support.axon;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+
+/** The rebuild of subscribing groups: one pass over the store, in parallel by aggregate. */
+class ReadModelReplayTest {
+
+    record Happened(String aggregate, long number) {
+    }
+
+    /** A read model that remembers, per aggregate, the order its events came in, and on which threads. */
+    static class Recorder {
+        final Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        volatile int resets;
+        volatile long failOn = -1;
+
+        @EventHandler
+        void on(Happened event) {
+            if (event.number() == failOn) {
+                throw new IllegalStateException("cannot write " + event);
+            }
+            seen.computeIfAbsent(event.aggregate(), key -> new ArrayList<>()).add(event.number());
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @ResetHandler
+        void reset() {
+            resets++;
+            seen.clear();
+        }
+    }
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+
+    @Nested
+    class EveryGroupOfTheRebuild {
+
+        @Test
+        void seesEveryStoredEventOnceAndEachAggregatesEventsInOrder() {
+            Recorder referrals = group("referrals");
+            Recorder partners = group("partners");
+            store(40, 60);
+
+            long events = new ReadModelReplay(processing, store, 3).replay(List.of("referrals", "partners"),
+                    Duration.ofSeconds(30));
+
+            assertThat(events).isEqualTo(2_400);
+            for (Recorder recorder : List.of(referrals, partners)) {
+                assertThat(recorder.resets).isEqualTo(1);
+                assertThat(recorder.seen).hasSize(40);
+                recorder.seen.values().forEach(numbers ->
+                        assertThat(numbers).containsExactlyElementsOf(LongStream.range(0, 60).boxed().toList()));
+            }
+            assertThat(referrals.threads).as("the aggregates are spread over the workers").hasSizeGreaterThan(1);
+        }
+
+        @Test
+        void failsTheWholeRebuildWhenAHandlerFails() {
+            Recorder referrals = group("referrals");
+            referrals.failOn = 30;
+            store(10, 50);
+
+            assertThatThrownBy(() -> new ReadModelReplay(processing, store, 2).replay(List.of("referrals"),
+                    Duration.ofSeconds(30)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .rootCause().hasMessageContaining("number=30");
+        }
+    }
+
+    /** {@code aggregates} aggregates, their events interleaved in the store as live traffic would store them. */
+    private void store(int aggregates, int eventsEach) {
+        for (long number = 0; number < eventsEach; number++) {
+            for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+                String id = "a" + aggregate;
+                store.publish(new GenericDomainEventMessage<>("Thing", id, number, new Happened(id, number)));
+            }
+        }
+    }
+
+    private Recorder group(String name) {
+        Recorder recorder = new Recorder();
+        SubscribingEventProcessor processor = SubscribingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(recorder)
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                .messageSource(store)
+                .build();
+        doReturn(Optional.of(processor)).when(processing).eventProcessorByProcessingGroup(name);
+        return recorder;
+    }
+}
