@@ -117,7 +117,8 @@ public final class PipelineBenchmark {
     }
 
     /** A rebuild of one service's read models. */
-    record Replay(String service, long storedEvents, long millis) {
+    /** A rebuild, and {@code bare}: the same store read once with the plain driver, the floor any rebuild has. */
+    record Replay(String service, long storedEvents, long millis, StoredHistory.Read bare) {
         double eventsPerSecond() {
             return storedEvents / (millis / 1000.0);
         }
@@ -224,11 +225,17 @@ public final class PipelineBenchmark {
         List<Replay> replays = settings.replayEvents() < 0 ? List.of()
                 : List.of(replayReferrals(referrals), replayCommissions());
         for (Replay replay : replays) {
-            say("replay: %s's read models rebuilt from %d stored events in %.1f s (%.0f events/s)",
-                    replay.service(), replay.storedEvents(), replay.millis() / 1e3, replay.eventsPerSecond());
+            say("replay: %s's read models rebuilt from %d stored events in %.1f s (%.0f events/s); the plain driver "
+                            + "reads the same %d stored events in %.1f s (%.0f events/s)",
+                    replay.service(), replay.storedEvents(), replay.millis() / 1e3, replay.eventsPerSecond(),
+                    replay.bare().events(), replay.bare().millis() / 1e3, replay.bare().eventsPerSecond());
         }
 
         say("ratio e2e / bare:         %.3f", sustained.eventsPerSecond() / bare);
+        for (Replay replay : replays) {
+            say("ratio %s rebuild / bare read: %.3f", replay.service(),
+                    replay.eventsPerSecond() / replay.bare().eventsPerSecond());
+        }
         say("ratio gateway / direct:   %.3f", gatewayVsDirect[0] / gatewayVsDirect[1]);
         if (settings.twoInstances()) {
             say("ratio 2 instances / 1:    %.3f", twoInstances / sustained.eventsPerSecond());
@@ -308,7 +315,7 @@ public final class PipelineBenchmark {
             throw new IllegalStateException("referral rebuild: " + rebuilt);
         }
         return new Replay("referral-service", rebuilt.json().path("eventsReplayed").asLong(),
-                rebuilt.json().path("millis").asLong());
+                rebuilt.json().path("millis").asLong(), referrals.readAll());
     }
 
     /** Grows commission-service's store with copies of what it stored about the calibration referral, then replays. */
@@ -326,7 +333,8 @@ public final class PipelineBenchmark {
         if (replayed.status() != 200) {
             throw new IllegalStateException("commission replay: " + replayed);
         }
-        return new Replay("commission-service", replayed.json().path("replayedEvents").asLong(), millis);
+        return new Replay("commission-service", replayed.json().path("replayedEvents").asLong(), millis,
+                commissions.readAll());
     }
 
     // ---------------------------------------------------------------------------------------------------- the load

@@ -103,6 +103,33 @@ final class StoredHistory {
         }
     }
 
+    /** Every stored event read once, as fast as the plain driver gets them. */
+    record Read(long events, long millis) {
+        double eventsPerSecond() {
+            return events / (millis / 1000.0);
+        }
+    }
+
+    /**
+     * Reads the whole event store once with the plain driver, each document decoded and its payload touched: what a
+     * rebuild cannot go below on this database (it must at least read every event).
+     */
+    Read readAll() {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            long begin = System.nanoTime();
+            long events = 0;
+            long characters = 0;
+            for (Document event : client.getDatabase(database).getCollection(EVENTS).find().batchSize(BATCH)) {
+                characters += event.getString("serializedPayload").length();
+                events++;
+            }
+            if (characters == 0 && events > 0) {
+                throw new IllegalStateException("stored events without payloads");
+            }
+            return new Read(events, (System.nanoTime() - begin) / 1_000_000);
+        }
+    }
+
     /** How many events the store holds (its head + 1). */
     long stored() {
         try (MongoClient client = MongoClients.create(mongoUri)) {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -30,11 +31,21 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one way a service rebuilds read models from its event store: Axon's own reset. A tracking (streaming)
- * processing group is shut down, its tokens reset ({@code resetTokens()}: the group's {@code @ResetHandler}s run,
- * then every stored event comes again as a replay, skipping {@code @DisallowReplay} handlers) and started; the call
- * returns once it has caught up with the events stored before the reset. A subscribing group has no token: its
- * {@code @ResetHandler}s run and every stored event is handed to it in the same way, as a replay.
+ * The one way a service rebuilds read models from its event store. Every named group's {@code @ResetHandler}s run,
+ * then the stored events are read <em>once</em> and handed to all the groups as a replay (skipping
+ * {@code @DisallowReplay} handlers), 500 per unit of work:
+ * <ul>
+ *   <li>a tracking (streaming) group is shut down and its tokens reset ({@code resetTokens()}), then gets every event
+ *   its reset covers, in the store's order, on a worker of its own; after the pass its tokens are set to that head and
+ *   it is started, so it handles what was stored meanwhile. If the process dies mid-pass, the reset tokens make Axon
+ *   replay from the start when it comes back; if a batch fails, the group is reset again and left to Axon's own
+ *   replay, which retries as the processor's error handling says, and the call waits for it as before;</li>
+ *   <li>subscribing groups (no token) get the events spread over two to four workers by aggregate, Axon's default
+ *   sequencing policy for parallel segments: each aggregate's events stay in order. This holds because a
+ *   subscribing read model here depends only on its own aggregate's events; a failed batch fails the call.</li>
+ * </ul>
+ * At most two batches per worker wait, so memory stays flat whatever the store's size. The call returns once every
+ * tracking group has caught up with the events stored before it began.
  *
  * <p>Only groups named by the caller are touched; relays and anything else with side effects keep their tokens. They
  * must not be {@code @DisallowReplay}: Axon starts a tracking processor that has no token yet from a replay token up
@@ -73,92 +84,185 @@ public class ReadModelReplay {
                 .map(group -> processing.eventProcessorByProcessingGroup(group)
                         .orElseThrow(() -> new IllegalStateException("no event processor for " + group)))
                 .toList();
+        List<StreamingEventProcessor> tracking = new ArrayList<>();
         List<EventHandlerInvoker> subscribing = new ArrayList<>();
         for (EventProcessor processor : processors) {
             if (processor instanceof StreamingEventProcessor streaming) {
                 streaming.shutDown();
+                // the reset handlers run; from here a crash makes Axon replay this group from the start
                 streaming.resetTokens();
-                streaming.start();
+                tracking.add(streaming);
             } else {
-                subscribing.add(((AbstractEventProcessor) processor).eventHandlerInvoker());
+                EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+                invoker.performReset();
+                subscribing.add(invoker);
             }
         }
-        if (!subscribing.isEmpty()) {
-            replayInto(subscribing, head);
+        Pass pass = new Pass(head, tracking, subscribing);
+        try {
+            pass.run();
+        } finally {
+            pass.startTracking();
         }
         long deadline = System.nanoTime() + patience.toNanos();
-        for (EventProcessor processor : processors) {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                awaitCaughtUp(streaming, events - 1, deadline);
-            }
+        for (StreamingEventProcessor processor : tracking) {
+            awaitCaughtUp(processor, events - 1, deadline);
         }
         log.info("Read models of {} rebuilt from {} events in {} ms", groups, events,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return events;
     }
 
-    /**
-     * One pass over the stored events for every subscribing group. The events are spread over {@link #workers} by
-     * aggregate (Axon's default sequencing policy for parallel segments: each aggregate's events stay in order on one
-     * worker), so reading, deserializing and the database's answers overlap; at most two batches per worker wait.
-     */
-    private void replayInto(List<EventHandlerInvoker> invokers, TrackingToken head) {
-        invokers.forEach(EventHandlerInvoker::performReset);
-        ExecutorService[] lanes = new ExecutorService[workers];
-        for (int i = 0; i < workers; i++) {
-            String name = "read-model-replay-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name));
-        }
-        Semaphore waiting = new Semaphore(2 * workers);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<List<TrackedEventMessage<?>>> batches = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            batches.add(new ArrayList<>(REPLAY_BATCH));
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
-            while (failure.get() == null && stored.hasNextAvailable()) {
-                TrackedEventMessage<?> event = stored.nextAvailable();
-                int lane = Math.floorMod(sequenceOf(event).hashCode(), workers);
-                batches.get(lane).add(event.withTrackingToken(
-                        ReplayToken.createReplayToken(head, event.trackingToken())));
-                if (batches.get(lane).size() == REPLAY_BATCH) {
-                    hand(lanes[lane], invokers, batches.set(lane, new ArrayList<>(REPLAY_BATCH)), waiting, failure);
+    /** One read of the store, handed to a worker per tracking group and to the subscribing groups' workers. */
+    private final class Pass {
+
+        private final TrackingToken head;
+        private final List<StreamingEventProcessor> tracking;
+        private final List<Worker> ordered = new ArrayList<>();
+        private final List<Worker> byAggregate = new ArrayList<>();
+
+        Pass(TrackingToken head, List<StreamingEventProcessor> tracking, List<EventHandlerInvoker> subscribing) {
+            this.head = head;
+            this.tracking = tracking;
+            for (StreamingEventProcessor processor : tracking) {
+                ordered.add(new Worker(processor.getName(),
+                        List.of(((AbstractEventProcessor) processor).eventHandlerInvoker())));
+            }
+            if (!subscribing.isEmpty()) {
+                for (int i = 0; i < workers; i++) {
+                    byAggregate.add(new Worker("subscribing-" + i, subscribing));
                 }
             }
-            for (int lane = 0; lane < workers; lane++) {
-                if (!batches.get(lane).isEmpty()) {
-                    hand(lanes[lane], invokers, batches.get(lane), waiting, failure);
+        }
+
+        void run() {
+            if (ordered.isEmpty() && byAggregate.isEmpty()) {
+                return;
+            }
+            try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
+                while (!nothingLeftToDo() && stored.hasNextAvailable()) {
+                    TrackedEventMessage<?> event = stored.nextAvailable();
+                    TrackedEventMessage<?> replayed = event.withTrackingToken(
+                            ReplayToken.createReplayToken(head, event.trackingToken()));
+                    // a tracking group gets what its reset covers; later events are its own after the start
+                    if (head != null && head.covers(event.trackingToken())) {
+                        for (Worker worker : ordered) {
+                            worker.add(replayed);
+                        }
+                    }
+                    // a subscribing group also gets what was stored during the pass: live, it found no read model
+                    if (!byAggregate.isEmpty()) {
+                        byAggregate.get(Math.floorMod(sequenceOf(event).hashCode(), byAggregate.size()))
+                                .add(replayed);
+                    }
+                }
+                for (Worker worker : all()) {
+                    worker.finish();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying read models", e);
+            } finally {
+                all().forEach(Worker::close);
+            }
+            for (Worker worker : byAggregate) {
+                if (worker.failure.get() != null) {
+                    throw worker.failure.get();
                 }
             }
-            waiting.acquire(2 * workers);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying read models", e);
-        } finally {
-            for (ExecutorService lane : lanes) {
-                lane.shutdownNow();
+        }
+
+        /** Each tracking group resumes from the head it was rebuilt to, or, if its pass failed, replays by Axon. */
+        void startTracking() {
+            for (int i = 0; i < tracking.size(); i++) {
+                StreamingEventProcessor processor = tracking.get(i);
+                RuntimeException failure = ordered.get(i).failure.get();
+                if (failure != null || head == null) {
+                    if (failure != null) {
+                        log.warn("Rebuilding {} in one pass failed; Axon replays it from the start", processor.getName(),
+                                failure);
+                        processor.resetTokens();
+                    }
+                } else {
+                    TokenStore tokens = processing.tokenStore(processor.getName());
+                    for (int segment : tokens.fetchSegments(processor.getName())) {
+                        tokens.storeToken(head, processor.getName(), segment);
+                    }
+                }
+                processor.start();
             }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+
+        /** A failed subscribing batch fails the call; failed tracking groups are left to Axon's replay. */
+        private boolean nothingLeftToDo() {
+            return byAggregate.stream().anyMatch(Worker::failed)
+                    || byAggregate.isEmpty() && ordered.stream().allMatch(Worker::failed);
+        }
+
+        private List<Worker> all() {
+            List<Worker> all = new ArrayList<>(ordered);
+            all.addAll(byAggregate);
+            return all;
         }
     }
 
-    private static void hand(ExecutorService lane, List<EventHandlerInvoker> invokers,
-                             List<TrackedEventMessage<?>> batch, Semaphore waiting,
-                             AtomicReference<RuntimeException> failure) throws InterruptedException {
-        waiting.acquire();
-        lane.execute(() -> {
-            try {
-                if (failure.get() == null) {
-                    invokers.forEach(invoker -> replayBatch(invoker, batch));
-                }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                waiting.release();
+    /** A thread that handles batches for some groups in the order they come; at most two batches wait for it. */
+    private static final class Worker {
+
+        private final List<EventHandlerInvoker> invokers;
+        private final ExecutorService thread;
+        private final Semaphore waiting = new Semaphore(2);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
+
+        Worker(String name, List<EventHandlerInvoker> invokers) {
+            this.invokers = invokers;
+            this.thread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "read-model-replay-"
+                    + name));
+        }
+
+        void add(TrackedEventMessage<?> event) throws InterruptedException {
+            if (failure.get() != null) {
+                return;
             }
-        });
+            batch.add(event);
+            if (batch.size() == REPLAY_BATCH) {
+                hand();
+            }
+        }
+
+        /** Hands over the last batch and waits until every batch is handled. */
+        void finish() throws InterruptedException {
+            if (!batch.isEmpty() && failure.get() == null) {
+                hand();
+            }
+            waiting.acquire(2);
+        }
+
+        void close() {
+            thread.shutdownNow();
+        }
+
+        boolean failed() {
+            return failure.get() != null;
+        }
+
+        private void hand() throws InterruptedException {
+            List<TrackedEventMessage<?>> handed = batch;
+            batch = new ArrayList<>(REPLAY_BATCH);
+            waiting.acquire();
+            thread.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        invokers.forEach(invoker -> replayBatch(invoker, handed));
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    waiting.release();
+                }
+            });
+        }
     }
 
     private static Object sequenceOf(EventMessage<?> event) {

@@ -7,6 +7,11 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Nested;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 
-/** The rebuild of subscribing groups: one pass over the store, in parallel by aggregate. */
+/** The rebuild: one pass over the store, subscribing groups in parallel by aggregate, tracking groups in order. */
 class ReadModelReplayTest {
 
     record Happened(String aggregate, long number) {
@@ -35,16 +41,22 @@ class ReadModelReplayTest {
     /** A read model that remembers, per aggregate, the order its events came in, and on which threads. */
     static class Recorder {
         final Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+        final List<Happened> inOrder = Collections.synchronizedList(new ArrayList<>());
         final Set<String> threads = ConcurrentHashMap.newKeySet();
         volatile int resets;
         volatile long failOn = -1;
+        volatile boolean failOnce;
 
         @EventHandler
         void on(Happened event) {
             if (event.number() == failOn) {
+                if (failOnce) {
+                    failOn = -1;
+                }
                 throw new IllegalStateException("cannot write " + event);
             }
             seen.computeIfAbsent(event.aggregate(), key -> new ArrayList<>()).add(event.number());
+            inOrder.add(event);
             threads.add(Thread.currentThread().getName());
         }
 
@@ -52,6 +64,7 @@ class ReadModelReplayTest {
         void reset() {
             resets++;
             seen.clear();
+            inOrder.clear();
         }
     }
 
@@ -94,6 +107,74 @@ class ReadModelReplayTest {
         }
     }
 
+    @Nested
+    class ATrackingGroup {
+
+        private final InMemoryTokenStore tokens = new InMemoryTokenStore();
+
+        @Test
+        void getsTheStoredEventsInTheStoresOrderThenHandlesWhatComesAfterFromTheHead() throws Exception {
+            store(30, 40);
+            Recorder ledger = new Recorder();
+            TrackingEventProcessor processor = tracking("ledger", ledger);
+            processor.start();
+            awaitHandled(ledger, 1_200);
+
+            long events = new ReadModelReplay(processing, store, 2).replay(List.of("ledger"), Duration.ofSeconds(30));
+
+            assertThat(events).isEqualTo(1_200);
+            assertThat(ledger.resets).isEqualTo(1);
+            assertThat(ledger.inOrder).containsExactlyElementsOf(storedOrder(30, 40));
+            assertThat(tokens.fetchToken("ledger", 0).position()).hasValue(1_199L);
+            assertThat(processor.isRunning()).isTrue();
+            store.publish(new GenericDomainEventMessage<>("Thing", "a0", 40, new Happened("a0", 40)));
+            awaitHandled(ledger, 1_201);
+            assertThat(ledger.seen.get("a0")).endsWith(39L, 40L);
+            processor.shutDown();
+        }
+
+        @Test
+        void whoseBatchFailsIsResetAgainAndReplayedByAxon() throws Exception {
+            store(10, 30);
+            Recorder ledger = new Recorder();
+            TrackingEventProcessor processor = tracking("ledger", ledger);
+            ledger.failOn = 20;
+            ledger.failOnce = true;
+
+            long events = new ReadModelReplay(processing, store, 2).replay(List.of("ledger"), Duration.ofSeconds(30));
+
+            assertThat(events).isEqualTo(300);
+            assertThat(ledger.resets).as("reset by the rebuild, then again for Axon's replay").isEqualTo(2);
+            assertThat(ledger.inOrder).containsExactlyElementsOf(storedOrder(10, 30));
+            processor.shutDown();
+        }
+
+        private TrackingEventProcessor tracking(String name, Recorder recorder) {
+            TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                    .name(name)
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(recorder)
+                            .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                    .messageSource(store)
+                    .tokenStore(tokens)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                    .build();
+            doReturn(Optional.of(processor)).when(processing).eventProcessorByProcessingGroup(name);
+            doReturn(tokens).when(processing).tokenStore(name);
+            return processor;
+        }
+
+        private void awaitHandled(Recorder recorder, int count) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (recorder.inOrder.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(recorder.inOrder).hasSize(count);
+        }
+    }
+
     /** {@code aggregates} aggregates, their events interleaved in the store as live traffic would store them. */
     private void store(int aggregates, int eventsEach) {
         for (long number = 0; number < eventsEach; number++) {
@@ -102,6 +183,16 @@ class ReadModelReplayTest {
                 store.publish(new GenericDomainEventMessage<>("Thing", id, number, new Happened(id, number)));
             }
         }
+    }
+
+    private static List<Happened> storedOrder(int aggregates, int eventsEach) {
+        List<Happened> order = new ArrayList<>();
+        for (long number = 0; number < eventsEach; number++) {
+            for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+                order.add(new Happened("a" + aggregate, number));
+            }
+        }
+        return order;
     }
 
     private Recorder group(String name) {
