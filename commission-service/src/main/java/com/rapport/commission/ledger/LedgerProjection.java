@@ -17,6 +17,7 @@ import com.rapport.commission.payout.PayoutBatchPaid;
 import com.rapport.commission.payout.PayoutLinePaid;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
+import com.rapport.support.axon.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -27,12 +28,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Writes ledger entries and each referral's open commission as the events happen. Subscribing, so what a REST call
- * or a consumed record caused is readable when it returns; runs on Axon's command threads, where blocking is fine.
+ * Writes ledger entries and each referral's open commission as the events happen. A tracking processor: its writes
+ * go out once per batch, before its token moves ({@link BatchedWrites}); REST answers wait for it
+ * (ReadYourWritesCommandGateway). Runs on Axon's processor threads, where blocking is fine.
  */
 @Component
 @ProcessingGroup(LedgerProjection.GROUP)
@@ -42,12 +43,10 @@ public class LedgerProjection {
     static final String OPEN_COMMISSIONS = "referral_commissions";
     static final String AWAITING_PARTNER = "awaitingPartner";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Duration timeout;
+    private final BatchedWrites writes;
 
     LedgerProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
-        this.mongo = mongo;
-        this.timeout = properties.storeTimeout();
+        this.writes = new BatchedWrites(mongo, properties.storeTimeout(), GROUP);
     }
 
     @EventHandler
@@ -78,9 +77,8 @@ public class LedgerProjection {
     @EventHandler
     void on(PayoutBatchPaid event) {
         for (BatchLine line : event.lines()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(line.entryIds())),
-                    Update.update(LedgerDocuments.PAID_IN_BATCH, event.batchId()), LedgerEntryDocument.class)
-                    .block(timeout);
+            writes.updateMulti(Query.query(Criteria.where("_id").in(line.entryIds())),
+                    Update.update(LedgerDocuments.PAID_IN_BATCH, event.batchId()), LedgerEntryDocument.class);
         }
     }
 
@@ -93,14 +91,13 @@ public class LedgerProjection {
 
     @EventHandler
     void on(EntryHeld event) {
-        mongo.updateFirst(byId(event.entryId()), Update.update(LedgerDocuments.HOLD,
-                new LedgerEntry.Hold(event.reason(), event.since())), LedgerEntryDocument.class).block(timeout);
+        writes.updateFirst(byId(event.entryId()), Update.update(LedgerDocuments.HOLD,
+                new LedgerEntry.Hold(event.reason(), event.since())), LedgerEntryDocument.class);
     }
 
     @EventHandler
     void on(EntryReleased event) {
-        mongo.updateFirst(byId(event.entryId()), new Update().unset(LedgerDocuments.HOLD), LedgerEntryDocument.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.entryId()), new Update().unset(LedgerDocuments.HOLD), LedgerEntryDocument.class);
     }
 
     @EventHandler
@@ -109,29 +106,26 @@ public class LedgerProjection {
             return;
         }
         Money fullTarget = event.terms().fullTarget(event.contractValue());
-        mongo.save(new ReferralCommissionDocument(event.referralId(), event.partnerId(), fullTarget,
-                Money.zero(fullTarget.currency()), ReferralStage.CONTRACTED, null)).block(timeout);
+        writes.replace(event.referralId(), new ReferralCommissionDocument(event.referralId(), event.partnerId(),
+                fullTarget, Money.zero(fullTarget.currency()), ReferralStage.CONTRACTED, null));
     }
 
     @EventHandler
     void on(OverrideDeferred event) {
-        mongo.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true),
-                ReferralCommissionDocument.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.referralId()), Update.update(AWAITING_PARTNER, true),
+                ReferralCommissionDocument.class);
     }
 
     @EventHandler
     void on(IntroducerIdentified event) {
-        mongo.updateFirst(byId(event.referralId()), new Update().unset(AWAITING_PARTNER),
-                ReferralCommissionDocument.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.referralId()), new Update().unset(AWAITING_PARTNER),
+                ReferralCommissionDocument.class);
     }
 
     @EventHandler
     void on(ReferralStageChanged event) {
-        mongo.updateFirst(byId(event.referralId()), Update.update("stage", event.stage()),
-                ReferralCommissionDocument.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.referralId()), Update.update("stage", event.stage()),
+                ReferralCommissionDocument.class);
     }
 
     /** An ADJUSTMENT is explained by its reason and who approved it (or resolved the dispute). */
@@ -144,13 +138,13 @@ public class LedgerProjection {
 
     /** Writes (or rewrites, identically) one entry. */
     private void write(LedgerEntry entry) {
-        mongo.save(LedgerEntryDocument.of(entry)).block(timeout);
+        writes.replace(entry.entryId(), LedgerEntryDocument.of(entry));
     }
 
     private void updateEarned(String referralId, CommissionRole role, Money earnedSoFar) {
         if (role == CommissionRole.INTRODUCER) {
-            mongo.updateFirst(byId(referralId), Update.update("earned", earnedSoFar),
-                    ReferralCommissionDocument.class).block(timeout);
+            writes.updateFirst(byId(referralId), Update.update("earned", earnedSoFar),
+                    ReferralCommissionDocument.class);
         }
     }
 

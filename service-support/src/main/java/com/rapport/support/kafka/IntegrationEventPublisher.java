@@ -3,6 +3,7 @@ package com.rapport.support.kafka;
 import com.rapport.events.CloudEventCodec;
 import com.rapport.events.EventType;
 import com.rapport.events.IntegrationEvent;
+import com.rapport.support.axon.BeforeTokenMoves;
 import com.rapport.support.tracing.CommandTraceMetaData;
 import com.rapport.support.tracing.TraceContexts;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -64,12 +65,7 @@ public class IntegrationEventPublisher {
         }
         List<CompletableFuture<?>> pending = batch.root().getOrComputeResource(PENDING, key -> new ArrayList<>());
         pending.add(sent);
-        if (batch.isLastMessage()) {
-            awaitAndClear(pending);
-        } else if (pending.size() == 1) {
-            // runs before the token is stored: Axon registers that step only when it reaches the batch's last message
-            batch.onPrepareCommit(uow -> awaitAndClear(pending));
-        }
+        BeforeTokenMoves.schedule(batch, pending.size() == 1, () -> awaitAndClear(pending));
     }
 
     private CompletableFuture<SendResult<String, byte[]>> send(String eventId, Instant time,

@@ -1,0 +1,140 @@
+package com.rapport.support.axon;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.rapport.testsupport.FreePorts;
+import com.rapport.testsupport.MongoServerHandle;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A tracking read model's writes go out once per batch, in order, before the token would move. */
+class BatchedWritesTest {
+
+    record Entry(@Id String id, String text, int version) {
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static MongoServerHandle server;
+    private static MongoClient client;
+
+    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "batched-" + UUID.randomUUID());
+    private final BatchedWrites writes = new BatchedWrites(mongo, TIMEOUT, "entries");
+
+    @BeforeAll
+    static void startServer() {
+        server = MongoServerHandle.inMemory(FreePorts.next());
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.close();
+    }
+
+    @Nested
+    class InABatch {
+
+        @Test
+        void nothingIsWrittenBeforeTheLastMessageThenEverythingInTheOrderItCame() {
+            List<Boolean> storedWhileHandling = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(3);
+            batch.execute(() -> {
+                int number = (Integer) batch.getMessage().getPayload();
+                if (number == 0) {
+                    writes.replace("e1", new Entry("e1", "first", 1));
+                }
+                if (number == 1) {
+                    writes.updateFirst(Query.query(Criteria.where("_id").is("e1")), Update.update("version", 2),
+                            Entry.class);
+                    storedWhileHandling.add(stored("e1") != null);
+                }
+                if (number == 2) {
+                    writes.updateFirst(Query.query(Criteria.where("_id").is("e1")), Update.update("text", "last"),
+                            Entry.class);
+                    // the last message's held write sends everything: the token step Axon registers now comes after
+                    storedWhileHandling.add(stored("e1") != null);
+                }
+            });
+
+            assertThat(storedWhileHandling).containsExactly(false, true);
+            assertThat(stored("e1")).isEqualTo(new Entry("e1", "last", 2));
+        }
+
+        @Test
+        void writesHeldOnEarlierMessagesOnlyAreSentBeforeAPrepareCommitStepRegisteredOnTheLastMessage() {
+            List<Boolean> storedAtTokenStep = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+            batch.execute(() -> {
+                if (batch.isFirstMessage()) {
+                    writes.replace("e2", new Entry("e2", "only", 1));
+                } else {
+                    // where Axon registers the step that stores the token
+                    batch.onPrepareCommit(unitOfWork -> storedAtTokenStep.add(stored("e2") != null));
+                }
+            });
+
+            assertThat(storedAtTokenStep).containsExactly(true);
+        }
+
+        @Test
+        void manyWritesGoOutAsOneBulkPerCollection() {
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(100);
+            batch.execute(() -> {
+                int number = (Integer) batch.getMessage().getPayload();
+                writes.replace("n" + number, new Entry("n" + number, "entry", number));
+            });
+
+            assertThat(mongo.count(new Query(), Entry.class).block(TIMEOUT)).isEqualTo(100);
+        }
+
+        @Test
+        void aFailedBulkFailsTheBatch() {
+            mongo.insert(new Entry("taken", "x", 1)).block(TIMEOUT);
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+
+            assertThatThrownBy(() -> batch.execute(() -> {
+                if (batch.isFirstMessage()) {
+                    // $inc on a string cannot apply
+                    writes.updateFirst(Query.query(Criteria.where("_id").is("taken")), new Update().inc("text", 1),
+                            Entry.class);
+                }
+            })).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void outsideABatchAWriteIsSentAtOnce() {
+        writes.replace("now", new Entry("now", "at once", 1));
+
+        assertThat(stored("now")).isEqualTo(new Entry("now", "at once", 1));
+    }
+
+    private static BatchingUnitOfWork<EventMessage<?>> batchOf(int messages) {
+        return new BatchingUnitOfWork<>(IntStream.range(0, messages)
+                .<EventMessage<?>>mapToObj(GenericEventMessage::asEventMessage).toList());
+    }
+
+    private Entry stored(String id) {
+        return mongo.findById(id, Entry.class).block(TIMEOUT);
+    }
+}
