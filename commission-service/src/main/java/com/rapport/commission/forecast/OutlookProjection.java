@@ -11,12 +11,12 @@ import com.rapport.commission.accrual.ReferralStageChanged;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.events.commission.CommissionRole;
 import com.rapport.events.money.Money;
+import com.rapport.support.axon.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,12 +30,10 @@ class OutlookProjection {
 
     static final String GROUP = "outlook";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Duration timeout;
+    private final BatchedWrites writes;
 
     OutlookProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
-        this.mongo = mongo;
-        this.timeout = properties.storeTimeout();
+        this.writes = new BatchedWrites(mongo, properties.storeTimeout(), GROUP);
     }
 
     @EventHandler
@@ -94,11 +92,12 @@ class OutlookProjection {
         }
     }
 
+    /** As this batch left it: a referral's events of one batch change the outlook one after the other. */
     private OutlookDocument load(String referralId) {
-        return mongo.findById(referralId, OutlookDocument.class).block(timeout);
+        return writes.find(referralId, OutlookDocument.class);
     }
 
     private void save(OutlookDocument outlook) {
-        mongo.save(outlook).block(timeout);
+        writes.replace(outlook.referralId(), outlook);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
  * which the processor handles again from its token, so the writes must be idempotent (replace by id, set), as a
  * tracking read model's are anyway. Outside a batch each write is sent at once.
  *
- * <p>Only for handlers that write without reading what an earlier event of the same batch wrote: a held write is not
- * in the database yet.
+ * <p>A handler that reads what an earlier event of the same batch wrote reads it through {@link #find}, which sees
+ * held replacements (not held partial updates): a held write is not in the database yet.
  */
 public final class BatchedWrites {
 
@@ -42,11 +43,22 @@ public final class BatchedWrites {
         this.resource = BatchedWrites.class.getName() + "." + name;
     }
 
+    /** The document as this batch left it: its held replacement, or else the stored one (or null). */
+    public <T> T find(String id, Class<T> type) {
+        Held held = heldInBatch();
+        Object replaced = held == null ? null : held.replaced.get(key(type, id));
+        return replaced != null ? type.cast(replaced) : mongo.findById(id, type).block(timeout);
+    }
+
     /** Writes the whole document under {@code id}, inserting it if there is none. */
     public void replace(String id, Object document) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         hold(document.getClass(), bulk -> bulk.replaceOne(byId, document, FindAndReplaceOptions.options().upsert()),
                 () -> mongo.save(document).then());
+        Held held = heldInBatch();
+        if (held != null) {
+            held.replaced.put(key(document.getClass(), id), document);
+        }
     }
 
     public void updateFirst(Query query, UpdateDefinition update, Class<?> type) {
@@ -58,26 +70,46 @@ public final class BatchedWrites {
     }
 
     private void hold(Class<?> type, Consumer<ReactiveBulkOperations> write, Supplier<Mono<Void>> now) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+        BatchingUnitOfWork<?> batch = batch();
+        if (batch == null) {
             now.get().block(timeout);
             return;
         }
-        Map<Class<?>, ReactiveBulkOperations> held = batch.root().getOrComputeResource(resource,
-                key -> new LinkedHashMap<>());
-        boolean first = held.isEmpty();
-        write.accept(held.computeIfAbsent(type, collection ->
+        Held held = batch.root().getOrComputeResource(resource, key -> new Held());
+        boolean first = held.bulks.isEmpty();
+        write.accept(held.bulks.computeIfAbsent(type, collection ->
                 mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection)));
         BeforeTokenMoves.schedule(batch, first, () -> send(held));
     }
 
-    private void send(Map<Class<?>, ReactiveBulkOperations> held) {
+    private void send(Held held) {
         try {
-            for (ReactiveBulkOperations bulk : held.values()) {
+            for (ReactiveBulkOperations bulk : held.bulks.values()) {
                 bulk.execute().block(timeout);
             }
         } finally {
-            held.clear();
+            held.bulks.clear();
+            held.replaced.clear();
         }
+    }
+
+    private Held heldInBatch() {
+        BatchingUnitOfWork<?> batch = batch();
+        return batch == null ? null : batch.root().getResource(resource);
+    }
+
+    private static BatchingUnitOfWork<?> batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        return unitOfWork instanceof BatchingUnitOfWork<?> batch ? batch : null;
+    }
+
+    private static String key(Class<?> type, String id) {
+        return type.getName() + "/" + id;
+    }
+
+    /** What a batch holds: a bulk per collection, in the order first written, and its replaced documents by id. */
+    private static final class Held {
+        private final Map<Class<?>, ReactiveBulkOperations> bulks = new LinkedHashMap<>();
+        private final Map<String, Object> replaced = new HashMap<>();
     }
 }

@@ -97,6 +97,22 @@ class BatchedWritesTest {
         }
 
         @Test
+        void aHandlerReadsWhatAnEarlierEventOfItsBatchReplacedBeforeItIsStored() {
+            mongo.insert(new Entry("e3", "stored", 1)).block(TIMEOUT);
+            List<Entry> read = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(3);
+            batch.execute(() -> {
+                Entry current = writes.find("e3", Entry.class);
+                read.add(current);
+                writes.replace("e3", new Entry("e3", current.text() + "+", current.version() + 1));
+            });
+
+            assertThat(read).extracting(Entry::version).containsExactly(1, 2, 3);
+            assertThat(stored("e3")).isEqualTo(new Entry("e3", "stored+++", 4));
+            assertThat(writes.find("absent", Entry.class)).isNull();
+        }
+
+        @Test
         void manyWritesGoOutAsOneBulkPerCollection() {
             BatchingUnitOfWork<EventMessage<?>> batch = batchOf(100);
             batch.execute(() -> {
