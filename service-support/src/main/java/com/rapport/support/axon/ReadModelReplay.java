@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code @DisallowReplay} handlers), 500 per unit of work:
  * <ul>
  *   <li>a tracking (streaming) group is shut down and its tokens reset ({@code resetTokens()}), then gets every event
- *   its reset covers, in the store's order, on a worker of its own; after the pass its tokens are set to that head and
- *   it is started, so it handles what was stored meanwhile. If the process dies mid-pass, the reset tokens make Axon
- *   replay from the start when it comes back; if a batch fails, the group is reset again and left to Axon's own
- *   replay, which retries as the processor's error handling says, and the call waits for it as before;</li>
+ *   the pass reads, in the store's order, on a worker of its own; after the pass its tokens are set to the last token
+ *   read (with the gaps the read saw) and it is started, so it goes on exactly where the pass stopped. If the process
+ *   dies mid-pass, the reset tokens make Axon replay from the start when it comes back; if the pass does not complete
+ *   for a group, the group is reset again and left to Axon's own replay, which retries as the processor's error
+ *   handling says, and the call waits for it as before;</li>
  *   <li>subscribing groups (no token) get the events spread over two to four workers by aggregate, Axon's default
  *   sequencing policy for parallel segments: each aggregate's events stay in order. This holds because a
  *   subscribing read model here depends only on its own aggregate's events; a failed batch fails the call.</li>
@@ -120,6 +121,8 @@ public class ReadModelReplay {
         private final List<StreamingEventProcessor> tracking;
         private final List<Worker> ordered = new ArrayList<>();
         private final List<Worker> byAggregate = new ArrayList<>();
+        private boolean completed;
+        private TrackingToken reached;
 
         Pass(TrackingToken head, List<StreamingEventProcessor> tracking, List<EventHandlerInvoker> subscribing) {
             this.head = head;
@@ -137,20 +140,20 @@ public class ReadModelReplay {
 
         void run() {
             if (ordered.isEmpty() && byAggregate.isEmpty()) {
+                completed = true;
                 return;
             }
+            TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
                 while (!nothingLeftToDo() && stored.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stored.nextAvailable();
+                    last = event.trackingToken();
+                    // marked as a replay up to the head of the reset; what was stored since comes as it is
                     TrackedEventMessage<?> replayed = event.withTrackingToken(
                             ReplayToken.createReplayToken(head, event.trackingToken()));
-                    // a tracking group gets what its reset covers; later events are its own after the start
-                    if (head != null && head.covers(event.trackingToken())) {
-                        for (Worker worker : ordered) {
-                            worker.add(replayed);
-                        }
+                    for (Worker worker : ordered) {
+                        worker.add(replayed);
                     }
-                    // a subscribing group also gets what was stored during the pass: live, it found no read model
                     if (!byAggregate.isEmpty()) {
                         byAggregate.get(Math.floorMod(sequenceOf(event).hashCode(), byAggregate.size()))
                                 .add(replayed);
@@ -170,23 +173,31 @@ public class ReadModelReplay {
                     throw worker.failure.get();
                 }
             }
+            reached = last;
+            completed = true;
         }
 
-        /** Each tracking group resumes from the head it was rebuilt to, or, if its pass failed, replays by Axon. */
+        /**
+         * Each tracking group resumes where the pass stopped reading (the token of the last event read, with the gaps
+         * the read saw: a commit in flight is asked for again), or, if its pass did not complete, replays by Axon.
+         */
         void startTracking() {
             for (int i = 0; i < tracking.size(); i++) {
                 StreamingEventProcessor processor = tracking.get(i);
                 RuntimeException failure = ordered.get(i).failure.get();
-                if (failure != null || head == null) {
-                    if (failure != null) {
-                        log.warn("Rebuilding {} in one pass failed; Axon replays it from the start", processor.getName(),
-                                failure);
-                        processor.resetTokens();
-                    }
-                } else {
+                if (!completed || failure != null) {
+                    log.warn("Rebuilding {} in one pass did not complete; Axon replays it from the start",
+                            processor.getName(), failure);
+                    processor.resetTokens();
+                } else if (reached != null) {
                     TokenStore tokens = processing.tokenStore(processor.getName());
-                    for (int segment : tokens.fetchSegments(processor.getName())) {
-                        tokens.storeToken(head, processor.getName(), segment);
+                    int[] segments = tokens.fetchSegments(processor.getName());
+                    if (segments.length == 0) {
+                        // never started before: its first start would otherwise begin at its initial token
+                        tokens.initializeTokenSegments(processor.getName(), 1, reached);
+                    }
+                    for (int segment : segments) {
+                        tokens.storeToken(reached, processor.getName(), segment);
                     }
                 }
                 processor.start();

@@ -2,8 +2,7 @@ package com.rapport.support.axon;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import com.rapport.testsupport.FreePorts;
-import com.rapport.testsupport.MongoServerHandle;
+import com.rapport.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -33,22 +32,19 @@ class BatchedWritesTest {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static MongoServerHandle server;
     private static MongoClient client;
 
     private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "batched-" + UUID.randomUUID());
     private final BatchedWrites writes = new BatchedWrites(mongo, TIMEOUT, "entries");
 
     @BeforeAll
-    static void startServer() {
-        server = MongoServerHandle.inMemory(FreePorts.next());
-        client = MongoClients.create(server.connectionString());
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
     }
 
     @AfterAll
-    static void stopServer() {
+    static void disconnect() {
         client.close();
-        server.close();
     }
 
     @Nested

@@ -46,6 +46,7 @@ class ReadModelReplayTest {
         volatile int resets;
         volatile long failOn = -1;
         volatile boolean failOnce;
+        volatile Runnable onFirst;
 
         @EventHandler
         void on(Happened event) {
@@ -54,6 +55,11 @@ class ReadModelReplayTest {
                     failOn = -1;
                 }
                 throw new IllegalStateException("cannot write " + event);
+            }
+            Runnable first = onFirst;
+            if (first != null) {
+                onFirst = null;
+                first.run();
             }
             seen.computeIfAbsent(event.aggregate(), key -> new ArrayList<>()).add(event.number());
             inOrder.add(event);
@@ -130,6 +136,32 @@ class ReadModelReplayTest {
             store.publish(new GenericDomainEventMessage<>("Thing", "a0", 40, new Happened("a0", 40)));
             awaitHandled(ledger, 1_201);
             assertThat(ledger.seen.get("a0")).endsWith(39L, 40L);
+            processor.shutDown();
+        }
+
+        @Test
+        void handlesWhatIsStoredDuringThePassExactlyOnce() throws Exception {
+            store(20, 30);
+            Recorder ledger = new Recorder();
+            TrackingEventProcessor processor = tracking("ledger", ledger);
+            // live traffic while the rebuild runs: stored from another thread while the first batch is handled
+            ledger.onFirst = () -> {
+                Thread live = new Thread(() -> store.publish(
+                        new GenericDomainEventMessage<>("Thing", "late", 0, new Happened("late", 0))));
+                live.start();
+                try {
+                    live.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+
+            new ReadModelReplay(processing, store, 2).replay(List.of("ledger"), Duration.ofSeconds(30));
+            awaitHandled(ledger, 601);
+
+            assertThat(ledger.seen.get("late")).containsExactly(0L);
+            Thread.sleep(200);
+            assertThat(ledger.inOrder).hasSize(601);
             processor.shutDown();
         }
 
