@@ -129,7 +129,8 @@ public final class FaultUnderLoad {
             throw new IllegalStateException("clients did not finish");
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("a client gave up", failures.get(0));
+            // the cause's message in ours: a build's summary shows only this line
+            throw new IllegalStateException("a client gave up: " + failures.get(0).getMessage(), failures.get(0));
         }
         say("load ran %.0f s with %d clients; %d lifecycles, %d commands acknowledged, %d calls repeated after a failure",
                 (System.nanoTime() - start) / 1e9, clients,
@@ -144,17 +145,19 @@ public final class FaultUnderLoad {
                 "f-" + UUID.randomUUID() + "@client.example"));
         body.put("partnerId", partner);
         String key = UUID.randomUUID().toString();
-        String referral = untilAcknowledged(() -> api.send("POST", "/api/referrals", ops, Api.write(body),
-                "application/json", Map.of("Idempotency-Key", key)), null).json().path("referralId").asText();
-        untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/qualify", ops, Map.of()),
-                () -> status(referral, "QUALIFIED", "CONTRACTED"));
-        untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/contract", ops,
+        String referral = untilAcknowledged("submit", () -> api.send("POST", "/api/referrals", ops,
+                Api.write(body), "application/json", Map.of("Idempotency-Key", key)), null)
+                .json().path("referralId").asText();
+        untilAcknowledged("qualify " + referral, () -> api.post("/api/referrals/" + referral + "/qualify", ops,
+                Map.of()), () -> status(referral, "QUALIFIED", "CONTRACTED"));
+        untilAcknowledged("contract " + referral, () -> api.post("/api/referrals/" + referral + "/contract", ops,
                 Journeys.contract("9000.00", "EUR")), () -> status(referral, "CONTRACTED"));
         for (int i = 0; i < PAYMENTS.length; i++) {
             String paymentId = "pay-" + i;
             String amount = PAYMENTS[i];
-            untilAcknowledged(() -> api.post("/api/referrals/" + referral + "/payments", ops,
-                    Journeys.payment(paymentId, amount, "EUR", "MILESTONE", "2026-11-01T10:00:00Z")), null);
+            untilAcknowledged(paymentId + " of " + referral, () -> api.post("/api/referrals/" + referral
+                    + "/payments", ops, Journeys.payment(paymentId, amount, "EUR", "MILESTONE",
+                    "2026-11-01T10:00:00Z")), null);
         }
         return referral;
     }
@@ -163,15 +166,19 @@ public final class FaultUnderLoad {
      * Repeats the call until it is acknowledged (2xx). A 409 after a failed attempt means that attempt did land when
      * {@code alreadyDone} says so. Connection failures, 5xx and 429 are repeated after a pause.
      */
-    private Api.Response untilAcknowledged(Supplier<Api.Response> call, Supplier<Boolean> alreadyDone) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    private Api.Response untilAcknowledged(String what, Supplier<Api.Response> call, Supplier<Boolean> alreadyDone) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(4).toNanos();
         boolean failedBefore = false;
+        List<String> attempts = new ArrayList<>();
         while (true) {
             Api.Response response = null;
             try {
                 response = call.get();
+                attempts.add(String.valueOf(response.status()));
             } catch (RuntimeException connectionFailure) {
                 // the gateway itself is down
+                attempts.add(connectionFailure.getClass().getSimpleName());
             }
             if (response != null && response.status() / 100 == 2) {
                 acknowledged.incrementAndGet();
@@ -184,15 +191,26 @@ public final class FaultUnderLoad {
             }
             if (response != null && response.status() / 100 == 4 && response.status() != 429
                     && response.status() != 409 && response.status() != 401) {
-                throw new IllegalStateException("refused: " + response);
+                throw gaveUp(what, "refused", start, attempts, response);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("never acknowledged: " + response);
+                throw gaveUp(what, "never acknowledged", start, attempts, response);
             }
             failedBefore = true;
             retried.incrementAndGet();
             RunLog.pause(250);
         }
+    }
+
+    /** Says when and after which answers a client gave up, so that the run's log places it among the kills. */
+    private IllegalStateException gaveUp(String what, String how, long start, List<String> attempts,
+                                         Api.Response last) {
+        String message = "%s %s after %.1f s and %d attempts %s; the last answer: %s".formatted(what, how,
+                (System.nanoTime() - start) / 1e9, attempts.size(),
+                attempts.subList(Math.max(0, attempts.size() - 20), attempts.size()),
+                last == null ? "none" : last.status() + " " + last.text());
+        say("%s", message);
+        return new IllegalStateException(message);
     }
 
     private boolean safely(Supplier<Boolean> check) {
