@@ -86,6 +86,9 @@ class SmtpOutageTest extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 1);
 
         assertThat(Mailbox.notificationId(partner.mailbox().messages().get(0))).isEqualTo(id);
+        // the delivery is recorded as sent after the mail server took it (a full build once read it in between)
+        await().atMost(PATIENCE).until(() -> notifications.find(id).orElseThrow().delivery(Channel.EMAIL).status()
+                == DeliveryStatus.SENT);
         assertThat(notifications.find(id).orElseThrow().delivery(Channel.EMAIL).attempts()).isEqualTo(2);
     }
 

@@ -4,6 +4,7 @@ import com.rapport.referral.referral.query.ReferralView;
 import com.rapport.referral.referral.query.ReferralViews;
 import com.rapport.support.id.PartnerId;
 import com.rapport.support.id.ReferralId;
+import com.rapport.support.domain.CommandRefused;
 import com.rapport.support.idempotency.IdempotencyKeyFilter;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
@@ -162,7 +163,7 @@ public class ReferralCommandController {
                                                               Caller caller) {
         caller.require(Role.OPS);
         return body.map(request -> new RecordMilestone(ReferralId.of(referralId), request.name(), request.note()))
-                .flatMap(this::send)
+                .flatMap(command -> send(referralId, command))
                 .then(views.byId(referralId))
                 .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view));
     }
@@ -234,27 +235,39 @@ public class ReferralCommandController {
 
     private Mono<ReferralView> ops(Caller caller, String referralId, Mono<?> command) {
         caller.require(Role.OPS);
-        return command.flatMap(this::send).then(views.byId(referralId));
+        return command.flatMap(sent -> send(referralId, sent)).then(views.byId(referralId));
     }
 
     private Mono<ResponseEntity<ReferralView>> recorded(String referralId, Mono<?> command) {
-        return command.flatMap(this::send)
-                .flatMap(outcome -> views.byId(referralId)
-                        .map(view -> ResponseEntity.status(outcome == RecordOutcome.RECORDED
-                                ? HttpStatus.CREATED : HttpStatus.OK).body(view)));
+        return command.flatMap(sent -> send(referralId, sent))
+                .flatMap(outcome -> outcome == RecordOutcome.RECORDED
+                        ? views.byId(referralId).map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view))
+                        : views.caughtUpById(referralId).map(view -> ResponseEntity.ok(view)));
     }
 
     private Mono<Object> send(Object command) {
         return Mono.fromFuture(() -> commands.send(command));
     }
 
+    /** Sends a command on the referral; one the aggregate refuses first catches up what the caller will read next. */
+    private Mono<Object> send(String referralId, Object command) {
+        return send(command).onErrorResume(ReferralCommandController::refused, refusal -> views
+                .caughtUpById(referralId).onErrorResume(notReadable -> Mono.empty()).then(Mono.error(refusal)));
+    }
+
+    private static boolean refused(Throwable failure) {
+        return failure instanceof CommandRefused || failure.getCause() instanceof CommandRefused;
+    }
+
     /**
-     * The stored referral. A retried keyed submission can find the referral its first attempt stored a moment before
-     * that attempt's read-model write lands (FaultUnderLoadIT got an empty 200): read again for up to a second, then
-     * answer 503 so that the client retries, never a 2xx without the referral.
+     * The stored referral. A retried keyed submission can find the referral its first attempt stored without its
+     * read model: the attempt's write is still on its way, or its process was killed before it. The referral is
+     * caught up from the event store and read again for up to a second, then 503 so that the client retries, never a
+     * 2xx without the referral (FaultUnderLoadIT got an empty 200 once).
      */
     private Mono<ResponseEntity<ReferralView>> created(ReferralId referralId) {
         return views.byId(referralId.value())
+                .switchIfEmpty(Mono.defer(() -> views.caughtUpById(referralId.value())))
                 .repeatWhenEmpty(again -> again.take(20).delayElements(Duration.ofMillis(50)))
                 .map(view -> ResponseEntity.created(URI.create("/api/referrals/" + view.referralId())).body(view))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,

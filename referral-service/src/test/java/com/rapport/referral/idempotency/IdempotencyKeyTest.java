@@ -5,7 +5,6 @@ import com.rapport.referral.support.Api;
 import com.rapport.referral.support.ReferralServiceIntegrationTest;
 import com.rapport.support.idempotency.IdempotencyKeyFilter;
 import com.rapport.referral.referral.query.ReferralView;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -75,7 +74,7 @@ class IdempotencyKeyTest extends ReferralServiceIntegrationTest {
     }
 
     @Test
-    void aRetryThatFindsItsReferralStoredButNotYetReadableAnswers503UntilItIsReadable() {
+    void aRetryThatFindsItsReferralStoredButNotYetReadableCatchesItUpFromTheEventStore() {
         String partner = api.registerPartner("Unread");
         String marker = Api.unique();
         String key = "submit-" + marker;
@@ -83,20 +82,16 @@ class IdempotencyKeyTest extends ReferralServiceIntegrationTest {
                 .formatted(marker, marker);
         String referral = post("/api/referrals", tokens.partner(partner), key, body).getResponseBody()
                 .get("referralId").asText();
-        // the first attempt's answer was lost after its events were stored and before its read-model write landed
+        // the first attempt's process was killed after its events were stored and before its read-model write landed
+        // (FaultUnderLoadIT got an empty 200 once, later a 503 for as long as no rebuild ran)
         Query theReferral = Query.query(Criteria.where("_id").is(referral));
-        Document readModel = mongo.findOne(theReferral, Document.class, ReferralView.COLLECTION);
         mongo.remove(theReferral, ReferralView.COLLECTION);
         mongo.remove(Query.query(Criteria.where("_id").regex("\\n" + Pattern.quote(key) + "$")), "idempotency-keys");
 
-        EntityExchangeResult<JsonNode> unreadable = post("/api/referrals", tokens.partner(partner), key, body);
-        assertThat(unreadable.getStatus().value()).isEqualTo(503);
-        assertProblem(unreadable.getResponseBody(), 503, "service-unavailable");
-
-        mongo.insert(readModel, ReferralView.COLLECTION);
         EntityExchangeResult<JsonNode> retried = post("/api/referrals", tokens.partner(partner), key, body);
         assertThat(retried.getStatus().value()).isEqualTo(201);
         assertThat(retried.getResponseBody().get("referralId").asText()).isEqualTo(referral);
+        assertThat(retried.getResponseBody().at("/client/company").asText()).isEqualTo("Unread " + marker);
         assertThat(retried.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(api.get("/api/referrals", tokens.partner(partner), HttpStatus.OK).get("total").asLong())
                 .isEqualTo(1);

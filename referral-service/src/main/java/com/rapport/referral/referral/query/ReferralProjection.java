@@ -22,16 +22,22 @@ import com.rapport.referral.referral.ReferralStatus;
 import com.rapport.referral.referral.ReferralSubmitted;
 import com.rapport.referral.referral.RefundIssued;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -40,6 +46,9 @@ import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +58,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
@@ -57,7 +68,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Keeps the {@code referrals} read model, timeline included. Runs in a subscribing processor, on the command's
  * thread, so a GET right after a POST sees the change. Each document remembers the sequence number of the last
- * event applied, so an event seen twice (a rebuild racing live traffic) changes nothing the second time.
+ * event applied, so an event seen twice (a rebuild racing live traffic) changes nothing the second time, and an
+ * event that comes after one it never saw (a write lost when the database went away, a process killed between storing
+ * an event and writing it) first brings the referral up from the event store.
+ * A write that fails leaves its referrals marked as behind: they are caught up in the background until the database
+ * answers, and a read of one of them catches it up first (FaultUnderLoadIT once waited four minutes on a referral whose
+ * write was lost while the database was killed, and a rebuild was the only cure).
  */
 @Component
 @ProcessingGroup(ReferralProjection.GROUP)
@@ -70,10 +86,28 @@ public class ReferralProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final Duration writeTimeout;
+    private final ObjectProvider<EventStore> eventStore;
+    private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
+    private final Set<String> behind = ConcurrentHashMap.newKeySet();
 
-    public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties) {
+    public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties,
+                              ObjectProvider<EventStore> eventStore) {
         this.mongo = mongo;
         this.writeTimeout = properties.projectionWriteTimeout();
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Completes when the referral's read model shows every event stored for it: at once unless a write of it failed,
+     * else after it was caught up from the event store (an error while the database still does not answer).
+     */
+    public Mono<Void> caughtUp(String referralId) {
+        return behind.contains(referralId) ? catchingUp(referralId) : Mono.empty();
+    }
+
+    /** Catches the referral's read model up from the event store, whether or not it is known to be behind. */
+    public Mono<Void> catchingUp(String referralId) {
+        return Mono.fromRunnable(() -> catchUp(referralId)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     /** Before a rebuild (service-support's ReadModelReplay): the events write every referral again. */
@@ -275,10 +309,16 @@ public class ReferralProjection {
 
     private void change(ReferralEvent event, long sequence, Instant at, String type, String summary,
                         TimelineDetails details, Consumer<ReferralView.Builder> change) {
-        ReferralView current = load(event.referralId().value());
+        String referralId = event.referralId().value();
+        ReferralView current = load(referralId);
+        long next = current == null ? 0 : current.lastSequence() + 1;
+        if (sequence > next) {
+            applyStored(referralId, next, sequence);
+            current = load(referralId);
+        }
         if (current == null) {
-            log.warn("No read model for referral {} while applying {} #{}; a rebuild will restore it",
-                    event.referralId(), type, sequence);
+            log.warn("No read model for referral {} while applying {} #{}, and none of its earlier events stored",
+                    referralId, type, sequence);
             return;
         }
         if (sequence <= current.lastSequence()) {
@@ -288,6 +328,57 @@ public class ReferralProjection {
         change.accept(view);
         record(view, event, sequence, at, type, summary, details);
         store(view.build());
+    }
+
+    /**
+     * Applies the referral's stored events from {@code from} up to (not including) {@code before}, in the current unit
+     * of work, through the same handlers as live events.
+     */
+    private void applyStored(String referralId, long from, long before) {
+        DomainEventStream stored = eventStore.getObject().readEvents(referralId, from);
+        while (stored.hasNext()) {
+            DomainEventMessage<?> event = stored.next();
+            if (event.getSequenceNumber() >= before) {
+                return;
+            }
+            try {
+                handlers.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Applies every stored event the referral's read model has not shown yet and writes it, in a unit of work of its
+     * own; throws when the write fails.
+     */
+    void catchUp(String referralId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            pending().failuresPropagate = true;
+            ReferralView current = load(referralId);
+            applyStored(referralId, current == null ? 0 : current.lastSequence() + 1, Long.MAX_VALUE);
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Marks the referrals as behind and catches each up in the background until its write succeeds. */
+    private void catchUpLater(Set<String> referralIds) {
+        for (String referralId : referralIds) {
+            if (behind.add(referralId)) {
+                catchingUp(referralId)
+                        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10)))
+                        .subscribe(null, e -> log.error("Catching up referral {} stopped", referralId, e));
+            }
+        }
     }
 
     /** The referral as the events handled so far left it: this unit of work's unwritten change, or the stored one. */
@@ -329,7 +420,7 @@ public class ReferralProjection {
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.getMessages().size() > 1) {
                 readAhead(batch.getMessages(), pending);
             }
-            unitOfWork.onPrepareCommit(committing -> write(pending.changed));
+            unitOfWork.onPrepareCommit(committing -> flush(pending));
             return pending;
         });
     }
@@ -355,8 +446,26 @@ public class ReferralProjection {
     private static final class Pending {
         private final Map<String, ReferralView> changed = new LinkedHashMap<>();
         private final Map<String, Optional<ReferralView>> read = new HashMap<>();
+        /** A catch-up's caller hears of a failed write; a live event's is caught up later (its events are stored). */
+        private boolean failuresPropagate;
     }
 
+    private void flush(Pending pending) {
+        Set<String> referralIds = Set.copyOf(pending.changed.keySet());
+        try {
+            write(pending.changed);
+            behind.removeAll(referralIds);
+        } catch (RuntimeException e) {
+            if (pending.failuresPropagate) {
+                throw e;
+            }
+            log.warn("Writing the read model of referrals {} failed; they are caught up from the event store once the "
+                    + "database answers: {}", referralIds, e.toString());
+            catchUpLater(referralIds);
+        }
+    }
+
+    /** One bulk request; throws when a write failed for another reason than a newer document already stored. */
     private void write(Map<String, ReferralView> views) {
         if (views.isEmpty()) {
             return;
@@ -372,15 +481,11 @@ public class ReferralProjection {
             log.debug("Referrals {}: a newer read model was already stored", views.keySet());
         } catch (BulkOperationException e) {
             if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                log.warn("Writing the read model of referrals {} failed; a rebuild will restore them: {}",
-                        views.keySet(), e.getErrors());
+                throw e;
             }
-        } catch (RuntimeException e) {
-            // as a handler's failed write: the events are stored, the read model is behind until a rebuild
-            log.warn("Writing the read model of referrals {} failed; a rebuild will restore them: {}", views.keySet(),
-                    e.toString());
+        } finally {
+            views.clear();
         }
-        views.clear();
     }
 
     private static void record(ReferralView.Builder view, ReferralEvent event, long sequence, Instant at, String type,

@@ -1,9 +1,12 @@
 package com.rapport.referral.referral.query;
 
 import com.rapport.support.paging.Page;
+import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.paging.PageRequest;
 import com.rapport.referral.referral.ReferralStatus;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,13 +23,35 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ReferralViews {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReferralProjection projection;
 
-    public ReferralViews(ReactiveMongoTemplate mongo) {
+    public ReferralViews(ReactiveMongoTemplate mongo, ReferralProjection projection) {
         this.mongo = mongo;
+        this.projection = projection;
     }
 
+    /** The referral with every event stored for it: one whose write failed is caught up first. */
     public Mono<ReferralView> byId(String referralId) {
-        return mongo.findById(referralId, ReferralView.class);
+        return projection.caughtUp(referralId)
+                .onErrorMap(failure -> notReadableYet(referralId, failure))
+                .then(mongo.findById(referralId, ReferralView.class));
+    }
+
+    /**
+     * The referral after catching it up from the event store: for a caller the aggregate just told its command was a
+     * repeat or refused, who reads what it shows next. A process killed between storing an event and writing its read
+     * model leaves the referral behind without marking it, and a retry is how that shows.
+     */
+    public Mono<ReferralView> caughtUpById(String referralId) {
+        return projection.catchingUp(referralId)
+                .onErrorMap(failure -> notReadableYet(referralId, failure))
+                .then(mongo.findById(referralId, ReferralView.class));
+    }
+
+    private static Throwable notReadableYet(String referralId, Throwable failure) {
+        return failure instanceof ProblemException ? failure : new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.SERVICE_UNAVAILABLE, "Referral not readable yet",
+                "referral %s has changes stored but not yet readable; retry".formatted(referralId));
     }
 
     /**

@@ -14,15 +14,33 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rapport.referral.support.Api;
+import org.bson.Document;
+import com.rapport.referral.config.ReferralProperties;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 
 /** How the referral projection writes: once per unit of work, with what all its events made of the referral. */
 class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
@@ -116,6 +134,135 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
                 Instant.parse("2026-11-02T10:00:00Z"));
 
         assertThat(stored(referral).status()).isEqualTo(ReferralStatus.SUBMITTED);
+    }
+
+    /**
+     * A read model that missed events (its write was lost when the database went away, or the process was killed
+     * between storing an event and writing it) is brought up from the event store, never left behind until a rebuild.
+     */
+    @Nested
+    class AReferralWhoseWriteWasLost {
+
+        @Autowired
+        private ApplicationContext context;
+
+        @Test
+        void isCaughtUpFromTheEventStoreByItsNextEvent() {
+            Deal deal = new Deal("Gap Ltd");
+            deal.qualify();
+            deal.sign();
+            deal.putBack(deal.submitted); // as if qualifying and signing had never been written
+
+            api.post("/api/referrals/" + deal.referral + "/payments", tokens.ops(), payment("pay-1", "1000.00"),
+                    HttpStatus.CREATED);
+
+            ReferralView view = stored(ReferralId.of(deal.referral));
+            assertThat(view.timeline()).extracting(TimelineEntry::type)
+                    .containsExactly("submitted", "qualified", "contract-signed", "payment-received");
+            assertThat(view.status()).isEqualTo(ReferralStatus.CONTRACTED);
+            assertThat(view.cashReceived()).isEqualTo(Money.of("1000.00", "EUR"));
+            assertThat(view.lastSequence()).isEqualTo(3);
+        }
+
+        @Test
+        void isCaughtUpBeforeARepeatedCommandIsAnswered() {
+            Deal deal = new Deal("Repeat Ltd");
+            deal.qualify();
+            Document signed = deal.sign();
+            api.post("/api/referrals/" + deal.referral + "/payments", tokens.ops(), payment("pay-1", "1000.00"),
+                    HttpStatus.CREATED);
+            deal.putBack(signed); // the payment was stored, its write lost, and the caller retries it
+
+            JsonNode answer = api.post("/api/referrals/" + deal.referral + "/payments", tokens.ops(),
+                    payment("pay-1", "1000.00"), HttpStatus.OK);
+
+            assertThat(answer.at("/cashReceived/amount").asText()).isEqualTo("1000.00");
+            assertThat(stored(ReferralId.of(deal.referral)).lastSequence()).isEqualTo(3);
+        }
+
+        @Test
+        void isCaughtUpBeforeARefusalIsAnswered() {
+            Deal deal = new Deal("Refused Ltd");
+            deal.qualify();
+            deal.putBack(deal.submitted); // qualifying was stored, its write lost, and the caller asks again
+
+            api.post("/api/referrals/" + deal.referral + "/qualify", tokens.ops(), null, HttpStatus.CONFLICT);
+
+            assertThat(api.get("/api/referrals/" + deal.referral, tokens.ops(), HttpStatus.OK).path("status")
+                    .asText()).isEqualTo("QUALIFIED");
+        }
+
+        @Test
+        void whoseWriteFailedIsCaughtUpInTheBackgroundOnceTheDatabaseAnswers() {
+            Deal deal = new Deal("Outage Ltd");
+            deal.qualify();
+            deal.sign();
+            deal.putBack(deal.submitted);
+            ReactiveMongoTemplate failingTwice = Mockito.spy(mongo);
+            AtomicInteger bulkWrites = new AtomicInteger();
+            Mockito.doAnswer(invocation -> {
+                if (bulkWrites.incrementAndGet() <= 2) {
+                    throw new DataAccessResourceFailureException("the database went away");
+                }
+                return invocation.callRealMethod();
+            }).when(failingTwice).bulkOps(any(BulkOperations.BulkMode.class), eq(ReferralView.class));
+            ReferralProjection projection = new ReferralProjection(failingTwice,
+                    context.getBean(ReferralProperties.class), context.getBeanProvider(EventStore.class));
+            ReferralId id = ReferralId.of(deal.referral);
+
+            // the live handling of the qualification: its write fails, though the event (and the next) are stored
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            projection.on(new ReferralQualified(id, PartnerId.of(deal.partner)), 1, Instant.now());
+            unitOfWork.commit();
+            assertThat(stored(id).lastSequence()).as("nothing written while the database is away").isZero();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(stored(id).lastSequence()).isEqualTo(2);
+                assertThat(stored(id).status()).isEqualTo(ReferralStatus.CONTRACTED);
+            });
+            assertThat(bulkWrites).hasValue(3);
+            projection.caughtUp(deal.referral).block(TIMEOUT);
+            assertThat(bulkWrites).as("known to be current again: nothing more to write").hasValue(3);
+        }
+
+        /** A referral driven through the API, its read model as each step left it. */
+        private final class Deal {
+            private final String partner;
+            private final String referral;
+            private final Document submitted;
+
+            Deal(String company) {
+                partner = api.registerPartner(company + " " + Api.unique());
+                referral = api.submitReferral(partner);
+                submitted = readModel();
+            }
+
+            Document qualify() {
+                api.post("/api/referrals/" + referral + "/qualify", tokens.ops(), null, HttpStatus.OK);
+                return readModel();
+            }
+
+            Document sign() {
+                api.post("/api/referrals/" + referral + "/contract", tokens.ops(), Map.of("contractValue",
+                        Api.money("9000.00", "EUR"), "signedAt", "2026-11-01T00:00:00Z"), HttpStatus.OK);
+                return readModel();
+            }
+
+            /** The stored read model as it was then: the writes since were lost. */
+            void putBack(Document earlier) {
+                mongo.save(earlier, ReferralView.COLLECTION).block(TIMEOUT);
+            }
+
+            private Document readModel() {
+                return mongo.findOne(Query.query(Criteria.where("_id").is(referral)), Document.class,
+                        ReferralView.COLLECTION).block(TIMEOUT);
+            }
+        }
+
+        private static Map<String, Object> payment(String paymentId, String amount) {
+            return Map.of("paymentId", paymentId, "amount", Api.money(amount, "EUR"), "kind", "MILESTONE",
+                    "receivedAt", "2026-11-20T10:00:00Z");
+        }
     }
 
     private static ReferralSubmitted submitted(ReferralId referral, PartnerId partner, String company, String euros) {
