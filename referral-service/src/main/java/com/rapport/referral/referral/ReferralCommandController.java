@@ -109,7 +109,7 @@ public class ReferralCommandController {
         caller.require(Role.OPS);
         return body.map(request -> new SignContract(ReferralId.of(referralId), request.contractValue(),
                         request.signedAt(), instalments(request.schedule())))
-                .flatMap(signing::sign)
+                .flatMap(command -> caughtUpIfRefused(referralId, signing.sign(command)))
                 .then(views.byId(referralId));
     }
 
@@ -136,7 +136,7 @@ public class ReferralCommandController {
         return body.map(request -> new SplitCredit(ReferralId.of(referralId), request.shares().stream()
                         .map(share -> new IntroducerShare(new PartnerId(share.partnerId().trim()), share.share()))
                         .toList()))
-                .flatMap(crediting::split)
+                .flatMap(command -> caughtUpIfRefused(referralId, crediting.split(command)))
                 .then(views.byId(referralId));
     }
 
@@ -209,7 +209,7 @@ public class ReferralCommandController {
         caller.require(Role.OPS);
         return body.map(request -> new ReassignReferral(ReferralId.of(referralId),
                         new PartnerId(request.partnerId().trim()), request.reason()))
-                .flatMap(crediting::reassign)
+                .flatMap(command -> caughtUpIfRefused(referralId, crediting.reassign(command)))
                 .then(views.byId(referralId));
     }
 
@@ -249,10 +249,17 @@ public class ReferralCommandController {
         return Mono.fromFuture(() -> commands.send(command));
     }
 
-    /** Sends a command on the referral; one the aggregate refuses first catches up what the caller will read next. */
     private Mono<Object> send(String referralId, Object command) {
-        return send(command).onErrorResume(ReferralCommandController::refused, refusal -> views
-                .caughtUpById(referralId).onErrorResume(notReadable -> Mono.empty()).then(Mono.error(refusal)));
+        return caughtUpIfRefused(referralId, send(command));
+    }
+
+    /**
+     * A command on the referral that the aggregate refuses first catches up what the caller will read next: a retry of
+     * a command whose read-model write was lost to a killed process is refused as already done.
+     */
+    private Mono<Object> caughtUpIfRefused(String referralId, Mono<Object> sent) {
+        return sent.onErrorResume(ReferralCommandController::refused, refusal -> views.caughtUpById(referralId)
+                .onErrorResume(notReadable -> Mono.empty()).then(Mono.error(refusal)));
     }
 
     private static boolean refused(Throwable failure) {

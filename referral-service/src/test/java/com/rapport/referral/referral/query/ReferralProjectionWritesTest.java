@@ -193,6 +193,20 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         }
 
         @Test
+        void isCaughtUpBeforeARefusedSigningIsAnswered() {
+            Deal deal = new Deal("Signed Ltd");
+            Document qualified = deal.qualify();
+            deal.sign();
+            deal.putBack(qualified); // the signing was stored, its write lost, and the caller signs again
+
+            api.post("/api/referrals/" + deal.referral + "/contract", tokens.ops(), Map.of("contractValue",
+                    Api.money("9000.00", "EUR"), "signedAt", "2026-11-01T00:00:00Z"), HttpStatus.CONFLICT);
+
+            assertThat(api.get("/api/referrals/" + deal.referral, tokens.ops(), HttpStatus.OK).path("status")
+                    .asText()).isEqualTo("CONTRACTED");
+        }
+
+        @Test
         void whoseWriteFailedIsCaughtUpInTheBackgroundOnceTheDatabaseAnswers() {
             Deal deal = new Deal("Outage Ltd");
             deal.qualify();
