@@ -362,12 +362,19 @@ public class ReferralProjection {
             ReferralView current = load(referralId);
             applyStored(referralId, current == null ? 0 : current.lastSequence() + 1, Long.MAX_VALUE);
             unitOfWork.commit();
+            // also when there was nothing to write: the failed write had landed, or another caught the referral up
+            behind.remove(referralId);
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
             }
             throw e;
         }
+    }
+
+    /** Whether a write of the referral failed and it was not caught up since. */
+    boolean isBehind(String referralId) {
+        return behind.contains(referralId);
     }
 
     /** Marks the referrals as behind and catches each up in the background until its write succeeds. */
