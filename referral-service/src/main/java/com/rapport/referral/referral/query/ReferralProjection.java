@@ -88,7 +88,8 @@ public class ReferralProjection {
     private final Duration writeTimeout;
     private final ObjectProvider<EventStore> eventStore;
     private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
-    private final Set<String> behind = ConcurrentHashMap.newKeySet();
+    /** Referrals whose write failed, each with a count of its failed writes (a catch-up clears only what it saw). */
+    private final Map<String, Long> behind = new ConcurrentHashMap<>();
 
     public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties,
                               ObjectProvider<EventStore> eventStore) {
@@ -102,7 +103,7 @@ public class ReferralProjection {
      * else after it was caught up from the event store (an error while the database still does not answer).
      */
     public Mono<Void> caughtUp(String referralId) {
-        return behind.contains(referralId) ? catchingUp(referralId) : Mono.empty();
+        return behind.containsKey(referralId) ? catchingUp(referralId) : Mono.empty();
     }
 
     /** Catches the referral's read model up from the event store, whether or not it is known to be behind. */
@@ -356,14 +357,18 @@ public class ReferralProjection {
      * own; throws when the write fails.
      */
     void catchUp(String referralId) {
+        Long failedWrites = behind.get(referralId);
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             pending().failuresPropagate = true;
             ReferralView current = load(referralId);
             applyStored(referralId, current == null ? 0 : current.lastSequence() + 1, Long.MAX_VALUE);
             unitOfWork.commit();
-            // also when there was nothing to write: the failed write had landed, or another caught the referral up
-            behind.remove(referralId);
+            // also when there was nothing to write (the failed write had landed, or another caught the referral up),
+            // but not when another write failed meanwhile
+            if (failedWrites != null) {
+                behind.remove(referralId, failedWrites);
+            }
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
@@ -374,15 +379,18 @@ public class ReferralProjection {
 
     /** Whether a write of the referral failed and it was not caught up since. */
     boolean isBehind(String referralId) {
-        return behind.contains(referralId);
+        return behind.containsKey(referralId);
     }
 
     /** Marks the referrals as behind and catches each up in the background until its write succeeds. */
     private void catchUpLater(Set<String> referralIds) {
         for (String referralId : referralIds) {
-            if (behind.add(referralId)) {
+            if (behind.merge(referralId, 1L, Long::sum) == 1L) {
                 catchingUp(referralId)
+                        .doOnError(e -> log.warn("Catching up referral {} failed; trying again: {}", referralId,
+                                e.toString()))
                         .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10)))
+                        .repeat(() -> behind.containsKey(referralId))
                         .subscribe(null, e -> log.error("Catching up referral {} stopped", referralId, e));
             }
         }
@@ -461,7 +469,11 @@ public class ReferralProjection {
         Set<String> referralIds = Set.copyOf(pending.changed.keySet());
         try {
             write(pending.changed);
-            behind.removeAll(referralIds);
+            if (!pending.failuresPropagate) {
+                // written live as of its latest event (one it had missed was applied first); a catch-up clears its
+                // own mark, knowing whether another write failed meanwhile
+                referralIds.forEach(behind::remove);
+            }
         } catch (RuntimeException e) {
             if (pending.failuresPropagate) {
                 throw e;
