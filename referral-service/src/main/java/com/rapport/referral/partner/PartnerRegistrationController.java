@@ -4,10 +4,12 @@ import com.rapport.support.id.PartnerId;
 import com.rapport.referral.partner.query.PartnerView;
 import com.rapport.referral.partner.query.PartnerViews;
 import com.rapport.support.problem.ProblemException;
+import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +47,7 @@ public class PartnerRegistrationController {
                 .map(request -> new RegisterPartner(partnerId, request.name(), request.email(), request.language(),
                         PartnerId.of(blankToNull(request.parentPartnerId()))))
                 .flatMap(registration::register)
-                .then(views.byId(partnerId.value()))
+                .then(stored(partnerId.value()))
                 .map(view -> ResponseEntity.created(URI.create("/api/partners/" + view.partnerId())).body(view));
     }
 
@@ -65,7 +67,16 @@ public class PartnerRegistrationController {
                 .map(request -> new UpdatePartner(new PartnerId(partnerId), request.name(), request.email(),
                         request.language()))
                 .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
-                .then(views.byId(partnerId));
+                .then(stored(partnerId));
+    }
+
+    /** The partner just stored, never an empty 2xx: caught up from the event store if its write was lost. */
+    private Mono<PartnerView> stored(String partnerId) {
+        return views.byId(partnerId)
+                .switchIfEmpty(Mono.defer(() -> views.caughtUpById(partnerId)))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.SERVICE_UNAVAILABLE, "Partner not readable yet",
+                        "partner %s is stored but not yet readable; retry".formatted(partnerId))));
     }
 
     private static String blankToNull(String value) {

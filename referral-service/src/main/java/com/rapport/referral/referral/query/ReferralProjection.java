@@ -21,6 +21,7 @@ import com.rapport.referral.referral.ReferralRejected;
 import com.rapport.referral.referral.ReferralStatus;
 import com.rapport.referral.referral.ReferralSubmitted;
 import com.rapport.referral.referral.RefundIssued;
+import com.rapport.support.axon.ReadModelsBehind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -47,8 +48,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
@@ -88,8 +86,7 @@ public class ReferralProjection {
     private final Duration writeTimeout;
     private final ObjectProvider<EventStore> eventStore;
     private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
-    /** Referrals whose write failed, each with a count of its failed writes (a catch-up clears only what it saw). */
-    private final Map<String, Long> behind = new ConcurrentHashMap<>();
+    private final ReadModelsBehind behind = new ReadModelsBehind("referrals", this::catchUp);
 
     public ReferralProjection(ReactiveMongoTemplate mongo, ReferralProperties properties,
                               ObjectProvider<EventStore> eventStore) {
@@ -103,12 +100,12 @@ public class ReferralProjection {
      * else after it was caught up from the event store (an error while the database still does not answer).
      */
     public Mono<Void> caughtUp(String referralId) {
-        return behind.containsKey(referralId) ? catchingUp(referralId) : Mono.empty();
+        return behind.caughtUp(referralId);
     }
 
     /** Catches the referral's read model up from the event store, whether or not it is known to be behind. */
     public Mono<Void> catchingUp(String referralId) {
-        return Mono.fromRunnable(() -> catchUp(referralId)).subscribeOn(Schedulers.boundedElastic()).then();
+        return behind.catchingUp(referralId);
     }
 
     /** Before a rebuild (service-support's ReadModelReplay): the events write every referral again. */
@@ -356,19 +353,13 @@ public class ReferralProjection {
      * Applies every stored event the referral's read model has not shown yet and writes it, in a unit of work of its
      * own; throws when the write fails.
      */
-    void catchUp(String referralId) {
-        Long failedWrites = behind.get(referralId);
+    private void catchUp(String referralId) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             pending().failuresPropagate = true;
             ReferralView current = load(referralId);
             applyStored(referralId, current == null ? 0 : current.lastSequence() + 1, Long.MAX_VALUE);
             unitOfWork.commit();
-            // also when there was nothing to write (the failed write had landed, or another caught the referral up),
-            // but not when another write failed meanwhile
-            if (failedWrites != null) {
-                behind.remove(referralId, failedWrites);
-            }
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
@@ -379,21 +370,7 @@ public class ReferralProjection {
 
     /** Whether a write of the referral failed and it was not caught up since. */
     boolean isBehind(String referralId) {
-        return behind.containsKey(referralId);
-    }
-
-    /** Marks the referrals as behind and catches each up in the background until its write succeeds. */
-    private void catchUpLater(Set<String> referralIds) {
-        for (String referralId : referralIds) {
-            if (behind.merge(referralId, 1L, Long::sum) == 1L) {
-                catchingUp(referralId)
-                        .doOnError(e -> log.warn("Catching up referral {} failed; trying again: {}", referralId,
-                                e.toString()))
-                        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10)))
-                        .repeat(() -> behind.containsKey(referralId))
-                        .subscribe(null, e -> log.error("Catching up referral {} stopped", referralId, e));
-            }
-        }
+        return behind.isBehind(referralId);
     }
 
     /** The referral as the events handled so far left it: this unit of work's unwritten change, or the stored one. */
@@ -472,15 +449,13 @@ public class ReferralProjection {
             if (!pending.failuresPropagate) {
                 // written live as of its latest event (one it had missed was applied first); a catch-up clears its
                 // own mark, knowing whether another write failed meanwhile
-                referralIds.forEach(behind::remove);
+                behind.written(referralIds);
             }
         } catch (RuntimeException e) {
             if (pending.failuresPropagate) {
                 throw e;
             }
-            log.warn("Writing the read model of referrals {} failed; they are caught up from the event store once the "
-                    + "database answers: {}", referralIds, e.toString());
-            catchUpLater(referralIds);
+            behind.writeFailed(referralIds, e);
         }
     }
 
