@@ -212,22 +212,12 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
             deal.qualify();
             deal.sign();
             deal.putBack(deal.submitted);
-            ReactiveMongoTemplate failingTwice = Mockito.spy(mongo);
             AtomicInteger bulkWrites = new AtomicInteger();
-            Mockito.doAnswer(invocation -> {
-                if (bulkWrites.incrementAndGet() <= 2) {
-                    throw new DataAccessResourceFailureException("the database went away");
-                }
-                return invocation.callRealMethod();
-            }).when(failingTwice).bulkOps(any(BulkOperations.BulkMode.class), eq(ReferralView.class));
-            ReferralProjection projection = new ReferralProjection(failingTwice,
-                    context.getBean(ReferralProperties.class), context.getBeanProvider(EventStore.class));
+            ReferralProjection failingTwice = overADatabaseWhoseWritesFail(2, bulkWrites);
             ReferralId id = ReferralId.of(deal.referral);
 
             // the live handling of the qualification: its write fails, though the event (and the next) are stored
-            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            projection.on(new ReferralQualified(id, PartnerId.of(deal.partner)), 1, Instant.now());
-            unitOfWork.commit();
+            deal.qualifiedLiveBy(failingTwice);
             assertThat(stored(id).lastSequence()).as("nothing written while the database is away").isZero();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -235,7 +225,7 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
                 assertThat(stored(id).status()).isEqualTo(ReferralStatus.CONTRACTED);
             });
             assertThat(bulkWrites).hasValue(3);
-            assertThat(projection.isBehind(deal.referral)).isFalse();
+            assertThat(failingTwice.isBehind(deal.referral)).isFalse();
         }
 
         @Test
@@ -244,18 +234,9 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
             deal.qualify();
             deal.sign();
             deal.putBack(deal.submitted);
-            ReactiveMongoTemplate neverWrites = Mockito.spy(mongo);
             AtomicInteger bulkWrites = new AtomicInteger();
-            Mockito.doAnswer(invocation -> {
-                bulkWrites.incrementAndGet();
-                throw new DataAccessResourceFailureException("the database went away");
-            }).when(neverWrites).bulkOps(any(BulkOperations.BulkMode.class), eq(ReferralView.class));
-            ReferralProjection failing = new ReferralProjection(neverWrites,
-                    context.getBean(ReferralProperties.class), context.getBeanProvider(EventStore.class));
-            ReferralId id = ReferralId.of(deal.referral);
-            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            failing.on(new ReferralQualified(id, PartnerId.of(deal.partner)), 1, Instant.now());
-            unitOfWork.commit();
+            ReferralProjection failing = overADatabaseWhoseWritesFail(Integer.MAX_VALUE, bulkWrites);
+            deal.qualifiedLiveBy(failing);
             assertThat(failing.isBehind(deal.referral)).isTrue();
 
             // another instance (here: the service's own projection) writes the referral as its events left it
@@ -266,6 +247,19 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
             int writesThen = bulkWrites.get();
             failing.caughtUp(deal.referral).block(TIMEOUT);
             assertThat(bulkWrites).as("a read no longer catches it up").hasValue(writesThen);
+        }
+
+        /** The projection as the service makes it, over a database whose first {@code failures} bulk writes fail. */
+        private ReferralProjection overADatabaseWhoseWritesFail(int failures, AtomicInteger bulkWrites) {
+            ReactiveMongoTemplate failing = Mockito.spy(mongo);
+            Mockito.doAnswer(invocation -> {
+                if (bulkWrites.incrementAndGet() <= failures) {
+                    throw new DataAccessResourceFailureException("the database went away");
+                }
+                return invocation.callRealMethod();
+            }).when(failing).bulkOps(any(BulkOperations.BulkMode.class), eq(ReferralView.class));
+            return new ReferralProjection(failing, context.getBean(ReferralProperties.class),
+                    context.getBeanProvider(EventStore.class));
         }
 
         /** A referral driven through the API, its read model as each step left it. */
@@ -289,6 +283,13 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
                 api.post("/api/referrals/" + referral + "/contract", tokens.ops(), Map.of("contractValue",
                         Api.money("9000.00", "EUR"), "signedAt", "2026-11-01T00:00:00Z"), HttpStatus.OK);
                 return readModel();
+            }
+
+            /** The given projection handles the qualification live, in a unit of work as the command's. */
+            void qualifiedLiveBy(ReferralProjection projection) {
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                projection.on(new ReferralQualified(ReferralId.of(referral), PartnerId.of(partner)), 1, Instant.now());
+                unitOfWork.commit();
             }
 
             /** The stored read model as it was then: the writes since were lost. */
