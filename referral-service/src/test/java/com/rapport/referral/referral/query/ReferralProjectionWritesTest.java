@@ -146,6 +146,9 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         @Autowired
         private ApplicationContext context;
 
+        @Autowired
+        private RecentReferralsCaughtUp recent;
+
         @Test
         void isCaughtUpFromTheEventStoreByItsNextEvent() {
             Deal deal = new Deal("Gap Ltd");
@@ -247,6 +250,21 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
             int writesThen = bulkWrites.get();
             failing.caughtUp(deal.referral).block(TIMEOUT);
             assertThat(bulkWrites).as("a read no longer catches it up").hasValue(writesThen);
+        }
+
+        @Test
+        void isCaughtUpWhenTheServiceStartsIfItWasAmongTheLastEventsStored() {
+            Deal deal = new Deal("Restart Ltd");
+            deal.qualify();
+            deal.sign();
+            deal.putBack(deal.submitted); // the process was killed after storing the events, before writing them
+
+            assertThat(recent.catchUp()).isGreaterThanOrEqualTo(1);
+
+            ReferralView view = stored(ReferralId.of(deal.referral));
+            assertThat(view.lastSequence()).isEqualTo(2);
+            assertThat(view.status()).isEqualTo(ReferralStatus.CONTRACTED);
+            assertThat(recent.catchUp()).as("nothing left behind").isZero();
         }
 
         /** The projection as the service makes it, over a database whose first {@code failures} bulk writes fail. */
