@@ -24,7 +24,6 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import reactor.netty.channel.AbortedException;
 
 import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
@@ -78,14 +77,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof Exception framework && cause instanceof ErrorResponse) {
             return handleException(framework, exchange);
-        }
-        if (cause instanceof AbortedException || AbortedException.isConnectionReset(cause)) {
-            // the caller hung up before its request was read in full: a 4xx of its own making, not an error here
-            // (HostileInputIT's half-sent bodies used to leave a stack trace at ERROR in every service's log)
-            log.debug("{} {}: the client closed the connection: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), cause.toString());
-            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Request incomplete",
-                    "the connection closed before the request was received in full", Map.of(), exchange));
         }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), cause);
         return Mono.just(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
