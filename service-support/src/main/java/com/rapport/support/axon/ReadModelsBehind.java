@@ -42,8 +42,8 @@ public final class ReadModelsBehind {
 
     /** The write of these aggregates failed: each is marked and caught up in the background until that succeeds. */
     public void writeFailed(Collection<String> aggregateIds, Throwable failure) {
-        log.warn("Writing the {} read model of {} failed; caught up from the event store once the database answers: {}",
-                readModel, aggregateIds, failure.toString());
+        log.warn("Updating the {} read model of {} failed; caught up from the event store once the database "
+                + "answers: {}", readModel, aggregateIds, failure.toString());
         for (String aggregateId : aggregateIds) {
             if (failedWrites.merge(aggregateId, 1L, Long::sum) == 1L) {
                 // each try asks again whether it is behind: a live write of it may have succeeded meanwhile

@@ -116,47 +116,51 @@ public class ReferralProjection {
 
     @EventHandler
     void on(ReferralSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (load(event.referralId().value()) != null) {
-            return;
-        }
-        ReferralView.Builder view = new ReferralView.Builder();
-        view.referralId = event.referralId().value();
-        view.partnerId = event.partnerId().value();
-        view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
-                event.client().contactEmail());
-        view.description = event.description();
-        view.status = ReferralStatus.SUBMITTED;
-        view.estimatedValue = event.estimatedValue();
-        view.shares = shareViews(IntroducerShare.whole(event.partnerId()));
-        view.createdAt = at;
-        record(view, event, sequence, at, "submitted",
-                "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()),
-                TimelineDetails.of().company(event.client().company()).contactName(event.client().contactName())
-                        .build());
-        store(view.build());
+        applying(event.referralId().value(), () -> {
+            if (load(event.referralId().value()) != null) {
+                return;
+            }
+            ReferralView.Builder view = new ReferralView.Builder();
+            view.referralId = event.referralId().value();
+            view.partnerId = event.partnerId().value();
+            view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
+                    event.client().contactEmail());
+            view.description = event.description();
+            view.status = ReferralStatus.SUBMITTED;
+            view.estimatedValue = event.estimatedValue();
+            view.shares = shareViews(IntroducerShare.whole(event.partnerId()));
+            view.createdAt = at;
+            record(view, event, sequence, at, "submitted",
+                    "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()),
+                    TimelineDetails.of().company(event.client().company()).contactName(event.client().contactName())
+                            .build());
+            store(view.build());
+        });
     }
 
     @EventHandler
     void on(FollowOnOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (load(event.referralId().value()) != null) {
-            return;
-        }
-        ReferralView.Builder view = new ReferralView.Builder();
-        view.referralId = event.referralId().value();
-        view.partnerId = event.partnerId().value();
-        view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
-                event.client().contactEmail());
-        view.description = event.description();
-        view.status = ReferralStatus.QUALIFIED;
-        view.estimatedValue = event.estimatedValue();
-        view.shares = shareViews(event.shares());
-        view.followOnOf = event.followOnOf().value();
-        view.createdAt = at;
-        record(view, event, sequence, at, "follow-on-opened", "Follow-on of referral %s for %s, qualified"
-                .formatted(event.followOnOf(), event.client().company()),
-                TimelineDetails.of().company(event.client().company()).followOnOf(event.followOnOf().value())
-                        .build());
-        store(view.build());
+        applying(event.referralId().value(), () -> {
+            if (load(event.referralId().value()) != null) {
+                return;
+            }
+            ReferralView.Builder view = new ReferralView.Builder();
+            view.referralId = event.referralId().value();
+            view.partnerId = event.partnerId().value();
+            view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
+                    event.client().contactEmail());
+            view.description = event.description();
+            view.status = ReferralStatus.QUALIFIED;
+            view.estimatedValue = event.estimatedValue();
+            view.shares = shareViews(event.shares());
+            view.followOnOf = event.followOnOf().value();
+            view.createdAt = at;
+            record(view, event, sequence, at, "follow-on-opened", "Follow-on of referral %s for %s, qualified"
+                    .formatted(event.followOnOf(), event.client().company()),
+                    TimelineDetails.of().company(event.client().company()).followOnOf(event.followOnOf().value())
+                            .build());
+            store(view.build());
+        });
     }
 
     @EventHandler
@@ -307,6 +311,35 @@ public class ReferralProjection {
 
     private void change(ReferralEvent event, long sequence, Instant at, String type, String summary,
                         TimelineDetails details, Consumer<ReferralView.Builder> change) {
+        applying(event.referralId().value(), () -> applyChange(event, sequence, at, type, summary, details, change));
+    }
+
+    /**
+     * Applies a live event; when that fails (the database does not answer the read, the event store cannot be read
+     * for the events it missed), the referral is marked as behind and caught up later, instead of the event being
+     * logged by Axon and lost to the read model. A catch-up's own failures go to its caller.
+     */
+    private void applying(String referralId, Runnable apply) {
+        try {
+            apply.run();
+        } catch (RuntimeException e) {
+            if (inCatchUp()) {
+                throw e;
+            }
+            behind.writeFailed(Set.of(referralId), e);
+        }
+    }
+
+    private static boolean inCatchUp() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Pending pending = CurrentUnitOfWork.get().getResource(PENDING);
+        return pending != null && pending.failuresPropagate;
+    }
+
+    private void applyChange(ReferralEvent event, long sequence, Instant at, String type, String summary,
+                             TimelineDetails details, Consumer<ReferralView.Builder> change) {
         String referralId = event.referralId().value();
         ReferralView current = load(referralId);
         long next = current == null ? 0 : current.lastSequence() + 1;

@@ -253,6 +253,31 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
         }
 
         @Test
+        void whoseLiveEventCouldNotBeReadOverIsCaughtUpOnceTheDatabaseAnswers() {
+            Deal deal = new Deal("Unread Ltd");
+            deal.qualify();
+            deal.sign();
+            deal.putBack(deal.submitted);
+            ReactiveMongoTemplate failingOnce = Mockito.spy(mongo);
+            AtomicInteger reads = new AtomicInteger();
+            Mockito.doAnswer(invocation -> {
+                if (reads.incrementAndGet() == 1) {
+                    throw new DataAccessResourceFailureException("the database went away");
+                }
+                return invocation.callRealMethod();
+            }).when(failingOnce).findById(any(), eq(ReferralView.class));
+            ReferralProjection projection = new ReferralProjection(failingOnce,
+                    context.getBean(ReferralProperties.class), context.getBeanProvider(EventStore.class));
+
+            // the live handling of the qualification cannot read the referral: Axon would log it and move on
+            deal.qualifiedLiveBy(projection);
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(stored(ReferralId.of(deal.referral)).lastSequence()).isEqualTo(2));
+            assertThat(projection.isBehind(deal.referral)).isFalse();
+        }
+
+        @Test
         void isCaughtUpWhenTheServiceStartsIfItWasAmongTheLastEventsStored() {
             Deal deal = new Deal("Restart Ltd");
             deal.qualify();
