@@ -20,6 +20,7 @@ import com.rapport.referral.referral.ReferralReassigned;
 import com.rapport.referral.referral.ReferralRejected;
 import com.rapport.referral.referral.ReferralStatus;
 import com.rapport.referral.referral.ReferralSubmitted;
+import com.rapport.referral.referral.ReferredClient;
 import com.rapport.referral.referral.RefundIssued;
 import com.rapport.support.axon.ReadModelsBehind;
 import org.axonframework.config.ProcessingGroup;
@@ -120,16 +121,9 @@ public class ReferralProjection {
             if (load(event.referralId().value()) != null) {
                 return;
             }
-            ReferralView.Builder view = new ReferralView.Builder();
-            view.referralId = event.referralId().value();
-            view.partnerId = event.partnerId().value();
-            view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
-                    event.client().contactEmail());
-            view.description = event.description();
+            ReferralView.Builder view = opened(event, event.client(), event.description(), event.estimatedValue(),
+                    IntroducerShare.whole(event.partnerId()), at);
             view.status = ReferralStatus.SUBMITTED;
-            view.estimatedValue = event.estimatedValue();
-            view.shares = shareViews(IntroducerShare.whole(event.partnerId()));
-            view.createdAt = at;
             record(view, event, sequence, at, "submitted",
                     "Submitted for %s (contact %s)".formatted(event.client().company(), event.client().contactName()),
                     TimelineDetails.of().company(event.client().company()).contactName(event.client().contactName())
@@ -144,23 +138,30 @@ public class ReferralProjection {
             if (load(event.referralId().value()) != null) {
                 return;
             }
-            ReferralView.Builder view = new ReferralView.Builder();
-            view.referralId = event.referralId().value();
-            view.partnerId = event.partnerId().value();
-            view.client = new ReferralView.ClientView(event.client().company(), event.client().contactName(),
-                    event.client().contactEmail());
-            view.description = event.description();
+            ReferralView.Builder view = opened(event, event.client(), event.description(), event.estimatedValue(),
+                    event.shares(), at);
             view.status = ReferralStatus.QUALIFIED;
-            view.estimatedValue = event.estimatedValue();
-            view.shares = shareViews(event.shares());
             view.followOnOf = event.followOnOf().value();
-            view.createdAt = at;
             record(view, event, sequence, at, "follow-on-opened", "Follow-on of referral %s for %s, qualified"
                     .formatted(event.followOnOf(), event.client().company()),
                     TimelineDetails.of().company(event.client().company()).followOnOf(event.followOnOf().value())
                             .build());
             store(view.build());
         });
+    }
+
+    /** What a referral's first event (a submission, a follow-on) says of it. */
+    private static ReferralView.Builder opened(ReferralEvent event, ReferredClient client, String description,
+                                               Money estimatedValue, List<IntroducerShare> shares, Instant at) {
+        ReferralView.Builder view = new ReferralView.Builder();
+        view.referralId = event.referralId().value();
+        view.partnerId = event.partnerId().value();
+        view.client = new ReferralView.ClientView(client.company(), client.contactName(), client.contactEmail());
+        view.description = description;
+        view.estimatedValue = estimatedValue;
+        view.shares = shareViews(shares);
+        view.createdAt = at;
+        return view;
     }
 
     @EventHandler
