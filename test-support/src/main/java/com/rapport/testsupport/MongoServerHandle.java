@@ -16,6 +16,7 @@ public final class MongoServerHandle implements AutoCloseable {
     private final MongoServer embedded;
     private final MongoDBContainer container;
     private final String connectionString;
+    private com.mongodb.reactivestreams.client.MongoClient reactiveClient;
 
     private MongoServerHandle(MongoServer embedded, MongoDBContainer container, String connectionString) {
         this.embedded = embedded;
@@ -55,8 +56,22 @@ public final class MongoServerHandle implements AutoCloseable {
         return connectionString;
     }
 
+    /**
+     * One reactive client for the tests of this JVM that talk to the server with the reactive driver themselves (a
+     * {@code ReactiveMongoTemplate} per test class); closed with the server.
+     */
+    public synchronized com.mongodb.reactivestreams.client.MongoClient reactiveClient() {
+        if (reactiveClient == null) {
+            reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(connectionString);
+        }
+        return reactiveClient;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (reactiveClient != null) {
+            reactiveClient.close();
+        }
         if (embedded != null) {
             embedded.shutdownNow();
         }

@@ -1,7 +1,6 @@
 package com.rapport.commission.dispute;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.LedgerDocuments;
 import com.rapport.commission.payout.MappedTemplates;
@@ -9,8 +8,6 @@ import com.rapport.events.money.Money;
 import com.rapport.support.mongo.MoneyDocuments;
 import com.rapport.testsupport.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -32,20 +29,11 @@ class DisputeProjectionStoredShapeTest {
 
     private static final Instant OPENED = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant RESOLVED = Instant.parse("2026-11-21T10:00:00Z");
-    private static MongoClient client;
+    private static final MongoClient client = TestInfrastructure.shared().mongo().reactiveClient();
     private final ReactiveMongoTemplate mongo = MappedTemplates.of(client, "disputes-" + UUID.randomUUID());
     private final DisputeProjection projection = new DisputeProjection(mongo,
             new CommissionProperties(ZoneOffset.UTC, Duration.ofSeconds(10), Duration.ofSeconds(10), 100));
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     private Document raw(String collection, String id) {
         Document stored = mongo.findById(id, Document.class, collection).block();

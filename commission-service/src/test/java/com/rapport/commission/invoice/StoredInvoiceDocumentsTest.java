@@ -1,14 +1,11 @@
 package com.rapport.commission.invoice;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.payout.MappedTemplates;
 import com.rapport.events.money.Money;
 import com.rapport.support.mongo.MoneyDocuments;
 import com.rapport.testsupport.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -25,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredInvoiceDocumentsTest {
 
     private static final Instant ISSUED = Instant.parse("2026-12-01T08:00:00Z");
-    private static MongoClient client;
+    private static final MongoClient client = TestInfrastructure.shared().mongo().reactiveClient();
     private final ReactiveMongoTemplate mongo = MappedTemplates.of(client, "stored-invoices-" + UUID.randomUUID());
 
     private final Party supplier = new Party("Example GmbH", "Hauptstr. 1", null, "Berlin", "10115", "DE",
@@ -38,15 +35,6 @@ class StoredInvoiceDocumentsTest {
             List.of(new InvoiceLine("e-1", "r-1", "Client Co", "ACCRUAL", Money.of("100.00", "EUR"),
                     "10% of a payment")));
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     /** Exactly what InvoiceDocuments.toDocument wrote. */
     private Document handBuilt() {

@@ -1,7 +1,6 @@
 package com.rapport.commission.payout;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.adjustment.AdjustmentStatus;
 import com.rapport.commission.adjustment.AdjustmentView;
 import com.rapport.commission.dispute.DisputeOutcome;
@@ -11,8 +10,6 @@ import com.rapport.events.money.Money;
 import com.rapport.support.mongo.MoneyDocuments;
 import com.rapport.testsupport.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -34,18 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredPayoutDocumentsTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-26T09:30:00Z");
-    private static MongoClient client;
+    private static final MongoClient client = TestInfrastructure.shared().mongo().reactiveClient();
     private final ReactiveMongoTemplate mongo = MappedTemplates.of(client, "stored-shape-" + UUID.randomUUID());
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     private static Document money(String amount, String currency) {
         return MoneyDocuments.toDocument(Money.of(amount, currency));

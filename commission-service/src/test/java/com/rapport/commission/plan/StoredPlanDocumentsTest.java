@@ -1,15 +1,12 @@
 package com.rapport.commission.plan;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.MappedTemplates;
 import com.rapport.events.money.Money;
 import com.rapport.support.mongo.MoneyDocuments;
 import com.rapport.testsupport.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -27,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredPlanDocumentsTest {
 
     private static final Instant PUBLISHED = Instant.parse("2026-10-01T12:00:00Z");
-    private static MongoClient client;
+    private static final MongoClient client = TestInfrastructure.shared().mongo().reactiveClient();
     private final ReactiveMongoTemplate mongo = MappedTemplates.of(client, "stored-plans-" + UUID.randomUUID());
 
     private final PlanVersion plan = new PlanVersion("gold", 3, new PlanTerms(
@@ -35,15 +32,6 @@ class StoredPlanDocumentsTest {
             new BigDecimal("0.02"), List.of(Money.of("5000.00", "EUR")), 30,
             List.of(Money.of("50.00", "EUR"), Money.of("5000", "JPY"))), PUBLISHED);
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     /** Exactly what PlanDocuments.toDocument wrote. */
     private static Document handBuilt(Object id) {

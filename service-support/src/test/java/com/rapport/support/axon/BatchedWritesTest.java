@@ -1,13 +1,10 @@
 package com.rapport.support.axon;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rapport.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
@@ -32,20 +29,11 @@ class BatchedWritesTest {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static MongoClient client;
+    private static final MongoClient client = TestInfrastructure.shared().mongo().reactiveClient();
 
     private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "batched-" + UUID.randomUUID());
     private final BatchedWrites writes = new BatchedWrites(mongo, TIMEOUT, "entries");
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @Nested
     class InABatch {
