@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -24,6 +25,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.channel.AbortedException;
 
 import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
@@ -78,9 +81,26 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof Exception framework && cause instanceof ErrorResponse) {
             return handleException(framework, exchange);
         }
+        if (cause instanceof AbortedException && callerHungUp(exchange)) {
+            // the caller's own connection is gone: its doing, and nobody reads this answer. Decided by the caller's
+            // channel, not by the exception: the database's connection reset must stay a 500 the caller retries
+            log.info("the caller hung up before its request was read: {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Request incomplete",
+                    "the connection closed before the request was received in full", Map.of(), exchange));
+        }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), cause);
         return Mono.just(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
                 "the request could not be completed; it has been logged", Map.of(), exchange));
+    }
+
+    private static boolean callerHungUp(ServerWebExchange exchange) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection
+                    && !connection.channel().isActive();
+        } catch (IllegalArgumentException notServedByNetty) {
+            return false;
+        }
     }
 
     @Override
