@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -32,6 +34,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +92,18 @@ public class ResourceServerSecurityConfiguration {
                     + " (RAPPORT_TOKEN_AUDIENCE) must name the audience Rapport's tokens are issued for");
         }
         return new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
+    /** Every token check of the process, Spring Boot's from the properties or the gateway's own, remembers what it verified. */
+    @Bean
+    public static BeanPostProcessor recentlyVerifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RecentlyVerifiedTokens)
+                        ? new RecentlyVerifiedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     @Bean
