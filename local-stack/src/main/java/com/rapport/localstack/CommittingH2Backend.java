@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
@@ -17,6 +16,11 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * mongo-java-server's H2 backend that writes every change to its file before the reply leaves: the server answers
@@ -25,10 +29,10 @@ import java.util.List;
  * touch). The stock backend commits about once a second from a background thread, so a crash lost up to a second of
  * acknowledged writes.
  *
- * <p>Group commit comes from the MVStore itself: {@link MVStore#commit()} runs under its store lock and writes every
- * change made until then, so requests finishing while one commit is being written share the next one, and a request
- * that changed nothing finds nothing to write. The background commit is off, so no write is ever half-way in another
- * thread when a commit returns.
+ * <p>Writes run one at a time and reads never alongside one (as MongoDB applies a write to a document atomically), and
+ * each commits before the next may start: a commit never holds half of a write, and a request that changed nothing
+ * finds nothing to write. The background commit is off. Answers are copies taken under the lock, because the
+ * server's answers are its stored documents themselves, which the next write changes in place.
  *
  * <p>Unique indexes (every exact-key lookup of the services: events by aggregate and sequence, tracking windows by
  * global index, tokens, idempotency keys) keep the stock key order and file format, but each key is serialized once
@@ -37,7 +41,17 @@ import java.util.List;
  */
 final class CommittingH2Backend extends H2Backend {
 
+    /** The commands that change documents or collections (lower case); they run one at a time. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+            "dropindexes", "create", "drop", "dropdatabase", "renamecollection");
+
     private final MVStore store;
+    /**
+     * Writes one at a time, reads alongside each other but never alongside a write: mongo-java-server reads a
+     * document, then writes it, so two concurrent {@code findAndModify $inc} on one counter could both read the same
+     * value. MongoDB applies each write to a document atomically and never answers half of one.
+     */
+    private final ReadWriteLock documents = new ReentrantReadWriteLock();
 
     private CommittingH2Backend(MVStore store) {
         super(store);
@@ -107,20 +121,17 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     @Override
-    public Document handleMessage(MongoMessage message) {
-        try {
-            return super.handleMessage(message);
-        } finally {
-            store.commit();
-        }
-    }
-
-    @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        Lock lock = WRITES.contains(command.toLowerCase(Locale.ROOT)) ? documents.writeLock() : documents.readLock();
+        lock.lock();
         try {
-            return super.handleCommand(channel, database, command, query);
+            // a copy, made before the next write may run: the server answers with the stored documents themselves,
+            // which a later update changes in place, and the answer is encoded after this returns (a findAndModify
+            // $inc answered with the counter's value of the next increment, so two callers got the same index)
+            return super.handleCommand(channel, database, command, query).cloneDeeply();
         } finally {
             store.commit();
+            lock.unlock();
         }
     }
 

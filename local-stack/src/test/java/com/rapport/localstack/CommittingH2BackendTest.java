@@ -3,7 +3,9 @@ package com.rapport.localstack;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.rapport.testsupport.FreePorts;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -21,6 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +128,55 @@ class CommittingH2BackendTest {
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 work.accept(client.getDatabase("store").getCollection("domainevents"));
             } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    class ConcurrentWritesOfOneDocument {
+
+        /**
+         * Two instances of a service reserve global event indices with {@code findOneAndUpdate $inc} on one counter.
+         * MongoDB applies each atomically; mongo-java-server reads, then writes, so two clients could get the same
+         * index and the second event failed on the unique index (a payment answered with a ConcurrencyException in
+         * PipelineBenchmark's two-instance phase).
+         */
+        @Test
+        void areAppliedOneAfterTheOtherAsMongoDbDoes() throws Exception {
+            MongoServer server = new MongoServer(CommittingH2Backend.open(dir.resolve("counter.mv")));
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            int clients = 4;
+            int increments = 150;
+            ExecutorService threads = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<List<Long>>> results = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    results.add(threads.submit(() -> {
+                        // a client of its own each: another connection, as another instance has
+                        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                            MongoCollection<Document> counters = client.getDatabase("store").getCollection("counters");
+                            List<Long> got = new ArrayList<>();
+                            for (int i = 0; i < increments; i++) {
+                                got.add(counters.findOneAndUpdate(new Document("_id", "domainevents"),
+                                        new Document("$inc", new Document("next", 1L)),
+                                        new FindOneAndUpdateOptions().upsert(true)
+                                                .returnDocument(ReturnDocument.AFTER)).getLong("next"));
+                            }
+                            return got;
+                        }
+                    }));
+                }
+                List<Long> all = new ArrayList<>();
+                for (Future<List<Long>> result : results) {
+                    all.addAll(result.get(2, TimeUnit.MINUTES));
+                }
+
+                assertThat(all).doesNotHaveDuplicates().hasSize(clients * increments);
+                assertThat(all.stream().mapToLong(Long::longValue).max()).hasValue((long) clients * increments);
+            } finally {
+                threads.shutdownNow();
                 server.shutdownNow();
             }
         }

@@ -374,10 +374,11 @@ public final class PipelineBenchmark {
             CountDownLatch done = new CountDownLatch(clients);
             long start = System.nanoTime();
             long intervalNanos = lifecyclesPerSecond > 0 ? (long) (1e9 * clients / lifecyclesPerSecond) : 0;
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int c = 0; c < partners.size(); c++) {
                 String partner = partners.get(c);
                 Api gateway = gateways.get(c % gateways.size());
-                threads.submit(() -> {
+                running.add(threads.submit(() -> {
                     try {
                         long next = System.nanoTime();
                         while (!stop.get()) {
@@ -396,7 +397,8 @@ public final class PipelineBenchmark {
                     } finally {
                         done.countDown();
                     }
-                });
+                    return null;
+                }));
             }
             var probing = threads.submit(probe::get);
             Thread.sleep(phase.toMillis());
@@ -405,6 +407,18 @@ public final class PipelineBenchmark {
             long loadEnd = System.nanoTime();
             probeResults = probing.get(5, TimeUnit.MINUTES);
             threads.shutdownNow();
+            // a client whose call was refused left its lifecycle half done: say so now, rather than wait the drain
+            // limit for effects that will never come
+            for (var client : running) {
+                if (client.isDone()) {
+                    try {
+                        client.get();
+                    } catch (java.util.concurrent.ExecutionException failed) {
+                        throw new IllegalStateException("a load client failed: " + failed.getCause().getMessage(),
+                                failed.getCause());
+                    }
+                }
+            }
             // processed = every effect of every lifecycle visible through the API
             long drained = drain(partners, lifecycles.get() / Math.max(1, clients), loadEnd);
             double seconds = (loadEnd - start) / 1e9;
