@@ -122,16 +122,26 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        Lock lock = WRITES.contains(command.toLowerCase(Locale.ROOT)) ? documents.writeLock() : documents.readLock();
-        lock.lock();
+        boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
+        Lock held = write ? documents.writeLock() : documents.readLock();
+        held.lock();
         try {
             // a copy, made before the next write may run: the server answers with the stored documents themselves,
             // which a later update changes in place, and the answer is encoded after this returns (a findAndModify
             // $inc answered with the counter's value of the next increment, so two callers got the same index)
             return super.handleCommand(channel, database, command, query).cloneDeeply();
         } finally {
-            store.commit();
-            lock.unlock();
+            if (write) {
+                // committed under the read lock: no write is half-way while its pages are written, reads go on
+                documents.readLock().lock();
+                held.unlock();
+                held = documents.readLock();
+            }
+            try {
+                store.commit();
+            } finally {
+                held.unlock();
+            }
         }
     }
 

@@ -198,7 +198,15 @@ public final class PipelineBenchmark {
                 gatewayVsDirect[1]);
 
         double twoInstances = Double.NaN;
+        double oneInstance = Double.NaN;
         if (settings.twoInstances()) {
+            // the reference for the ratio, measured just before: the sustained phase ran minutes earlier on JVMs
+            // less warm, and dividing by it credited the second set with the JIT's progress
+            Throughput reference = new Load(settings.clients(), 0).runFor(settings.phase(),
+                    () -> new Latencies[]{Latencies.of(List.of()), Latencies.of(List.of())});
+            oneInstance = reference.eventsPerSecond();
+            say("one instance of every service, just before (%d closed-loop clients): %.0f HTTP commands/s, "
+                    + "%.0f referral events/s processed", settings.clients(), reference.commandsPerSecond(), oneInstance);
             String second = stack.startInstanceSet();
             Load both = new Load(settings.clients(), 0, List.of(api, new Api(second)));
             Throughput scaled = both.runFor(settings.phase(), () -> new Latencies[]{Latencies.of(List.of()),
@@ -238,7 +246,7 @@ public final class PipelineBenchmark {
         }
         say("ratio gateway / direct:   %.3f", gatewayVsDirect[0] / gatewayVsDirect[1]);
         if (settings.twoInstances()) {
-            say("ratio 2 instances / 1:    %.3f", twoInstances / sustained.eventsPerSecond());
+            say("ratio 2 instances / 1:    %.3f (against one instance just before)", twoInstances / oneInstance);
         }
         if (histories.size() > 1) {
             History small = histories.get(0);
