@@ -2,24 +2,14 @@ package com.rapport.support.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rapport.support.SecuredWebService;
 import com.rapport.support.security.Caller;
-import com.rapport.support.security.ResourceServerSecurityConfiguration;
 import com.rapport.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -88,12 +78,7 @@ class ImpossibleIdFilterTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
-            CodecsAutoConfiguration.class, ReactiveWebServerFactoryAutoConfiguration.class,
-            WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ProblemConfiguration.class,
-            ResourceServerSecurityConfiguration.class, ReactiveSecurityAutoConfiguration.class,
-            ReactiveOAuth2ResourceServerAutoConfiguration.class})
+    @SecuredWebService
     @Import(Service.Items.class)
     static class Service {
 

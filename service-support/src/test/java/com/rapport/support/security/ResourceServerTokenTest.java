@@ -1,23 +1,16 @@
 package com.rapport.support.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.rapport.support.SecuredWebService;
 import com.rapport.support.problem.ProblemConfiguration;
 import com.rapport.testsupport.TestTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -116,12 +109,7 @@ class ResourceServerTokenTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
-            CodecsAutoConfiguration.class, ReactiveWebServerFactoryAutoConfiguration.class,
-            WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ProblemConfiguration.class,
-            ResourceServerSecurityConfiguration.class, ReactiveSecurityAutoConfiguration.class,
-            ReactiveOAuth2ResourceServerAutoConfiguration.class})
+    @SecuredWebService
     @Import(Service.WhoAmI.class)
     static class Service {
 
