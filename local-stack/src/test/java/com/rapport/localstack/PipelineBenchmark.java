@@ -66,18 +66,22 @@ public final class PipelineBenchmark {
      * {@code histories}: store sizes (events) at which command latency and the relay are measured again;
      * {@code backlogLifecycles}: lifecycles' worth of events the relay drains at each; {@code replayEvents}: the size
      * referral-service's and commission-service's stores are grown to before their read models are rebuilt (a store
-     * already that large, e.g. with 0, is rebuilt as it is; negative: no rebuild).
+     * already that large, e.g. with 0, is rebuilt as it is; negative: no rebuild); {@code warmUp}: the sustained load
+     * run before anything is measured, in slices of {@code phase}, so that the numbers are those of a long-running
+     * service and not of JVMs still compiling (zero: measure from start-up).
      */
     record Settings(int clients, Duration phase, Duration drainLimit, int probes, int directRequests,
-                    boolean twoInstances, List<Long> histories, int backlogLifecycles, long replayEvents) {
+                    boolean twoInstances, List<Long> histories, int backlogLifecycles, long replayEvents,
+                    Duration warmUp) {
         static Settings of(String[] args) {
             int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
             int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
             List<Long> histories = args.length > 2 ? java.util.Arrays.stream(args[2].split(","))
                     .map(Long::parseLong).toList() : List.of(10_000L, 500_000L);
             long replay = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000L;
+            int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0;
             return new Settings(clients, Duration.ofSeconds(seconds), Duration.ofMinutes(10), 40, 5000, true,
-                    histories, 100, replay);
+                    histories, 100, replay, Duration.ofSeconds(warmUp));
         }
     }
 
@@ -162,10 +166,11 @@ public final class PipelineBenchmark {
     }
 
     Report run() throws Exception {
-        say("pipeline benchmark: %d clients, %d s per phase, %d cores, stack at %s", settings.clients(),
-                settings.phase().toSeconds(), Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
+        say("pipeline benchmark: %d clients, %d s per phase, %d s warm-up, %d cores, stack at %s", settings.clients(),
+                settings.phase().toSeconds(), settings.warmUp().toSeconds(), Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
         say("start-up: database, broker and the four services healthy %.1f s after launch", stack.startupMillis() / 1e3);
         calibrate();
+        warmUp();
 
         Latencies[] idle = freshness(settings.probes(), () -> false);
         say("freshness idle:       payment -> commission %s; -> notification %s", idle[0], idle[1]);
@@ -259,6 +264,21 @@ public final class PipelineBenchmark {
         }
         return new Report(sustained, half, bare, idle[0], idle[1], atHalf[0], atHalf[1], atSustained[0],
                 atSustained[1], gatewayVsDirect[0], gatewayVsDirect[1], histories, replays, log.lines());
+    }
+
+    /**
+     * The sustained load in slices of one phase until the warm-up time is spent, each slice's rate printed: how the
+     * JIT of seven JVMs changes the numbers, and where they settle before the measured phases start.
+     */
+    private void warmUp() throws Exception {
+        long slices = settings.warmUp().isZero() ? 0
+                : Math.max(1, settings.warmUp().toMillis() / settings.phase().toMillis());
+        for (long slice = 1; slice <= slices; slice++) {
+            Throughput warming = new Load(settings.clients(), 0).runFor(settings.phase(),
+                    () -> new Latencies[]{Latencies.of(List.of()), Latencies.of(List.of())});
+            say("warm-up %d/%d (%d closed-loop clients, not measured): %.0f HTTP commands/s, command %s", slice,
+                    slices, settings.clients(), warming.commandsPerSecond(), warming.commandLatency());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ history and replay

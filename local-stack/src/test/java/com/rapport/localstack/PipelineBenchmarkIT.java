@@ -21,11 +21,12 @@ class PipelineBenchmarkIT {
         // one small history (the full run compares 10k with 500k); no rebuilds (the full run's take minutes, and
         // ProjectionRebuildTest and ReadModelReplayIntegrationTest cover them); two instances: TwoInstancesIT
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(4, Duration.ofSeconds(5),
-                Duration.ofMinutes(3), 6, 400, false, List.of(1_500L), 5, -1L);
+                Duration.ofMinutes(3), 6, 400, false, List.of(1_500L), 5, -1L, Duration.ofSeconds(5));
         PipelineBenchmark.Report report = new PipelineBenchmark(RunningStack.get(), settings).run();
         RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/pipeline-short.txt"),
                 report.lines());
 
+        assertThat(report.lines()).anyMatch(line -> line.startsWith("warm-up 1/1"));
         assertThat(report.sustained().lifecycles()).isPositive();
         assertThat(report.sustained().eventsPerSecond()).isPositive();
         assertThat(report.half().lifecycles()).isPositive();
