@@ -12,6 +12,7 @@ import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -77,10 +78,10 @@ class AdjustmentController {
             }
             return partners.find(request.partnerId())
                     .switchIfEmpty(Mono.error(() -> ProblemException.notFound("partner", request.partnerId())))
-                    .then(Mono.fromFuture(() -> commands.<Boolean>send(new ProposeAdjustment(
+                    .then(TracedCommands.<Boolean>send(commands, new ProposeAdjustment(
                             request.adjustmentId(), PartnerId.of(request.partnerId()),
                             Optional.ofNullable(blankToNull(request.referralId())).map(ReferralId::of).orElse(null),
-                            request.amount(), request.reason(), caller.username()))))
+                            request.amount(), request.reason(), caller.username())))
                     .flatMap(created -> found(request.adjustmentId()).map(view -> Boolean.TRUE.equals(created)
                             ? ResponseEntity.created(URI.create("/api/adjustments/" + view.adjustmentId())).body(view)
                             : ResponseEntity.ok(view)));
@@ -90,16 +91,16 @@ class AdjustmentController {
     @PostMapping("/api/adjustments/{adjustmentId}/approve")
     Mono<AdjustmentView> approve(Caller caller, @PathVariable String adjustmentId) {
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.send(new ApproveAdjustment(adjustmentId, caller.username(),
-                LocalDate.now(clock.withZone(zone))))).then(found(adjustmentId));
+        return TracedCommands.send(commands, new ApproveAdjustment(adjustmentId, caller.username(),
+                LocalDate.now(clock.withZone(zone)))).then(found(adjustmentId));
     }
 
     @PostMapping("/api/adjustments/{adjustmentId}/reject")
     Mono<AdjustmentView> reject(Caller caller, @PathVariable String adjustmentId,
                                 @Valid @RequestBody Mono<RejectRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> Mono.fromFuture(commands.send(new RejectAdjustment(adjustmentId,
-                request.reason(), caller.username())))).then(found(adjustmentId));
+        return body.flatMap(request -> TracedCommands.send(commands, new RejectAdjustment(adjustmentId,
+                request.reason(), caller.username()))).then(found(adjustmentId));
     }
 
     @GetMapping("/api/adjustments/{adjustmentId}")

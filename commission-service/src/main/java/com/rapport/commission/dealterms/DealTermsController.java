@@ -5,6 +5,7 @@ import com.rapport.support.id.ReferralId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,8 +51,8 @@ class DealTermsController {
             if (!problems.isEmpty()) {
                 return Mono.error(new InvalidDealTermsException(problems));
             }
-            return Mono.fromFuture(commands.<AgreedTerms>send(
-                    new AgreeDealTerms(ReferralId.of(referralId), terms, caller.username(), clock.instant())));
+            return TracedCommands.<AgreedTerms>send(commands,
+                    new AgreeDealTerms(ReferralId.of(referralId), terms, caller.username(), clock.instant()));
         }).then(queries.termsOf(referralId));
     }
 

@@ -14,6 +14,7 @@ import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -79,10 +80,10 @@ class DisputeController {
             throw ProblemException.forbidden("a dispute is opened by the partner or by finance");
         }
         String disputeId = UUID.randomUUID().toString();
-        return body.flatMap(request -> visibleEntry(caller, entryId).flatMap(entry -> Mono.fromFuture(
-                        () -> commands.send(new OpenDispute(entryId, disputeId, PartnerId.of(entry.partnerId()),
+        return body.flatMap(request -> visibleEntry(caller, entryId).flatMap(entry -> TracedCommands.send(commands,
+                        new OpenDispute(entryId, disputeId, PartnerId.of(entry.partnerId()),
                                 entry.referralId() == null ? null : ReferralId.of(entry.referralId()),
-                                request.message(), caller.username(), clock.instant())))))
+                                request.message(), caller.username(), clock.instant()))))
                 .then(found(disputeId))
                 .map(view -> ResponseEntity.created(URI.create("/api/disputes/" + disputeId)).body(view));
     }
@@ -104,9 +105,9 @@ class DisputeController {
                     if (adjustment != null && request.outcome() != DisputeOutcome.UPHELD) {
                         return Mono.error(invalid("adjustment", "only an UPHELD dispute carries an adjustment"));
                     }
-                    return Mono.fromFuture(() -> commands.send(new ResolveDispute(dispute.entryId(), disputeId,
+                    return TracedCommands.send(commands, new ResolveDispute(dispute.entryId(), disputeId,
                             request.outcome(), request.note(), adjustment, caller.username(),
-                            LocalDate.now(clock.withZone(zone)))));
+                            LocalDate.now(clock.withZone(zone))));
                 })))
                 .then(found(disputeId));
     }

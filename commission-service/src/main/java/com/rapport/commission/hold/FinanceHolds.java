@@ -1,6 +1,7 @@
 package com.rapport.commission.hold;
 
 import com.rapport.support.id.PartnerId;
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,8 +34,8 @@ public class FinanceHolds {
         return Mono.fromCallable(() -> batches.batchOf(entryId))
                 // the claim register is read blocking; never on the event loop
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(batch -> Mono.fromFuture(() -> commands.send(
-                        new HoldEntry(entryId, partnerId, reason, heldBy, clock.instant(), batch.orElse(null)))))
+                .flatMap(batch -> TracedCommands.send(commands,
+                        new HoldEntry(entryId, partnerId, reason, heldBy, clock.instant(), batch.orElse(null))))
                 .then();
     }
 }

@@ -6,6 +6,7 @@ import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -49,8 +50,8 @@ class HoldController {
     Mono<LedgerEntry> release(Caller caller, @PathVariable String entryId,
                               @Valid @RequestBody Mono<ReasonRequest> body) {
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> found(entryId).flatMap(entry -> Mono.fromFuture(() -> commands.send(
-                        new ReleaseEntry(entryId, request.reason(), caller.username())))
+        return body.flatMap(request -> found(entryId).flatMap(entry -> TracedCommands.send(commands,
+                        new ReleaseEntry(entryId, request.reason(), caller.username()))
                         // never held: nothing to release
                         .onErrorResume(AggregateNotFoundException.class, neverHeld -> Mono.empty())))
                 .then(found(entryId));

@@ -3,6 +3,7 @@ package com.rapport.commission.payout;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.payout.PayoutClaimPlanner.ClaimedLines;
 import com.rapport.support.domain.CommandRefused;
+import com.rapport.support.tracing.RequestThreadLocals;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,10 @@ public class PayoutBatchCreator {
     }
 
     private Mono<Void> createBlocking(String batchId, LocalDate asOf, String createdBy) {
-        return Mono.<Void>fromRunnable(() -> create(batchId, asOf, createdBy))
-                .subscribeOn(Schedulers.boundedElastic());
+        // the request's trace current on the worker thread too: the batch's command carries it
+        return Mono.deferContextual(context -> Mono.<Void>fromRunnable(() -> RequestThreadLocals.within(context,
+                        () -> create(batchId, asOf, createdBy)))
+                .subscribeOn(Schedulers.boundedElastic()));
     }
 
     public void create(String batchId, LocalDate asOf, String createdBy) {

@@ -8,6 +8,7 @@ import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -95,15 +96,15 @@ class PayoutController {
     @PostMapping("/api/payouts/{batchId}/confirm")
     Mono<PayoutBatchView> confirm(Caller caller, @PathVariable String batchId) {
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.send(new ConfirmPayoutBatch(batchId, LocalDate.now(clock.withZone(zone)),
-                        caller.username())))
+        return TracedCommands.send(commands, new ConfirmPayoutBatch(batchId, LocalDate.now(clock.withZone(zone)),
+                        caller.username()))
                 .then(found(batchId));
     }
 
     @PostMapping("/api/payouts/{batchId}/cancel")
     Mono<PayoutBatchView> cancel(Caller caller, @PathVariable String batchId) {
         caller.require(Role.FINANCE);
-        return Mono.fromFuture(commands.send(new CancelPayoutBatch(batchId))).then(found(batchId));
+        return TracedCommands.send(commands, new CancelPayoutBatch(batchId)).then(found(batchId));
     }
 
     private Mono<PayoutBatchView> found(String batchId) {

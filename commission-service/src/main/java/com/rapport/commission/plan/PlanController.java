@@ -7,6 +7,7 @@ import com.rapport.events.money.Money;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -78,8 +79,8 @@ class PlanController {
                               @Valid @RequestBody Mono<PlanRequest> body) {
         // the role first: a caller who may not publish is told so, whatever the body says
         caller.require(Role.FINANCE);
-        return body.flatMap(request -> Mono.fromFuture(
-                        commands.<Integer>send(new PublishPlanVersion(planId, request.terms()))))
+        return body.flatMap(request -> TracedCommands.<Integer>send(commands,
+                        new PublishPlanVersion(planId, request.terms())))
                 .flatMap(version -> catalogue.version(planId, version));
     }
 
@@ -88,8 +89,8 @@ class PlanController {
                             @Valid @RequestBody Mono<AssignmentRequest> body) {
         caller.require(Role.FINANCE);
         return body.flatMap(request -> catalogue.isPublished(request.planId())
-                .flatMap(published -> Mono.fromFuture(commands.send(
-                        new AssignPlan(PartnerId.of(partnerId), request.planId(), published))))
+                .flatMap(published -> TracedCommands.send(commands,
+                        new AssignPlan(PartnerId.of(partnerId), request.planId(), published)))
                 .then(Mono.fromSupplier(() -> new Assignment(partnerId, request.planId()))));
     }
 

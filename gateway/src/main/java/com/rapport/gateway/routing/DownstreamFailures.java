@@ -2,6 +2,7 @@ package com.rapport.gateway.routing;
 
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
+import com.rapport.support.tracing.RequestThreadLocals;
 import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ public class DownstreamFailures implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange).onErrorMap(error -> translate(error, exchange));
+        // translated with the request's trace current: its warning carries the trace id
+        return chain.filter(exchange).onErrorResume(error -> RequestThreadLocals.around(
+                () -> Mono.error(translate(error, exchange))));
     }
 
     Throwable translate(Throwable error, ServerWebExchange exchange) {

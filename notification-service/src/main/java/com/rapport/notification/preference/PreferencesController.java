@@ -4,6 +4,7 @@ import com.rapport.support.id.PartnerId;
 import com.rapport.support.problem.ProblemException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ public class PreferencesController {
         authorize(caller, partnerId);
         PartnerId partner = PartnerId.of(partnerId);
         ChangeNotificationPreferences change = new ChangeNotificationPreferences(partner, request.toSettings());
-        return Mono.fromFuture(commands.send(change)).then(queries.of(partner));
+        return TracedCommands.send(commands, change).then(queries.of(partner));
     }
 
     private static void authorize(Caller caller, String partnerId) {

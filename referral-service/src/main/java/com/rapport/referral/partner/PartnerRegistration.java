@@ -1,5 +1,6 @@
 package com.rapport.referral.partner;
 
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -25,6 +26,6 @@ public class PartnerRegistration {
                         // the directory reads the event store with the blocking driver
                         : command.introducedBy(directory.find(command.parentPartnerId()).orElse(null)))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(resolved -> Mono.fromFuture(() -> commands.send(resolved)));
+                .flatMap(resolved -> TracedCommands.send(commands, resolved));
     }
 }

@@ -7,6 +7,7 @@ import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -66,7 +67,7 @@ public class PartnerRegistrationController {
         return body
                 .map(request -> new UpdatePartner(new PartnerId(partnerId), request.name(), request.email(),
                         request.language()))
-                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)))
+                .flatMap(command -> TracedCommands.send(commands, command))
                 .then(stored(partnerId));
     }
 

@@ -2,6 +2,7 @@ package com.rapport.referral.referral;
 
 import com.rapport.referral.referral.numbering.ContractNumbering;
 import com.rapport.support.id.PartnerId;
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class ContractSigning {
                         // no such referral: the command is answered as for any unknown referral
                         .orElse(asked))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(command -> Mono.fromFuture(() -> commands.send(command))
+                .flatMap(command -> TracedCommands.send(commands, command)
                         .onErrorResume(failure -> Mono.fromRunnable(() -> giveBackIfNeverSigned(command))
                                 .subscribeOn(Schedulers.boundedElastic())
                                 .then(Mono.error(failure))));

@@ -3,6 +3,7 @@ package com.rapport.referral.referral;
 import com.rapport.referral.partner.PartnerDirectory;
 import com.rapport.referral.partner.RegisteredPartner;
 import com.rapport.support.id.PartnerId;
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,6 @@ public class CreditAssignment {
     private Mono<Object> send(Mono<?> lookup) {
         // the directory reads the event store with the blocking driver
         return lookup.subscribeOn(Schedulers.boundedElastic())
-                .flatMap(command -> Mono.fromFuture(() -> commands.send(command)));
+                .flatMap(command -> TracedCommands.send(commands, command));
     }
 }

@@ -10,6 +10,7 @@ import com.rapport.support.problem.ProblemException;
 import com.rapport.support.problem.ProblemTypes;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.Role;
+import com.rapport.support.tracing.TracedCommands;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -246,7 +247,7 @@ public class ReferralCommandController {
     }
 
     private Mono<Object> send(Object command) {
-        return Mono.fromFuture(() -> commands.send(command));
+        return TracedCommands.send(commands, command);
     }
 
     private Mono<Object> send(String referralId, Object command) {

@@ -4,6 +4,7 @@ import com.rapport.referral.partner.PartnerDirectory;
 import com.rapport.referral.referral.claim.ClientClaims;
 import com.rapport.referral.referral.claim.StoredReferrals;
 import com.rapport.support.id.ReferralId;
+import com.rapport.support.tracing.TracedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public class ReferralSubmission {
     }
 
     private Mono<Object> send(Prepared prepared) {
-        return Mono.fromFuture(() -> commands.send(prepared.command()))
+        return TracedCommands.send(commands, prepared.command())
                 .onErrorResume(failure -> Mono.fromRunnable(() -> giveBackUnlessStored(prepared))
                         .subscribeOn(Schedulers.boundedElastic())
                         .then(Mono.error(failure)));

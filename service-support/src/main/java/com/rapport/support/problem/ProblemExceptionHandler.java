@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rapport.events.money.InvalidMoneyException;
 import com.rapport.support.domain.CommandRefused;
+import com.rapport.support.tracing.RequestThreadLocals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
@@ -61,7 +62,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(error, exchange);
     }
 
+    /** With the request's trace current, so that a logged error carries it. */
     private Mono<ResponseEntity<Object>> respond(Throwable error, ServerWebExchange exchange) {
+        return RequestThreadLocals.around(() -> answer(error, exchange));
+    }
+
+    private Mono<ResponseEntity<Object>> answer(Throwable error, ServerWebExchange exchange) {
         Throwable cause = unwrap(error);
         if (cause instanceof ProblemException problem) {
             return Mono.just(problem(problem.status(), problem.slug(), problem.title(), problem.getMessage(),

@@ -7,6 +7,16 @@ import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.support.kafka.IntegrationEventPublisher;
 import com.rapport.testsupport.CloudEventTopics;
 import com.rapport.testsupport.TestInfrastructure;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
@@ -128,6 +138,53 @@ class TraceThroughCommandsAndRelayTest {
         @Test
         void sentOutsideAnyTraceCarriesNone() throws Exception {
             dispatch(new ReferralQualifiedV1("r-1", "p-1"));
+            assertThat(applied.get(0).getMetaData()).doesNotContainKey(TraceContexts.TRACEPARENT);
+        }
+    }
+
+    /**
+     * A WebFlux request keeps its observation in the Reactor context; with context propagation {@code limited} (the
+     * services' setting) no operator makes it a ThreadLocal by itself.
+     */
+    @Nested
+    class SentFromAReactiveRequest {
+
+        private final ObservationRegistry registry = ObservationRegistry.create();
+        private final CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+
+        SentFromAReactiveRequest() {
+            registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+        }
+
+        @Test
+        void throughTracedCommandsCarriesTheRequestsTrace() {
+            Observation request = Observation.start("http.server.requests", registry);
+            try {
+                TracedCommands.send(commands, new ReferralQualifiedV1("r-1", "p-1"))
+                        .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, request))
+                        .block(Duration.ofSeconds(10));
+            } finally {
+                request.stop();
+            }
+
+            TracingObservationHandler.TracingContext tracing =
+                    request.getContextView().getRequired(TracingObservationHandler.TracingContext.class);
+            TraceContext span = tracing.getSpan().context();
+            assertThat(applied.get(0).getMetaData().get(TraceContexts.TRACEPARENT))
+                    .isEqualTo("00-" + span.traceId() + "-" + span.spanId() + "-01");
+        }
+
+        @Test
+        void throughAPlainFutureCarriesNoneWhichIsWhyTracedCommandsExists() {
+            Observation request = Observation.start("http.server.requests", registry);
+            try {
+                Mono.fromFuture(() -> commands.send(new ReferralQualifiedV1("r-1", "p-1")))
+                        .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, request))
+                        .block(Duration.ofSeconds(10));
+            } finally {
+                request.stop();
+            }
+
             assertThat(applied.get(0).getMetaData()).doesNotContainKey(TraceContexts.TRACEPARENT);
         }
     }
