@@ -167,7 +167,8 @@ public final class PipelineBenchmark {
 
     Report run() throws Exception {
         say("pipeline benchmark: %d clients, %d s per phase, %d s warm-up, %d cores, stack at %s", settings.clients(),
-                settings.phase().toSeconds(), settings.warmUp().toSeconds(), Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
+                settings.phase().toSeconds(), settings.warmUp().toSeconds(),
+                Runtime.getRuntime().availableProcessors(), stack.gatewayUrl());
         say("start-up: database, broker and the four services healthy %.1f s after launch", stack.startupMillis() / 1e3);
         calibrate();
         warmUp();
