@@ -2,17 +2,17 @@ package com.rapport.commission.export;
 
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.LedgerEntryDocument;
+import org.bson.Document;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The double-entry journal of every ledger entry in a date range (by {@code occurredOn}), streamed like the ledger
@@ -36,19 +36,18 @@ class JournalCsvExport {
 
     Flux<DataBuffer> export(LocalDate from, LocalDate to, DataBufferFactory buffers) {
         Query query = LedgerCsvExport.inRange(from, to).cursorBatchSize(batchSize);
-        Flux<String> rows = mongo.find(query, LedgerEntryDocument.class).map(this::rows);
-        return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
-                .buffer(batchSize)
-                .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
+        // read as stored and mapped off the driver's thread, with the formatting (CsvLines.streamed)
+        Flux<Document> stored = mongo.find(query, Document.class, mongo.getCollectionName(LedgerEntryDocument.class));
+        MongoConverter converter = mongo.getConverter();
+        return CsvLines.streamed(HEADER, stored, document -> rows(converter.read(LedgerEntryDocument.class, document)),
+                batchSize, buffers);
     }
 
-    private String rows(LedgerEntryDocument e) {
-        StringBuilder rows = new StringBuilder();
-        for (Journal.Line line : Journal.linesOf(e.toEntry().occurredOn(), e.entryId(), e.type(), e.amount(),
-                e.partnerId(), e.referralId(), e.explanation(), accounts)) {
-            rows.append(CsvLines.line(line.date(), line.entryId(), line.account(), line.debit(), line.credit(),
-                    line.currency(), line.partnerId(), line.referralId(), line.text()));
-        }
-        return rows.toString();
+    private List<Object[]> rows(LedgerEntryDocument e) {
+        return Journal.linesOf(e.toEntry().occurredOn(), e.entryId(), e.type(), e.amount(), e.partnerId(),
+                        e.referralId(), e.explanation(), accounts).stream()
+                .map(line -> new Object[]{line.date(), line.entryId(), line.account(), line.debit(), line.credit(),
+                        line.currency(), line.partnerId(), line.referralId(), line.text()})
+                .toList();
     }
 }

@@ -3,22 +3,24 @@ package com.rapport.commission.export;
 import com.rapport.commission.config.BsonValues;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.ledger.LedgerEntryDocument;
+import org.bson.Document;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Every ledger entry in a date range (by {@code occurredOn}) as RFC 4180 CSV, streamed: the cursor is read in
- * batches as the client takes the bytes (backpressure), and at most one batch of lines is in memory at a time,
- * however many entries there are. Amounts are plain decimals with a separate currency column.
+ * batches as the client takes the bytes (backpressure), and at most a few batches of lines are in memory at a
+ * time, however many entries there are. Amounts are plain decimals with a separate currency column.
  */
 @Component
 class LedgerCsvExport {
@@ -36,10 +38,12 @@ class LedgerCsvExport {
 
     Flux<DataBuffer> export(LocalDate from, LocalDate to, DataBufferFactory buffers) {
         Query query = inRange(from, to).cursorBatchSize(batchSize);
-        Flux<String> rows = mongo.find(query, LedgerEntryDocument.class).map(LedgerCsvExport::row);
-        return Flux.concat(Flux.just(CsvLines.line((Object[]) HEADER)), rows)
-                .buffer(batchSize)
-                .map(lines -> buffers.wrap(String.join("", lines).getBytes(StandardCharsets.UTF_8)));
+        // read as stored and mapped off the driver's thread, with the formatting (CsvLines.streamed)
+        Flux<Document> stored = mongo.find(query, Document.class, mongo.getCollectionName(LedgerEntryDocument.class));
+        MongoConverter converter = mongo.getConverter();
+        return CsvLines.streamed(HEADER, stored,
+                document -> List.<Object[]>of(row(converter.read(LedgerEntryDocument.class, document))), batchSize,
+                buffers);
     }
 
     /** The entries booked in {@code [from, to]} (either may be null: open), in booking order. */
@@ -56,10 +60,10 @@ class LedgerCsvExport {
     }
 
     /** The stored strings (dates, rate) go out as stored. */
-    private static String row(LedgerEntryDocument e) {
-        return CsvLines.line(e.entryId(), e.createdAt(), e.occurredOn(), e.partnerId(), e.referralId(),
+    private static Object[] row(LedgerEntryDocument e) {
+        return new Object[]{e.entryId(), e.createdAt(), e.occurredOn(), e.partnerId(), e.referralId(),
                 e.role() == null ? null : e.role().name(), e.type().name(), e.amount().amount(),
                 e.amount().currencyCode(), e.rate(), e.basis() == null ? null : e.basis().amount(), e.payableAt(),
-                e.sourceEventId(), e.batchId(), e.explanation());
+                e.sourceEventId(), e.batchId(), e.explanation()};
     }
 }

@@ -4,6 +4,11 @@ import com.rapport.commission.payout.BatchStatus;
 import com.rapport.commission.payout.PayoutBatchView;
 import com.rapport.commission.payout.PayoutDetailsDirectory.PayoutDetails;
 import com.rapport.events.money.Money;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Nested;
@@ -18,10 +23,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CsvLinesTest {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    @Property(tries = 2000)
+    void aPlainDecimalIsWhatTheRegularExpressionSaysItIs(@ForAll("decimalLike") String text) {
+        assertThat(CsvLines.isPlainDecimal(text)).as(text).isEqualTo(PLAIN_DECIMAL.matcher(text).matches());
+    }
+
+    @Provide
+    Arbitrary<String> decimalLike() {
+        return Arbitraries.strings().withChars("0123456789.-+=e ").ofMaxLength(7);
+    }
+
+    @Test
+    void manyRecordsAtOnceReadAsTheSameLinesOneAtATime() {
+        List<Object[]> records = List.<Object[]>of(new Object[]{"a", "b,c", null},
+                new Object[]{"=1", new BigDecimal("-12.50"), "say \"hi\""}, new Object[]{"-7", "x\r\ny", ""});
+        assertThat(CsvLines.lines(records)).isEqualTo(records.stream().map(CsvLines::line)
+                .collect(Collectors.joining()));
+    }
 
     @Nested
     class CellsThatASpreadsheetWouldRun {

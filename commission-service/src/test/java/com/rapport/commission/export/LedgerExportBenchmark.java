@@ -38,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +92,10 @@ class LedgerExportBenchmark {
         long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 
+        Duration databaseCpu = cpuOf(database.toHandle());
+        Duration serviceCpu = cpuOf(ProcessHandle.current());
         long started = System.nanoTime();
+        long firstLine = 0;
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/exports/ledger.csv"))
                 .header("Authorization", "Bearer " + TestTokens.shared().finance()).build(),
@@ -102,18 +106,25 @@ class LedgerExportBenchmark {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (lines == 0) {
+                    firstLine = System.nanoTime();
+                }
                 lines++;
                 bytes += line.length() + 2;
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        databaseCpu = cpuOf(database.toHandle()).minus(databaseCpu);
+        serviceCpu = cpuOf(ProcessHandle.current()).minus(serviceCpu);
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         long max = Runtime.getRuntime().maxMemory();
 
         // with -Xmx below the size of the CSV, finishing at all shows the export streamed instead of holding the file
         String report = String.format("ledger.csv benchmark: %,d entries (%,d lines, %,d MB of CSV) in %.1f s = %,.0f"
-                        + " entries/s; service JVM heap: %,d MB before, peak %,d MB, max (-Xmx) %,d MB",
-                seeded, lines, bytes >> 20, seconds, seeded / seconds, before >> 20, peak >> 20, max >> 20);
+                        + " entries/s (first line after %.1f s); service JVM heap: %,d MB before, peak %,d MB, max (-Xmx)"
+                        + " %,d MB; CPU meanwhile: service and client %.1f s, database %.1f s",
+                seeded, lines, bytes >> 20, seconds, seeded / seconds, (firstLine - started) / 1e9, before >> 20,
+                peak >> 20, max >> 20, serviceCpu.toMillis() / 1e3, databaseCpu.toMillis() / 1e3);
         System.out.println(report);
         Path out = Path.of("target", "benchmark", "ledger-export.txt");
         Files.createDirectories(out.getParent());
@@ -121,6 +132,11 @@ class LedgerExportBenchmark {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(lines).isEqualTo(seeded + 1);
+    }
+
+    /** The CPU a process has used so far (user and system, all threads). */
+    private static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow();
     }
 
     private static long seed() {
