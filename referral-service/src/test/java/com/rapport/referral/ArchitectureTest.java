@@ -1,0 +1,49 @@
+package com.rapport.referral;
+
+import com.rapport.testsupport.ArchitectureRules;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArchitectureTest {
+
+    @Nested
+    class ControllersSendCommands {
+
+        @Test
+        void throughTracedCommands() {
+            ArchitectureRules.controllersSendCommandsTraced()
+                    .check(ArchitectureRules.mainClassesOf("com.rapport.referral"));
+        }
+
+        @Test
+        void andAPlainSendIsCaught() {
+            assertThatThrownBy(() -> ArchitectureRules.controllersSendCommandsTraced()
+                    .check(new ClassFileImporter().importClasses(PlainSender.class)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("PlainSender")
+                    .hasMessageContaining("TracedCommands.send");
+        }
+    }
+
+    /** What the rule is there to stop: a controller that loses the request's trace. */
+    @RestController
+    static class PlainSender {
+
+        private final CommandGateway commands;
+
+        PlainSender(CommandGateway commands) {
+            this.commands = commands;
+        }
+
+        CompletableFuture<Object> send(Object command) {
+            return commands.send(command);
+        }
+    }
+}
