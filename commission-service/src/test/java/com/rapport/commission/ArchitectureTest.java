@@ -10,4 +10,9 @@ class ArchitectureTest {
     void controllersSendCommandsThroughTracedCommands() {
         ArchitectureRules.controllersSendCommandsTraced().check(ArchitectureRules.mainClassesOf("com.rapport.commission"));
     }
+
+    @Test
+    void controllersNeverBlock() {
+        ArchitectureRules.controllersNeverBlock().check(ArchitectureRules.mainClassesOf("com.rapport.commission"));
+    }
 }

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -32,6 +33,24 @@ class ArchitectureTest {
         }
     }
 
+    @Nested
+    class Controllers {
+
+        @Test
+        void neverBlock() {
+            ArchitectureRules.controllersNeverBlock().check(ArchitectureRules.mainClassesOf("com.rapport.referral"));
+        }
+
+        @Test
+        void andOneThatWaitsIsCaught() {
+            assertThatThrownBy(() -> ArchitectureRules.controllersNeverBlock()
+                    .check(new ClassFileImporter().importClasses(BlockingReader.class)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("BlockingReader")
+                    .hasMessageContaining("event loop");
+        }
+    }
+
     /** What the rule is there to stop: a controller that loses the request's trace. */
     @RestController
     static class PlainSender {
@@ -44,6 +63,15 @@ class ArchitectureTest {
 
         CompletableFuture<Object> send(Object command) {
             return commands.send(command);
+        }
+    }
+
+    /** A controller that would stall every request sharing its event-loop thread. */
+    @RestController
+    static class BlockingReader {
+
+        String read(Mono<String> answer) {
+            return answer.block();
         }
     }
 }

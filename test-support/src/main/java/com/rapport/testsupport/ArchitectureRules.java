@@ -32,6 +32,23 @@ public final class ArchitectureRules {
                         + " Kafka records");
     }
 
+    /**
+     * A controller's methods run on the event loop: they never wait for a {@code Mono}, a {@code Flux} or a future
+     * (work that must wait goes to a scheduler that may block, in the class that does it).
+     */
+    public static ArchRule controllersNeverBlock() {
+        DescribedPredicate<JavaMethodCall> waits = DescribedPredicate.describe("wait for a result",
+                call -> (call.getTargetOwner().isAssignableTo("reactor.core.publisher.Mono")
+                        || call.getTargetOwner().isAssignableTo("reactor.core.publisher.Flux"))
+                        && call.getName().startsWith("block")
+                        || call.getTargetOwner().isAssignableTo("java.util.concurrent.Future")
+                        && (call.getName().equals("get") || call.getName().equals("join"))
+                        || call.getTargetOwner().isAssignableTo(COMMAND_GATEWAY)
+                        && call.getName().equals("sendAndWait"));
+        return noClasses().that().areAnnotatedWith(REST_CONTROLLER).should().callMethodWhere(waits)
+                .because("a controller runs on the event loop, which must never block");
+    }
+
     /** A service's own classes, without its tests. */
     public static JavaClasses mainClassesOf(String basePackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
