@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import com.rapport.testsupport.FreePorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -130,6 +131,89 @@ class CommittingH2BackendTest {
             } finally {
                 server.shutdownNow();
             }
+        }
+    }
+
+    @Nested
+    class AQueryOnAUniqueKeyAndMore {
+
+        /** What each service's conditional writes look like: a document by its id, if it is still as expected. */
+        @Test
+        void isServedByTheIndexAndMatchedOnTheRest() {
+            MVStore store = new MVStore.Builder().open();
+            CommittingH2Backend.ExactKeyIndex byId = new CommittingH2Backend.ExactKeyIndex(store.openMap("ids"), "_id_",
+                    List.of(new IndexKey("_id", true)), false);
+            CommittingH2Backend.ExactKeyIndex byEventKey = new CommittingH2Backend.ExactKeyIndex(store.openMap("keys"),
+                    "aggregateIdentifier_1_sequenceNumber_1", List.of(new IndexKey("aggregateIdentifier", true),
+                    new IndexKey("sequenceNumber", true)), false);
+
+            assertThat(byId.canHandle(asServerSees("_id", "r1", "lastSequence", asServerSees("$lt", 7L)))).isTrue();
+            assertThat(byId.canHandle(asServerSees("_id", "f1", "$and", List.of(asServerSees("$or", List.of(asServerSees("toldIn", null),
+                    asServerSees("toldIn", "n1"))))))).isTrue();
+            assertThat(byId.canHandle(asServerSees("_id", asServerSees("$in", List.of("a", "b")), "attempt", 2))).isTrue();
+            assertThat(byEventKey.canHandle(asServerSees("aggregateIdentifier", "a", "sequenceNumber", 3L, "type", "x")))
+                    .isTrue();
+            // without a condition on every key of the index, the collection is read as before
+            assertThat(byEventKey.canHandle(asServerSees("aggregateIdentifier", "a", "type", "x"))).isFalse();
+            assertThat(byId.canHandle(asServerSees("lastSequence", asServerSees("$lt", 7L)))).isFalse();
+            // what the stock index cannot serve stays unserved
+            assertThat(byId.canHandle(asServerSees("_id", asServerSees("$gt", "a"), "lastSequence", 1L))).isFalse();
+            store.close();
+        }
+
+        @Test
+        void findsWhatReadingTheWholeCollectionFinds() {
+            MongoServer server = new MongoServer(CommittingH2Backend.open(dir.resolve("conditional.mv")));
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> referrals = client.getDatabase("store").getCollection("referrals");
+                for (int i = 0; i < 50; i++) {
+                    referrals.insertOne(new Document("_id", "r" + i).append("lastSequence", (long) i % 5)
+                            .append("toldIn", i % 2 == 0 ? null : "n" + i));
+                }
+
+                // only over an older document, as the referral projection writes
+                Document newer = new Document("_id", "r3").append("lastSequence", 9L).append("toldIn", null);
+                assertThat(referrals.replaceOne(query("_id", "r3", "lastSequence", query("$lt", 9L)), newer)
+                        .getModifiedCount()).isEqualTo(1);
+                assertThat(referrals.replaceOne(query("_id", "r3", "lastSequence", query("$lt", 4L)), newer)
+                        .getMatchedCount()).isZero();
+                assertThat(referrals.find(query("_id", "r3")).first()).isEqualTo(newer);
+
+                // claimed once, by whoever comes first, as a notification claims a commission fact
+                Document untold = query("_id", "r4", "$or", List.of(query("toldIn", null), query("toldIn", "n9")));
+                assertThat(referrals.updateOne(untold, query("$set", query("toldIn", "n9"))).getModifiedCount())
+                        .isEqualTo(1);
+                assertThat(referrals.updateOne(query("_id", "r4", "$or", List.of(query("toldIn", null),
+                        query("toldIn", "n8"))), query("$set", query("toldIn", "n8"))).getMatchedCount()).isZero();
+
+                assertThat(referrals.find(query("_id", query("$in", List.of("r1", "r2", "r7", "r9")), "toldIn",
+                        query("$ne", null))).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactlyInAnyOrder("r1", "r7", "r9");
+                assertThat(referrals.deleteOne(query("_id", "r5", "lastSequence", 3L)).getDeletedCount()).isZero();
+                assertThat(referrals.deleteOne(query("_id", "r5", "lastSequence", 0L)).getDeletedCount()).isOne();
+                assertThat(referrals.countDocuments()).isEqualTo(49);
+            } finally {
+                server.shutdownNow();
+            }
+        }
+
+        /** A query as the server hands it to an index. */
+        private static de.bwaldvogel.mongo.bson.Document asServerSees(Object... keysAndValues) {
+            de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                query.append((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return query;
+        }
+
+        private static Document query(Object... keysAndValues) {
+            Document query = new Document();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                query.append((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return query;
         }
     }
 
