@@ -8,6 +8,10 @@
 #
 #   ops/bench/cpu-per-command.sh <rounds> <variant>...     (run from the project directory; loopback only)
 #
+# A variant may name another checkout's build with STACK_ROOT=<dir> (its jars, built there), to compare two builds:
+#
+#   ops/bench/cpu-per-command.sh 2 "STACK_ROOT=/path/to/before" "-"
+#
 # Each stack is warmed by 60 lifecycles, then measured over two runs of 30 (180 commands each). CPU is read from
 # /proc (user + system) of each process; "stack" is the launcher, which also runs the SMTP server.
 set -euo pipefail
@@ -40,7 +44,10 @@ measure() {
   local variant=$1 log stack pids=() port c0 c1 t0 t1
   log=$(mktemp)
   if [ "$variant" = "-" ]; then set --; else read -r -a assignments <<< "$variant"; set -- "${assignments[@]}"; fi
-  env "$@" RAPPORT_RATELIMIT_ENABLED=false java -jar local-stack/target/local-stack.jar --fresh > "$log" 2>&1 &
+  root=$PWD
+  for assignment in "$@"; do case $assignment in STACK_ROOT=*) root=${assignment#STACK_ROOT=} ;; esac; done
+  (cd "$root" && exec env "$@" RAPPORT_RATELIMIT_ENABLED=false java -jar local-stack/target/local-stack.jar --fresh) \
+    > "$log" 2>&1 &
   stack=$!
   for _ in $(seq 1 120); do grep -q "Rapport started" "$log" && break; sleep 1; done
   grep -q "Rapport started" "$log" || { tail -20 "$log" >&2; kill $stack; exit 1; }
