@@ -1,18 +1,21 @@
 package com.rapport.commission;
 
 import com.rapport.testsupport.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
-/** The shape rules every service keeps (the rule's own test, with a controller that breaks it, is referral-service's). */
+/** The shape rules every service keeps (the rules' own tests, with controllers that break them, are referral's). */
 class ArchitectureTest {
+
+    private static final JavaClasses SERVICE = ArchitectureRules.mainClassesOf("com.rapport.commission");
 
     @Test
     void controllersSendCommandsThroughTracedCommands() {
-        ArchitectureRules.controllersSendCommandsTraced().check(ArchitectureRules.mainClassesOf("com.rapport.commission"));
+        ArchitectureRules.controllersSendCommandsTraced().check(SERVICE);
     }
 
     @Test
     void controllersNeverBlock() {
-        ArchitectureRules.controllersNeverBlock().check(ArchitectureRules.mainClassesOf("com.rapport.commission"));
+        ArchitectureRules.controllersNeverBlock().check(SERVICE);
     }
 }

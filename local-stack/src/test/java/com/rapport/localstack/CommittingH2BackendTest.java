@@ -148,11 +148,12 @@ class CommittingH2BackendTest {
                     new IndexKey("sequenceNumber", true)), false);
 
             assertThat(byId.canHandle(asServerSees("_id", "r1", "lastSequence", asServerSees("$lt", 7L)))).isTrue();
-            assertThat(byId.canHandle(asServerSees("_id", "f1", "$and", List.of(asServerSees("$or", List.of(asServerSees("toldIn", null),
-                    asServerSees("toldIn", "n1"))))))).isTrue();
-            assertThat(byId.canHandle(asServerSees("_id", asServerSees("$in", List.of("a", "b")), "attempt", 2))).isTrue();
-            assertThat(byEventKey.canHandle(asServerSees("aggregateIdentifier", "a", "sequenceNumber", 3L, "type", "x")))
+            assertThat(byId.canHandle(asServerSees("_id", "f1", "$and", List.of(asServerSees("$or",
+                    List.of(asServerSees("toldIn", null), asServerSees("toldIn", "n1"))))))).isTrue();
+            assertThat(byId.canHandle(asServerSees("_id", asServerSees("$in", List.of("a", "b")), "attempt", 2)))
                     .isTrue();
+            assertThat(byEventKey.canHandle(asServerSees("aggregateIdentifier", "a", "sequenceNumber", 3L, "type",
+                    "x"))).isTrue();
             // without a condition on every key of the index, the collection is read as before
             assertThat(byEventKey.canHandle(asServerSees("aggregateIdentifier", "a", "type", "x"))).isFalse();
             assertThat(byId.canHandle(asServerSees("lastSequence", asServerSees("$lt", 7L)))).isFalse();

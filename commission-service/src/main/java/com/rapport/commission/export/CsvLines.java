@@ -2,7 +2,6 @@ package com.rapport.commission.export;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import reactor.core.publisher.Flux;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * RFC 4180 lines (CRLF, quotes where a value needs them) written one record at a time, so exports can stream.
+ * RFC 4180 lines (CRLF, quotes where a value needs them), written a record or a batch at a time so exports can stream.
  * Every cell is neutralised against formula injection (OWASP "CSV Injection"): text starting with {@code =},
  * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading single quote, so a spreadsheet shows it as
  * text instead of running it. Numbers stay numbers: a {@link BigDecimal} (and a plain decimal string such as

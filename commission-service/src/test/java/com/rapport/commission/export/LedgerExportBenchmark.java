@@ -121,8 +121,8 @@ class LedgerExportBenchmark {
 
         // with -Xmx below the size of the CSV, finishing at all shows the export streamed instead of holding the file
         String report = String.format("ledger.csv benchmark: %,d entries (%,d lines, %,d MB of CSV) in %.1f s = %,.0f"
-                        + " entries/s (first line after %.1f s); service JVM heap: %,d MB before, peak %,d MB, max (-Xmx)"
-                        + " %,d MB; CPU meanwhile: service and client %.1f s, database %.1f s",
+                        + " entries/s (first line after %.1f s); service JVM heap: %,d MB before, peak %,d MB,"
+                        + " max (-Xmx) %,d MB; CPU meanwhile: service and client %.1f s, database %.1f s",
                 seeded, lines, bytes >> 20, seconds, seeded / seconds, (firstLine - started) / 1e9, before >> 20,
                 peak >> 20, max >> 20, serviceCpu.toMillis() / 1e3, databaseCpu.toMillis() / 1e3);
         System.out.println(report);
