@@ -1,13 +1,7 @@
 package com.rapport.gateway;
 
-import com.rapport.testsupport.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import com.rapport.testsupport.ServiceArchitectureTest;
 
-/** The shape rules the gateway shares with the services (it sends no commands). */
-class ArchitectureTest {
-
-    @Test
-    void controllersNeverBlock() {
-        ArchitectureRules.controllersNeverBlock().check(ArchitectureRules.mainClassesOf("com.rapport.gateway"));
-    }
+/** The shape rules every service keeps (their own tests, with controllers that break them, are referral's). */
+class ArchitectureTest extends ServiceArchitectureTest {
 }

@@ -1,6 +1,7 @@
 package com.rapport.referral;
 
 import com.rapport.testsupport.ArchitectureRules;
+import com.rapport.testsupport.ServiceArchitectureTest;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Nested;
@@ -12,37 +13,23 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ArchitectureTest {
+/** The shape rules every service keeps, over referral-service's classes, and each rule catching what it forbids. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
     @Nested
-    class ControllersSendCommands {
+    class TheRules {
 
         @Test
-        void throughTracedCommands() {
-            ArchitectureRules.controllersSendCommandsTraced()
-                    .check(ArchitectureRules.mainClassesOf("com.rapport.referral"));
-        }
-
-        @Test
-        void andAPlainSendIsCaught() {
+        void catchAControllerSendingACommandPlainly() {
             assertThatThrownBy(() -> ArchitectureRules.controllersSendCommandsTraced()
                     .check(new ClassFileImporter().importClasses(PlainSender.class)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("PlainSender")
                     .hasMessageContaining("TracedCommands.send");
         }
-    }
-
-    @Nested
-    class Controllers {
 
         @Test
-        void neverBlock() {
-            ArchitectureRules.controllersNeverBlock().check(ArchitectureRules.mainClassesOf("com.rapport.referral"));
-        }
-
-        @Test
-        void andOneThatWaitsIsCaught() {
+        void catchAControllerThatWaits() {
             assertThatThrownBy(() -> ArchitectureRules.controllersNeverBlock()
                     .check(new ClassFileImporter().importClasses(BlockingReader.class)))
                     .isInstanceOf(AssertionError.class)
