@@ -1,7 +1,9 @@
 package com.rapport.localstack;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -10,12 +12,19 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +50,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * global index, tokens, idempotency keys) keep the stock key order and file format, but each key is serialized once
  * for its comparisons instead of twice per comparison ({@link IndexKeyOrder}): the profile of the pipeline benchmark
  * (issue 9) showed a third of this process's time in Java serialization inside B-tree binary searches.
+ *
+ * <p>Documents and index keys are written to the file in a compact form ({@link StoredForm}), not by Java
+ * serialization: a file written by the stock backend is read and extended, but a file written here is no longer
+ * readable by the stock backend.
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -78,6 +91,14 @@ final class CommittingH2Backend extends H2Backend {
         IndexedDatabase(String databaseName) {
             // getMvStore(), not the field: the stock constructor opens the stored databases before ours has run
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the stock collection opens its documents' map by this name and gets this one, already open in our form
+            getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Document>().valueType(new StoredForm()));
+            return super.openOrCreateCollection(collectionName, options);
         }
 
         @Override
@@ -164,12 +185,85 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     /**
+     * How documents and index keys are written to the file: a document as its BSON, an index key of plain values as
+     * those values, each behind a tag the stock {@link ObjectDataType} never writes; anything else (and whatever a
+     * file already holds) as the stock type writes and reads it. The stock type writes both by Java serialization, a
+     * new {@code ObjectOutputStream} per object: a commit rewrites every page a write touched, and the profile of
+     * commission-service's rebuild had more than half of the database's commits in it.
+     */
+    static class StoredForm extends ObjectDataType {
+
+        private static final byte DOCUMENT = (byte) 120;
+        private static final byte INDEX_KEY = (byte) 121;
+        /** The values {@link ObjectDataType} writes itself and reads back as the same class (as a key compares). */
+        private static final Set<Class<?>> PLAIN = Set.of(String.class, Long.class, Integer.class, Double.class,
+                Boolean.class);
+
+        private final ThreadLocal<ByteBuf> encoded = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            if (obj instanceof Document document && writeBson(buff, document)) {
+                return;
+            }
+            if (obj instanceof KeyValue key && isPlain(key)) {
+                buff.put(INDEX_KEY).putVarInt(key.size());
+                key.forEach(value -> super.write(buff, value));
+                return;
+            }
+            super.write(buff, obj);
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            byte tag = buff.get(buff.position());
+            if (tag == DOCUMENT) {
+                buff.get();
+                ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
+                Document document = BsonDecoder.decodeBson(bson);
+                buff.position(buff.position() + bson.readerIndex());
+                return document;
+            }
+            if (tag == INDEX_KEY) {
+                buff.get();
+                Object[] values = new Object[DataUtils.readVarInt(buff)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = super.read(buff);
+                }
+                return new KeyValue(values);
+            }
+            return super.read(buff);
+        }
+
+        /** False, having written nothing, if the document holds a value BSON has no type for. */
+        private boolean writeBson(WriteBuffer buff, Document document) {
+            ByteBuf bson = encoded.get().clear();
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (RuntimeException notBson) {
+                return false;
+            }
+            buff.put(DOCUMENT).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+            return true;
+        }
+
+        private static boolean isPlain(KeyValue key) {
+            for (Object value : key) {
+                if (value != null && !PLAIN.contains(value.getClass())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
      * The order {@link ObjectDataType} gives index keys ({@link KeyValue} is neither a known type nor
      * {@link Comparable}: it compares the two keys' Java serializations byte by byte), with each key's bytes kept per
      * thread in a small cache by identity: a binary search compares one search key with the same page keys over and
      * over. Same order, same bytes on disk, so files written before read the same.
      */
-    static final class IndexKeyOrder extends ObjectDataType {
+    static final class IndexKeyOrder extends StoredForm {
 
         private static final int SLOTS = 1 << 12;
 

@@ -80,7 +80,7 @@ class CommittingH2BackendTest {
     class AFileWrittenByTheStockBackend {
 
         @Test
-        void isReadWrittenAndReadBackByTheStockBackendAgain() {
+        void isReadAndExtendedInTheCompactForm() {
             Path file = dir.resolve("rapport.mv");
             withServer(new H2Backend(file.toString()), events -> {
                 events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
@@ -95,6 +95,8 @@ class CommittingH2BackendTest {
             withServer(backend, events -> {
                 assertThat(backend.getMvStore().openMap("store.domainevents._index_globalIndex_1").getKeyType())
                         .isInstanceOf(CommittingH2Backend.IndexKeyOrder.class);
+                assertThat(backend.getMvStore().openMap("databases.store.domainevents").getValueType())
+                        .isInstanceOf(CommittingH2Backend.StoredForm.class);
                 for (long i = 0; i < 300; i += 7) {
                     assertThat(events.find(new Document("aggregateIdentifier", "a" + i % 13)
                             .append("sequenceNumber", i)).first()).extracting(d -> d.get("globalIndex")).isEqualTo(i);
@@ -106,14 +108,23 @@ class CommittingH2BackendTest {
                 for (long i = 300; i < 400; i++) {
                     events.insertOne(event(i));
                 }
+                // rewrites pages the stock backend wrote: old and new forms side by side in one page
+                events.updateMany(new Document("sequenceNumber", new Document("$lt", 20L)),
+                        new Document("$set", new Document("payload", "changed")));
             });
+            backend.getMvStore().close();
 
-            withServer(new H2Backend(file.toString()), events -> {
+            withServer(CommittingH2Backend.open(file), events -> {
                 assertThat(events.countDocuments()).isEqualTo(400);
                 for (long i = 0; i < 400; i += 11) {
                     assertThat(events.find(new Document("globalIndex", i)).first())
-                            .extracting(d -> d.get("sequenceNumber")).isEqualTo(i);
+                            .isEqualTo(event(i).append("payload", i < 20 ? "changed" : "event " + i)
+                                    .append("_id", events.find(new Document("globalIndex", i)).first().get("_id")));
+                    assertThat(events.find(new Document("aggregateIdentifier", "a" + i % 13)
+                            .append("sequenceNumber", i)).first()).isNotNull();
                 }
+                assertThatThrownBy(() -> events.insertOne(event(350)))
+                        .hasMessageContaining("duplicate key");
             });
         }
 
@@ -267,16 +278,68 @@ class CommittingH2BackendTest {
         }
     }
 
-    @Test
-    void theStoreKeepsNoTypeOfItsOwnForAnIndexMap() {
-        // the key type is given when a map is opened, never stored: what makes the cached order safe for old files
-        Path file = dir.resolve("types.mv");
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        store.openMap("m", new org.h2.mvstore.MVMap.Builder<Object, Object>()
-                .keyType(new CommittingH2Backend.IndexKeyOrder())).put(new KeyValue("k"), 1L);
-        store.close();
-        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
-        assertThat(reopened.<Object, Object>openMap("m").get(new KeyValue("k"))).isEqualTo(1L);
-        reopened.close();
+    @Nested
+    class DocumentsAndKeysAreStored {
+
+        @Test
+        void asBsonAndPlainValuesNotJavaSerialization() {
+            CommittingH2Backend.StoredForm form = new CommittingH2Backend.StoredForm();
+            de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "e-1")
+                    .append("amount", new de.bwaldvogel.mongo.bson.Document("value", "123.45").append("currency", "EUR"))
+                    .append("createdAt", java.time.Instant.parse("2026-12-03T06:00:00Z"));
+            assertThat(written(form, document)[0]).isEqualTo((byte) 120);
+            assertThat(written(form, document)).hasSizeLessThan(written(new ObjectDataType(), document).length / 3);
+            KeyValue key = new KeyValue("aggregate-7", 12L);
+            assertThat(written(form, key)[0]).isEqualTo((byte) 121);
+            assertThat(written(form, key)).hasSizeLessThan(written(new ObjectDataType(), key).length / 3);
+        }
+
+        @Test
+        void andReadBackAsTheyWere() {
+            CommittingH2Backend.StoredForm form = new CommittingH2Backend.StoredForm();
+            List<Object> values = List.of(
+                    new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.ObjectId())
+                            .append("int", 7).append("long", 7L).append("double", 0.1).append("true", true)
+                            .append("null", null).append("text", "Grüße, 注文")
+                            .append("list", List.of(1, "two", List.of(3L)))
+                            .append("at", java.time.Instant.ofEpochMilli(1_764_700_000_123L))
+                            .append("bytes", new byte[] {1, 2, 3}),
+                    new KeyValue("a", 1L, 2, 0.5, true, null),
+                    // not plain: written as the stock type writes it, and read back the same
+                    new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId(), "x"),
+                    "a plain string", 42L);
+            for (Object value : values) {
+                org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+                form.write(buffer, value);
+                form.write(buffer, "next");
+                java.nio.ByteBuffer stored = buffer.getBuffer().flip();
+                Object read = form.read(stored);
+                if (value instanceof de.bwaldvogel.mongo.bson.Document document) {
+                    de.bwaldvogel.mongo.bson.Document back = (de.bwaldvogel.mongo.bson.Document) read;
+                    assertThat(back.keySet()).containsExactlyElementsOf(document.keySet());
+                    // an array is equal only to itself: compared by content, the rest as documents
+                    assertThat((byte[]) back.remove("bytes")).isEqualTo(document.get("bytes"));
+                    de.bwaldvogel.mongo.bson.Document expected = document.clone();
+                    expected.remove("bytes");
+                    assertThat(back).isEqualTo(expected);
+                } else {
+                    assertThat(read).isEqualTo(value);
+                }
+                // the read ends where the value ended
+                assertThat(form.read(stored)).isEqualTo("next");
+                if (value instanceof KeyValue key) {
+                    assertThat(new CommittingH2Backend.IndexKeyOrder().compare(read, key)).isZero();
+                }
+            }
+        }
+
+        private byte[] written(ObjectDataType type, Object value) {
+            org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+            type.write(buffer, value);
+            java.nio.ByteBuffer bytes = buffer.getBuffer().flip();
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            return copy;
+        }
     }
 }
