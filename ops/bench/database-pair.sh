@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local stack's database of several builds, side by side: each round starts a fresh database from each build in
-# turn and runs DatabaseLoad against it (4 clients: an index reservation, an event insert, three key lookups).
+# turn and runs DatabaseLoad against it (4 clients: an index reservation, an event insert, three key lookups, a read
+# model's document replaced), printing the rate of the whole run and of each ten seconds, and the file's size at the end.
 #
 #   ops/bench/database-pair.sh ROUNDS SECONDS BUILD_DIR...      (each BUILD_DIR built: mvn -DskipTests package)
 #
@@ -17,7 +18,8 @@ for round in $(seq 1 "$rounds"); do
     for _ in $(seq 1 50); do grep -q "ready" "$dir/log" && break; sleep 0.2; done
     printf '%-3s %-40s ' "$round" "$build ($(git -C "$build" log -1 --format=%h))"
     java -cp "$here/local-stack/target/test-classes:$here/local-stack/target/lib/*" \
-      com.rapport.localstack.DatabaseLoad "$port" "$seconds" 2>/dev/null | tail -1
+      com.rapport.localstack.DatabaseLoad "$port" "$seconds" 2>/dev/null | tail -1 | tr -d '\n'
+    echo "; file $(du -m "$dir/db.mv" | cut -f1) MB"
     kill "$db"; wait "$db" 2>/dev/null || true; rm -rf "$dir"
   done
 done

@@ -7,12 +7,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Four clients on a database for N seconds, each loop what a command asks of it: an event index reserved with
- * {@code findAndModify $inc} on one counter, an event inserted under a unique key, three lookups by that key.
+ * {@code findAndModify $inc} on one counter, an event inserted under a unique key, three lookups by that key, and a
+ * read model's document replaced by id (one of 10,000, as projections rewrite referrals). Prints the rate of the whole
+ * run and of each ten seconds: a database whose commits cost more as it ages shows it in the slices.
  * {@code ops/bench/database-pair.sh} runs it against the local stack's database of several builds in turn.
  *
  * <pre>java -cp "local-stack/target/test-classes:local-stack/target/lib/*" com.rapport.localstack.DatabaseLoad PORT SECONDS</pre>
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DatabaseLoad {
 
     private static final int CLIENTS = 4;
+    private static final int READ_MODEL_DOCUMENTS = 10_000;
+    private static final long SLICE_NANOS = 10_000_000_000L;
 
     private DatabaseLoad() {
     }
@@ -54,6 +60,8 @@ final class DatabaseLoad {
                     MongoDatabase db = client.getDatabase("bench");
                     MongoCollection<Document> events = db.getCollection("events");
                     MongoCollection<Document> counters = db.getCollection("counters");
+                    MongoCollection<Document> readModel = db.getCollection("referrals");
+                    Random random = new Random(aggregates.hashCode());
                     for (long i = 0; System.nanoTime() < end; i++) {
                         counters.findOneAndUpdate(new Document("_id", "domainevents"),
                                 new Document("$inc", new Document("next", 1L)),
@@ -63,17 +71,30 @@ final class DatabaseLoad {
                         for (long k = Math.max(0, i - 2); k <= i; k++) {
                             events.find(new Document("agg", aggregates + k / 6).append("seq", k % 6)).first();
                         }
+                        String referral = "referral-" + random.nextInt(READ_MODEL_DOCUMENTS);
+                        readModel.replaceOne(new Document("_id", referral), new Document("_id", referral)
+                                .append("lastSequence", i).append("payload", payload.substring(0, 400)),
+                                new ReplaceOptions().upsert(true));
                         loops.incrementAndGet();
                     }
                 }
                 return null;
             }));
         }
+        long start = System.nanoTime();
+        long counted = 0;
+        StringBuilder slices = new StringBuilder();
+        for (int slice = 1; start + slice * SLICE_NANOS <= end; slice++) {
+            Thread.sleep(Math.max(0, start + slice * SLICE_NANOS - System.nanoTime()) / 1_000_000);
+            long now = loops.get();
+            slices.append(String.format(Locale.ROOT, " %.0f", (now - counted) / (SLICE_NANOS / 1e9)));
+            counted = now;
+        }
         for (Future<?> client : clients) {
             client.get();
         }
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%.0f loops/s (%d clients, %d s)%n", loops.get() / (double) seconds, CLIENTS,
-                seconds);
+        System.out.printf(Locale.ROOT, "%.0f loops/s (%d clients, %d s); each 10 s:%s%n", loops.get() / (double) seconds,
+                CLIENTS, seconds, slices);
     }
 }
