@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -62,7 +63,17 @@ final class CommittingH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "create", "drop", "dropdatabase", "renamecollection");
 
+    /**
+     * A few hundred kilobytes of live pages moved out of the emptiest, oldest chunks every hundred writes. A chunk's
+     * space is reused only once none of its pages is live, and writes spread over a large collection leave a page or
+     * two live in nearly every chunk: without this a stack's file held about one chunk per live page, and each commit
+     * rewrote the metadata of the hundreds it touched. A little at a time, so that no write waits long for it.
+     */
+    private static final int COMPACT_EVERY = 100;
+    private static final int COMPACT_BYTES = 256 * 1024;
+
     private final MVStore store;
+    private final AtomicLong writes = new AtomicLong();
     /**
      * Writes one at a time, reads alongside each other but never alongside a write: mongo-java-server reads a
      * document, then writes it, so two concurrent {@code findAndModify $inc} on one counter could both read the same
@@ -335,7 +346,12 @@ final class CommittingH2Backend extends H2Backend {
             // a copy, made before the next write may run: the server answers with the stored documents themselves,
             // which a later update changes in place, and the answer is encoded after this returns (a findAndModify
             // $inc answered with the counter's value of the next increment, so two callers got the same index)
-            return super.handleCommand(channel, database, command, query).cloneDeeply();
+            Document answer = super.handleCommand(channel, database, command, query).cloneDeeply();
+            if (write && writes.incrementAndGet() % COMPACT_EVERY == 0) {
+                // under the write lock: the pages it moves go into this write's commit, never half of another
+                store.compact(100, COMPACT_BYTES);
+            }
+            return answer;
         } finally {
             if (write) {
                 // committed under the read lock: no write is half-way while its pages are written, reads go on

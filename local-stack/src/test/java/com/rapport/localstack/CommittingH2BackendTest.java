@@ -322,6 +322,53 @@ class CommittingH2BackendTest {
     }
 
     @Nested
+    class WritesSpreadOverALargeCollection {
+
+        /**
+         * Random writes over many documents leave a live page or two in nearly every chunk, so few chunks ever empty
+         * by themselves: without compaction they piled up, and each commit rewrote more of their metadata (this test
+         * committed half as often without it).
+         */
+        @Test
+        void leaveFewChunksBehindThemWhenCompacted() throws Exception {
+            Path file = dir.resolve("spread.mv");
+            CommittingH2Backend backend = CommittingH2Backend.open(file);
+            MongoServer server = new MongoServer(backend);
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> readModel = client.getDatabase("store").getCollection("referrals");
+                int documents = 20_000;
+                for (int batch = 0; batch < documents; batch += 1000) {
+                    List<Document> referrals = new ArrayList<>();
+                    for (int i = batch; i < batch + 1000; i++) {
+                        referrals.add(new Document("_id", "r" + i).append("lastSequence", 0L));
+                    }
+                    readModel.insertMany(referrals);
+                }
+                Random random = new Random(5);
+                long start = System.nanoTime();
+                long duration = TimeUnit.SECONDS.toNanos(12);
+                long recentCommits = 0;
+                for (long i = 0; System.nanoTime() - start < duration; i++) {
+                    String id = "r" + random.nextInt(documents);
+                    readModel.replaceOne(new Document("_id", id), new Document("_id", id).append("lastSequence", i));
+                    if (System.nanoTime() - start > duration - TimeUnit.SECONDS.toNanos(3)) {
+                        recentCommits++;
+                    }
+                }
+                long chunks = backend.getMvStore().getLayoutMap().keySet().stream()
+                        .filter(key -> key.startsWith("chunk.")).count();
+                // a chunk per commit of the last three seconds (not reusable yet), and those holding live pages:
+                // 3,800 of these in a run that committed 2,400 times a second, 11,300 without compaction
+                assertThat(chunks - recentCommits).as("chunks older than three seconds").isLessThan(6_000);
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
     class DocumentsAndKeysAreStored {
 
         @Test
