@@ -23,6 +23,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * server's answers are its stored documents themselves, which the next write changes in place.
  *
  * <p>Unique indexes (every exact-key lookup of the services: events by aggregate and sequence, tracking windows by
- * global index, tokens, idempotency keys) keep the stock key order and file format, but each key is serialized once
+ * global index, tokens, idempotency keys) keep the stock key order, but each key is serialized once
  * for its comparisons instead of twice per comparison ({@link IndexKeyOrder}): the profile of the pipeline benchmark
  * (issue 9) showed a third of this process's time in Java serialization inside B-tree binary searches.
  *
@@ -58,6 +60,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * readable by the stock backend.
  */
 final class CommittingH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(CommittingH2Backend.class);
 
     /** The commands that change documents or collections (lower case); they run one at a time. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
@@ -71,6 +75,16 @@ final class CommittingH2Backend extends H2Backend {
      */
     private static final int COMPACT_EVERY = 100;
     private static final int COMPACT_BYTES = 256 * 1024;
+
+    /**
+     * How long a replaced chunk's space stays untouched. Every commit writes a chunk of its own, and the space of
+     * the chunks it made obsolete is reused only after this time: with the stock 45 s, a stack committing a few
+     * hundred times a second held tens of thousands of chunks and gigabytes of file, and every commit rewrote the
+     * metadata of the chunks it touched (most of the database's time in a rebuild). MVStore's reasoning for the
+     * wait is that the disk must have the newer chunks before the older ones' space is overwritten; the file is
+     * forced to disk every second ({@link #flushEverySecond}), so three seconds keeps that promise.
+     */
+    private static final Duration RETENTION = Duration.ofSeconds(3);
 
     private final MVStore store;
     private final AtomicLong writes = new AtomicLong();
@@ -87,29 +101,14 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     static CommittingH2Backend open(Path file) {
-        return open(file, RETENTION);
-    }
-
-    /** With another retention of replaced chunks: for the benchmark that compares it with the stock one. */
-    static CommittingH2Backend open(Path file, Duration retention) {
         file.toAbsolutePath().getParent().toFile().mkdirs();
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
-        store.setRetentionTime(Math.toIntExact(retention.toMillis()));
+        store.setRetentionTime(Math.toIntExact(RETENTION.toMillis()));
         Thread flusher = new Thread(() -> flushEverySecond(store), "database-flush");
         flusher.setDaemon(true);
         flusher.start();
         return new CommittingH2Backend(store);
     }
-
-    /**
-     * How long a replaced chunk's space stays untouched. Every commit writes a chunk of its own, and the space of
-     * the chunks it made obsolete is reused only after this time: with the stock 45 s, a stack committing a few
-     * hundred times a second held a hundred thousand chunks and gigabytes of file, and every commit rewrote the
-     * metadata of the chunks it touched (most of the database's time in a rebuild). MVStore's reasoning for the
-     * wait is that the disk must have the newer chunks before the older ones' space is overwritten; the file is
-     * forced to disk every second ({@link #flushEverySecond}), so three seconds keeps that promise.
-     */
-    private static final Duration RETENTION = Duration.ofSeconds(3);
 
     /** Forces the file to disk once a second, so that a machine's crash loses at most the last second of writes. */
     private static void flushEverySecond(MVStore store) {
@@ -119,9 +118,9 @@ final class CommittingH2Backend extends H2Backend {
                 store.sync();
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException closedMeanwhile) {
+            } catch (RuntimeException e) {
                 if (!store.isClosed()) {
-                    throw closedMeanwhile;
+                    log.warn("Could not force the database file to disk; trying again in a second", e);
                 }
             }
         }
@@ -308,7 +307,7 @@ final class CommittingH2Backend extends H2Backend {
      * The order {@link ObjectDataType} gives index keys ({@link KeyValue} is neither a known type nor
      * {@link Comparable}: it compares the two keys' Java serializations byte by byte), with each key's bytes kept per
      * thread in a small cache by identity: a binary search compares one search key with the same page keys over and
-     * over. Same order, same bytes on disk, so files written before read the same.
+     * over. The same order as the stock type, so the indexes of files written before stay sorted.
      */
     static final class IndexKeyOrder extends StoredForm {
 
@@ -348,8 +347,7 @@ final class CommittingH2Backend extends H2Backend {
             // $inc answered with the counter's value of the next increment, so two callers got the same index)
             Document answer = super.handleCommand(channel, database, command, query).cloneDeeply();
             if (write && writes.incrementAndGet() % COMPACT_EVERY == 0) {
-                // under the write lock: the pages it moves go into this write's commit, never half of another
-                store.compact(100, COMPACT_BYTES);
+                compactALittle();
             }
             return answer;
         } finally {
@@ -364,6 +362,18 @@ final class CommittingH2Backend extends H2Backend {
             } finally {
                 held.unlock();
             }
+        }
+    }
+
+    /**
+     * Under the write lock: the pages it moves go into this write's commit, never into half of another. A failure
+     * leaves the chunks as they were, and the write has happened: its answer goes out.
+     */
+    private void compactALittle() {
+        try {
+            store.compact(100, COMPACT_BYTES);
+        } catch (RuntimeException e) {
+            log.warn("Moving live pages out of old chunks failed; the chunks stay as they were", e);
         }
     }
 

@@ -94,7 +94,7 @@ final class DatabaseLoad {
             client.get();
         }
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%.0f loops/s (%d clients, %d s); each 10 s:%s%n", loops.get() / (double) seconds,
-                CLIENTS, seconds, slices);
+        System.out.printf(Locale.ROOT, "%.0f loops/s (%d clients, %d s); each 10 s:%s%n",
+                loops.get() / (double) seconds, CLIENTS, seconds, slices);
     }
 }
