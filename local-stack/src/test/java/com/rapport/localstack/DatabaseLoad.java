@@ -51,6 +51,7 @@ final class DatabaseLoad {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         String run = UUID.randomUUID().toString();
         String payload = "x".repeat(1500);
+        String readModelPayload = payload.substring(0, 400);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -73,7 +74,7 @@ final class DatabaseLoad {
                         }
                         String referral = "referral-" + random.nextInt(READ_MODEL_DOCUMENTS);
                         readModel.replaceOne(new Document("_id", referral), new Document("_id", referral)
-                                .append("lastSequence", i).append("payload", payload.substring(0, 400)),
+                                .append("lastSequence", i).append("payload", readModelPayload),
                                 new ReplaceOptions().upsert(true));
                         loops.incrementAndGet();
                     }
