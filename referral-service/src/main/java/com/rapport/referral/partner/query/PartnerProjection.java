@@ -40,6 +40,7 @@ public class PartnerProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final Duration writeTimeout;
+    private final Duration resetTimeout;
     private final ObjectProvider<EventStore> eventStore;
     private final ReadModelsBehind behind = new ReadModelsBehind("partners", this::catchUp);
 
@@ -47,6 +48,7 @@ public class PartnerProjection {
                              ObjectProvider<EventStore> eventStore) {
         this.mongo = mongo;
         this.writeTimeout = properties.projectionWriteTimeout();
+        this.resetTimeout = properties.projectionResetTimeout();
         this.eventStore = eventStore;
     }
 
@@ -63,7 +65,7 @@ public class PartnerProjection {
     /** Before a rebuild (service-support's ReadModelReplay): the events write every partner again. */
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), PartnerView.class).block(writeTimeout);
+        mongo.remove(new Query(), PartnerView.class).block(resetTimeout);
     }
 
     @EventHandler

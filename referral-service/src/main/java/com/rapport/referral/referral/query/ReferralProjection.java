@@ -85,6 +85,7 @@ public class ReferralProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final Duration writeTimeout;
+    private final Duration resetTimeout;
     private final ObjectProvider<EventStore> eventStore;
     private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
     private final ReadModelsBehind behind = new ReadModelsBehind("referrals", this::catchUp);
@@ -93,6 +94,7 @@ public class ReferralProjection {
                               ObjectProvider<EventStore> eventStore) {
         this.mongo = mongo;
         this.writeTimeout = properties.projectionWriteTimeout();
+        this.resetTimeout = properties.projectionResetTimeout();
         this.eventStore = eventStore;
     }
 
@@ -112,7 +114,7 @@ public class ReferralProjection {
     /** Before a rebuild (service-support's ReadModelReplay): the events write every referral again. */
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ReferralView.class).block(writeTimeout);
+        mongo.remove(new Query(), ReferralView.class).block(resetTimeout);
     }
 
     @EventHandler
@@ -411,7 +413,7 @@ public class ReferralProjection {
     private ReferralView load(String referralId) {
         Pending pending = pending();
         if (pending == null) {
-            return mongo.findById(referralId, ReferralView.class).block(writeTimeout);
+            return mongo.findById(referralId, ReferralView.class).block(resetTimeout);
         }
         ReferralView changed = pending.changed.get(referralId);
         if (changed != null) {
@@ -419,7 +421,7 @@ public class ReferralProjection {
         }
         Optional<ReferralView> read = pending.read.get(referralId);
         return read != null ? read.orElse(null)
-                : mongo.findById(referralId, ReferralView.class).block(writeTimeout);
+                : mongo.findById(referralId, ReferralView.class).block(resetTimeout);
     }
 
     /**

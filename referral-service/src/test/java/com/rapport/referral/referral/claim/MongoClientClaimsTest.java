@@ -55,7 +55,7 @@ class MongoClientClaimsTest {
     @BeforeEach
     void setUp() {
         clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        ReferralProperties properties = new ReferralProperties(WINDOW, Duration.ofSeconds(10), GRACE,
+        ReferralProperties properties = new ReferralProperties(WINDOW, Duration.ofSeconds(10), Duration.ofMinutes(30), GRACE,
                 Duration.ofSeconds(10));
         // every referral of these tests is stored, except the ghosts a crashed submission left behind
         claims = new MongoClientClaims(new ReactiveMongoTemplate(reactiveClient, DATABASE), clock, properties,

@@ -40,7 +40,7 @@ class MongoContractNumberingTest {
     private static final int REFERRALS = 30;
 
     private static final ReferralProperties PROPERTIES = new ReferralProperties(Duration.ofDays(180),
-            Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(10));
 
     private com.mongodb.reactivestreams.client.MongoClient firstClient;
     private com.mongodb.reactivestreams.client.MongoClient secondClient;
