@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.rapport.testsupport.FreePorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -143,6 +144,46 @@ class CommittingH2BackendTest {
                 work.accept(client.getDatabase("store").getCollection("domainevents"));
             } finally {
                 server.shutdownNow();
+            }
+        }
+    }
+
+    /** referral-service drops its read models before a rebuild; the rebuild and live writes make them again. */
+    @Nested
+    class ADroppedCollection {
+
+        @Test
+        void isMadeAgainByTheNextWriteInTheCompactFormAndSurvivesARestart() {
+            Path file = dir.resolve("dropped.mv");
+            CommittingH2Backend backend = CommittingH2Backend.open(file);
+            MongoServer server = new MongoServer(backend);
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> referrals = client.getDatabase("rapport").getCollection("referrals");
+                for (int i = 0; i < 500; i++) {
+                    referrals.insertOne(new Document("_id", "before-" + i).append("lastSequence", 1L));
+                }
+                referrals.drop();
+                assertThat(referrals.countDocuments()).isZero();
+                referrals.replaceOne(new Document("_id", "after").append("lastSequence", new Document("$lt", 5L)),
+                        new Document("_id", "after").append("lastSequence", 5L), new ReplaceOptions().upsert(true));
+                assertThat(backend.getMvStore().openMap("databases.rapport.referrals").getValueType())
+                        .isInstanceOf(CommittingH2Backend.StoredForm.class);
+            } finally {
+                server.shutdownNow();
+            }
+            backend.getMvStore().close();
+
+            MongoServer reopened = new MongoServer(CommittingH2Backend.open(file));
+            port = FreePorts.next();
+            reopened.bind("127.0.0.1", port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> referrals = client.getDatabase("rapport").getCollection("referrals");
+                assertThat(referrals.find().into(new ArrayList<>()))
+                        .containsExactly(new Document("_id", "after").append("lastSequence", 5L));
+            } finally {
+                reopened.shutdownNow();
             }
         }
     }
