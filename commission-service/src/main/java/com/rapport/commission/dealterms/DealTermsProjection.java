@@ -1,6 +1,7 @@
 package com.rapport.commission.dealterms;
 
 import com.rapport.commission.config.CommissionProperties;
+import com.rapport.support.axon.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -9,9 +10,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
-/** Each referral's agreed terms as finance reads them; upserts by referralId, so a replay converges. */
+/**
+ * Each referral's agreed terms as finance reads them; upserts by referralId, so a replay converges. The upserts of a
+ * batch go out together before its token moves ({@link BatchedWrites}).
+ */
 @Component
 @ProcessingGroup(DealTermsProjection.GROUP)
 class DealTermsProjection {
@@ -19,12 +21,10 @@ class DealTermsProjection {
     static final String GROUP = "deal-terms";
     static final String DEAL_TERMS = "deal_terms";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Duration timeout;
+    private final BatchedWrites writes;
 
     DealTermsProjection(ReactiveMongoTemplate mongo, CommissionProperties properties) {
-        this.mongo = mongo;
-        this.timeout = properties.storeTimeout();
+        this.writes = new BatchedWrites(mongo, properties.storeTimeout(), GROUP);
     }
 
     @EventHandler
@@ -47,7 +47,6 @@ class DealTermsProjection {
     }
 
     private void upsert(String referralId, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(referralId)), update, DealTermsDocument.class)
-                .block(timeout);
+        writes.upsert(Query.query(Criteria.where("_id").is(referralId)), update, DealTermsDocument.class);
     }
 }

@@ -6,6 +6,7 @@ import com.rapport.commission.adjustment.AdjustmentBooked;
 import com.rapport.commission.config.CommissionProperties;
 import com.rapport.commission.hold.EntryHeld;
 import com.rapport.commission.hold.EntryReleased;
+import com.rapport.support.axon.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -14,12 +15,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
 /**
  * The entries not paid out yet (accruals, reversals and adjustments until a PAID batch holds them; {@code held}
  * while on hold): what a new batch looks at,
- * so that creating one costs the open items, not the whole history of the ledger. Subscribing, like the ledger.
+ * so that creating one costs the open items, not the whole history of the ledger. Tracking, like the ledger: a batch's
+ * writes go out together before its token moves ({@link BatchedWrites}), one request where a rebuild sent one per
+ * entry.
  */
 @Component
 @ProcessingGroup(PayoutBatchProjection.GROUP)
@@ -27,43 +28,39 @@ public class OpenItems {
 
     public static final String OPEN_ITEMS = OpenItem.COLLECTION;
 
-    private final ReactiveMongoTemplate mongo;
-    private final Duration timeout;
+    private final BatchedWrites writes;
 
     OpenItems(ReactiveMongoTemplate mongo, CommissionProperties properties) {
-        this.mongo = mongo;
-        this.timeout = properties.storeTimeout();
+        this.writes = new BatchedWrites(mongo, properties.storeTimeout(), "open-items");
     }
 
     @EventHandler
     void on(CommissionAccrued event) {
-        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.payableAt()))
-                .block(timeout);
+        writes.replace(event.entryId(), OpenItem.of(event.entryId(), event.partnerId(), event.amount(),
+                event.payableAt()));
     }
 
     @EventHandler
     void on(CommissionReversed event) {
-        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.payableAt()))
-                .block(timeout);
+        writes.replace(event.entryId(), OpenItem.of(event.entryId(), event.partnerId(), event.amount(),
+                event.payableAt()));
     }
 
     /** An ADJUSTMENT is payable at once. */
     @EventHandler
     void on(AdjustmentBooked event) {
-        mongo.save(OpenItem.of(event.entryId(), event.partnerId(), event.amount(), event.bookedOn()))
-                .block(timeout);
+        writes.replace(event.entryId(), OpenItem.of(event.entryId(), event.partnerId(), event.amount(),
+                event.bookedOn()));
     }
 
     @EventHandler
     void on(EntryHeld event) {
-        mongo.updateFirst(byId(event.entryId()), Update.update(PayoutClaimPlanner.HELD, true), OpenItem.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.entryId()), Update.update(PayoutClaimPlanner.HELD, true), OpenItem.class);
     }
 
     @EventHandler
     void on(EntryReleased event) {
-        mongo.updateFirst(byId(event.entryId()), new Update().unset(PayoutClaimPlanner.HELD), OpenItem.class)
-                .block(timeout);
+        writes.updateFirst(byId(event.entryId()), new Update().unset(PayoutClaimPlanner.HELD), OpenItem.class);
     }
 
     private static Query byId(String id) {
@@ -73,7 +70,7 @@ public class OpenItems {
     @EventHandler
     void on(PayoutBatchPaid event) {
         for (BatchLine line : event.lines()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(line.entryIds())), OpenItem.class).block(timeout);
+            writes.remove(Query.query(Criteria.where("_id").in(line.entryIds())), OpenItem.class);
         }
     }
 }

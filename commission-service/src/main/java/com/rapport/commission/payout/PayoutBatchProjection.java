@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps the batches finance reads, and frees a cancelled batch's entries. Subscribing: when cancel returns, the
- * entries are already available to the next batch.
+ * Keeps the batches finance reads, and frees a cancelled batch's entries. Tracking, and REST answers wait for it
+ * ({@code ReadYourWritesCommandGateway}): when cancel returns, the entries are already available to the next batch.
  */
 @Component
 @ProcessingGroup(PayoutBatchProjection.GROUP)

@@ -1,6 +1,7 @@
 package com.rapport.commission.readmodel;
 
 import com.rapport.commission.CommissionServiceTestBase;
+import com.rapport.commission.payout.OpenItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,5 +48,25 @@ class ReadModelReplayIntegrationTest extends CommissionServiceTestBase {
                 .expectBody()
                 .jsonPath("$.currencies[0].accrued.amount").isEqualTo("90.00")
                 .jsonPath("$.currencies[0].projected.amount").isEqualTo("0.00");
+    }
+
+    @Test
+    void lostOpenItemsComeBackFromTheEventsOncePerEntry() {
+        String partner = newId();
+        String referral = newId();
+        referralService.partnerRegistered(partner, "Partner O", null);
+        referralService.contractSigned(referral, partner, "900.00", "EUR", 1);
+        referralService.paymentReceived(referral, partner, "300.00", "300.00", "EUR", "2026-11-02");
+        referralService.paymentReceived(referral, partner, "600.00", "900.00", "EUR", "2026-11-03");
+        Query partners = Query.query(Criteria.where("partnerId").is(partner));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(mongo.count(partners, OpenItem.COLLECTION).block()).isEqualTo(2));
+
+        mongo.remove(partners, OpenItem.COLLECTION).block();
+        as(TOKENS.admin()).post().uri("/api/commissions/read-models/replay").exchange().expectStatus().isOk();
+
+        assertThat(mongo.find(partners, OpenItem.class).collectList().block())
+                .extracting(item -> item.amount().amount().toPlainString())
+                .containsExactlyInAnyOrder("30.00", "60.00");
     }
 }

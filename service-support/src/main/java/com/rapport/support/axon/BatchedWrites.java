@@ -69,6 +69,15 @@ public final class BatchedWrites {
         hold(type, bulk -> bulk.updateMulti(query, update), () -> mongo.updateMulti(query, update, type).then());
     }
 
+    /** Updates the first document the query finds, or inserts one made of the query's equalities and the update. */
+    public void upsert(Query query, UpdateDefinition update, Class<?> type) {
+        hold(type, bulk -> bulk.upsert(query, update), () -> mongo.upsert(query, update, type).then());
+    }
+
+    public void remove(Query query, Class<?> type) {
+        hold(type, bulk -> bulk.remove(query), () -> mongo.remove(query, type).then());
+    }
+
     private void hold(Class<?> type, Consumer<ReactiveBulkOperations> write, Supplier<Mono<Void>> now) {
         BatchingUnitOfWork<?> batch = batch();
         if (batch == null) {

@@ -97,6 +97,31 @@ class BatchedWritesTest {
         }
 
         @Test
+        void upsertsAndRemovalsAreHeldAndSentInOrderWithTheRest() {
+            mongo.insert(new Entry("paid", "stored", 1)).block(TIMEOUT);
+            List<Boolean> removedWhileHandling = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(4);
+            batch.execute(() -> {
+                int number = (Integer) batch.getMessage().getPayload();
+                switch (number) {
+                    case 0 -> writes.upsert(Query.query(Criteria.where("_id").is("terms")),
+                            Update.update("text", "agreed").set("version", 1), Entry.class);
+                    case 1 -> writes.upsert(Query.query(Criteria.where("_id").is("terms")),
+                            Update.update("version", 2), Entry.class);
+                    case 2 -> {
+                        writes.remove(Query.query(Criteria.where("_id").in("paid", "terms")), Entry.class);
+                        removedWhileHandling.add(stored("paid") == null);
+                    }
+                    default -> writes.replace("terms", new Entry("terms", "after the removal", 3));
+                }
+            });
+
+            assertThat(removedWhileHandling).containsExactly(false);
+            assertThat(stored("paid")).isNull();
+            assertThat(stored("terms")).isEqualTo(new Entry("terms", "after the removal", 3));
+        }
+
+        @Test
         void manyWritesGoOutAsOneBulkPerCollection() {
             BatchingUnitOfWork<EventMessage<?>> batch = batchOf(100);
             batch.execute(() -> {
@@ -125,8 +150,13 @@ class BatchedWritesTest {
     @Test
     void outsideABatchAWriteIsSentAtOnce() {
         writes.replace("now", new Entry("now", "at once", 1));
-
         assertThat(stored("now")).isEqualTo(new Entry("now", "at once", 1));
+
+        writes.upsert(Query.query(Criteria.where("_id").is("upserted")), Update.update("version", 7), Entry.class);
+        assertThat(stored("upserted")).isEqualTo(new Entry("upserted", null, 7));
+
+        writes.remove(Query.query(Criteria.where("_id").is("now")), Entry.class);
+        assertThat(stored("now")).isNull();
     }
 
     private static BatchingUnitOfWork<EventMessage<?>> batchOf(int messages) {
