@@ -137,14 +137,7 @@ class CommittingH2BackendTest {
         }
 
         private void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
-            MongoServer server = new MongoServer(backend);
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                work.accept(client.getDatabase("store").getCollection("domainevents"));
-            } finally {
-                server.shutdownNow();
-            }
+            withCollection(backend, "domainevents", work);
         }
     }
 
@@ -156,11 +149,7 @@ class CommittingH2BackendTest {
         void isMadeAgainByTheNextWriteInTheCompactFormAndSurvivesARestart() {
             Path file = dir.resolve("dropped.mv");
             CommittingH2Backend backend = CommittingH2Backend.open(file);
-            MongoServer server = new MongoServer(backend);
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                MongoCollection<Document> referrals = client.getDatabase("rapport").getCollection("referrals");
+            withCollection(backend, "referrals", referrals -> {
                 for (int i = 0; i < 500; i++) {
                     referrals.insertOne(new Document("_id", "before-" + i).append("lastSequence", 1L));
                 }
@@ -168,23 +157,14 @@ class CommittingH2BackendTest {
                 assertThat(referrals.countDocuments()).isZero();
                 referrals.replaceOne(new Document("_id", "after").append("lastSequence", new Document("$lt", 5L)),
                         new Document("_id", "after").append("lastSequence", 5L), new ReplaceOptions().upsert(true));
-                assertThat(backend.getMvStore().openMap("databases.rapport.referrals").getValueType())
+                assertThat(backend.getMvStore().openMap("databases.store.referrals").getValueType())
                         .isInstanceOf(CommittingH2Backend.StoredForm.class);
-            } finally {
-                server.shutdownNow();
-            }
+            });
             backend.getMvStore().close();
 
-            MongoServer reopened = new MongoServer(CommittingH2Backend.open(file));
-            port = FreePorts.next();
-            reopened.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                MongoCollection<Document> referrals = client.getDatabase("rapport").getCollection("referrals");
-                assertThat(referrals.find().into(new ArrayList<>()))
-                        .containsExactly(new Document("_id", "after").append("lastSequence", 5L));
-            } finally {
-                reopened.shutdownNow();
-            }
+            withCollection(CommittingH2Backend.open(file), "referrals", referrals ->
+                    assertThat(referrals.find().into(new ArrayList<>()))
+                            .containsExactly(new Document("_id", "after").append("lastSequence", 5L)));
         }
     }
 
@@ -479,6 +459,19 @@ class CommittingH2BackendTest {
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
             return copy;
+        }
+    }
+
+    /** A server on the backend, and one of its database {@code store}'s collections through the wire. */
+    private static void withCollection(MongoBackend backend, String collection,
+                                       Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        int port = FreePorts.next();
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            work.accept(client.getDatabase("store").getCollection(collection));
+        } finally {
+            server.shutdownNow();
         }
     }
 }

@@ -22,12 +22,7 @@ class ReadModelReplayIntegrationTest extends CommissionServiceTestBase {
 
     @Test
     void lostLedgerEntriesComeBackFromTheEventsAndNothingIsCountedTwice() {
-        String partner = newId();
-        String referral = newId();
-        referralService.partnerRegistered(partner, "Partner R", null);
-        referralService.contractSigned(referral, partner, "900.00", "EUR", 1);
-        referralService.paymentReceived(referral, partner, "300.00", "300.00", "EUR", "2026-11-02");
-        referralService.paymentReceived(referral, partner, "600.00", "900.00", "EUR", "2026-11-03");
+        String partner = paidTwiceAtTenPercent("Partner R");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(TOKENS.finance()).get()
                 .uri("/api/commissions?partnerId={p}", partner).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(2));
@@ -52,12 +47,7 @@ class ReadModelReplayIntegrationTest extends CommissionServiceTestBase {
 
     @Test
     void lostOpenItemsComeBackFromTheEventsOncePerEntry() {
-        String partner = newId();
-        String referral = newId();
-        referralService.partnerRegistered(partner, "Partner O", null);
-        referralService.contractSigned(referral, partner, "900.00", "EUR", 1);
-        referralService.paymentReceived(referral, partner, "300.00", "300.00", "EUR", "2026-11-02");
-        referralService.paymentReceived(referral, partner, "600.00", "900.00", "EUR", "2026-11-03");
+        String partner = paidTwiceAtTenPercent("Partner O");
         Query partners = Query.query(Criteria.where("partnerId").is(partner));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(mongo.count(partners, OpenItem.COLLECTION).block()).isEqualTo(2));
@@ -68,5 +58,16 @@ class ReadModelReplayIntegrationTest extends CommissionServiceTestBase {
         assertThat(mongo.find(partners, OpenItem.class).collectList().block())
                 .extracting(item -> item.amount().amount().toPlainString())
                 .containsExactlyInAnyOrder("30.00", "60.00");
+    }
+
+    /** A partner whose referral's client paid 300.00 and then 600.00 EUR of a 900.00 contract: 30.00 and 60.00. */
+    private String paidTwiceAtTenPercent(String name) {
+        String partner = newId();
+        String referral = newId();
+        referralService.partnerRegistered(partner, name, null);
+        referralService.contractSigned(referral, partner, "900.00", "EUR", 1);
+        referralService.paymentReceived(referral, partner, "300.00", "300.00", "EUR", "2026-11-02");
+        referralService.paymentReceived(referral, partner, "600.00", "900.00", "EUR", "2026-11-03");
+        return partner;
     }
 }
