@@ -415,7 +415,7 @@ public class ReferralProjection {
     private ReferralView load(String referralId) {
         Pending pending = pending();
         if (pending == null) {
-            return mongo.findById(referralId, ReferralView.class).block(resetTimeout);
+            return mongo.findById(referralId, ReferralView.class).block(writeTimeout);
         }
         ReferralView changed = pending.changed.get(referralId);
         if (changed != null) {
@@ -423,7 +423,7 @@ public class ReferralProjection {
         }
         Optional<ReferralView> read = pending.read.get(referralId);
         return read != null ? read.orElse(null)
-                : mongo.findById(referralId, ReferralView.class).block(resetTimeout);
+                : mongo.findById(referralId, ReferralView.class).block(writeTimeout);
     }
 
     /**

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -169,6 +170,23 @@ class ReferralProjectionWritesTest extends ReferralServiceIntegrationTest {
             projection.reset();
 
             assertThat(stored(ReferralId.of(kept))).isNull();
+        }
+
+        /** Only the reset waits that long: a live event's read of its referral still gives up after one write's time. */
+        @Test
+        void aLiveEventsReadStillGivesUpAfterOneWritesTimeout() {
+            String slow = submittedAndWritten("Slow to read Ltd");
+            ReactiveMongoTemplate neverAnswering = Mockito.spy(mongo);
+            Mockito.doReturn(Mono.never()).when(neverAnswering).findById(any(), eq(ReferralView.class));
+            ReferralProperties defaults = context.getBean(ReferralProperties.class);
+            ReferralProjection projection = new ReferralProjection(neverAnswering, new ReferralProperties(
+                    defaults.duplicateWindow(), Duration.ofMillis(200), defaults.projectionResetTimeout(),
+                    defaults.staleClaimGrace(), defaults.storeTimeout()), context.getBeanProvider(EventStore.class));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> projection.on(
+                    new ReferralQualified(ReferralId.of(slow), PartnerId.of(ReferralId.generate().value())), 1,
+                    Instant.parse("2026-11-02T11:00:00Z")));
+            assertThat(projection.isBehind(slow)).as("left to be caught up, as a failed read is").isTrue();
         }
 
         private String submittedAndWritten(String company) {
