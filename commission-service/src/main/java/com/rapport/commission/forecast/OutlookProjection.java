@@ -92,9 +92,12 @@ class OutlookProjection {
         }
     }
 
-    /** As this batch left it: a referral's events of one batch change the outlook one after the other. */
+    /**
+     * As this batch left it: a referral's events of one batch change the outlook one after the other. Its events come
+     * from the referral's commission aggregate, so a batch reads all its referrals' outlooks in one request.
+     */
     private OutlookDocument load(String referralId) {
-        return writes.find(referralId, OutlookDocument.class);
+        return writes.findOfAggregate(referralId, OutlookDocument.class);
     }
 
     private void save(OutlookDocument outlook) {

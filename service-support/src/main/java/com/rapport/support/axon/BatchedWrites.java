@@ -1,5 +1,7 @@
 package com.rapport.support.axon;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -16,8 +18,11 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +33,8 @@ import java.util.function.Supplier;
  * tracking read model's are anyway. Outside a batch each write is sent at once.
  *
  * <p>A handler that reads what an earlier event of the same batch wrote reads it through {@link #find}, which sees
- * held replacements (not held partial updates): a held write is not in the database yet.
+ * held replacements (not held partial updates): a held write is not in the database yet. A read model with a
+ * document per aggregate reads a whole batch's documents in one request ({@link #findOfAggregate}).
  */
 public final class BatchedWrites {
 
@@ -48,6 +54,47 @@ public final class BatchedWrites {
         Held held = heldInBatch();
         Object replaced = held == null ? null : held.replaced.get(key(type, id));
         return replaced != null ? type.cast(replaced) : mongo.findById(id, type).block(timeout);
+    }
+
+    /**
+     * As {@link #find}, for a read model keyed by its events' aggregate: in a batch, the first read of a {@code type}
+     * reads the documents of every aggregate the batch's events came from in one request, so a batch of a rebuild
+     * costs one read, not one per aggregate.
+     */
+    public <T> T findOfAggregate(String aggregateId, Class<T> type) {
+        BatchingUnitOfWork<?> batch = batch();
+        if (batch == null) {
+            return mongo.findById(aggregateId, type).block(timeout);
+        }
+        Held held = batch.root().getOrComputeResource(resource, key -> new Held());
+        Object replaced = held.replaced.get(key(type, aggregateId));
+        if (replaced != null) {
+            return type.cast(replaced);
+        }
+        Map<String, Object> read = held.readAhead.computeIfAbsent(type, t -> readAhead(batch.getMessages(), type));
+        return read.containsKey(aggregateId) ? type.cast(read.get(aggregateId))
+                : mongo.findById(aggregateId, type).block(timeout);
+    }
+
+    /** The stored documents of the batch's aggregates, by id; an aggregate without one maps to null. */
+    private Map<String, Object> readAhead(List<? extends Message<?>> messages, Class<?> type) {
+        List<String> ids = messages.stream()
+                .map(message -> message instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier() : null)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<String, Object> read = new HashMap<>();
+        ids.forEach(id -> read.put(id, null));
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
+                .doOnNext(document -> read.put(idOf(document), document))
+                .then().block(timeout);
+        return read;
+    }
+
+    private String idOf(Object document) {
+        return String.valueOf(mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(document.getClass())
+                .getIdentifierAccessor(document).getRequiredIdentifier());
     }
 
     /** Writes the whole document under {@code id}, inserting it if there is none. */
@@ -99,6 +146,7 @@ public final class BatchedWrites {
         } finally {
             held.bulks.clear();
             held.replaced.clear();
+            held.readAhead.clear();
         }
     }
 
@@ -116,9 +164,13 @@ public final class BatchedWrites {
         return type.getName() + "/" + id;
     }
 
-    /** What a batch holds: a bulk per collection, in the order first written, and its replaced documents by id. */
+    /**
+     * What a batch holds: a bulk per collection, in the order first written, its replaced documents by id, and the
+     * documents it read ahead by type and id.
+     */
     private static final class Held {
         private final Map<Class<?>, ReactiveBulkOperations> bulks = new LinkedHashMap<>();
         private final Map<String, Object> replaced = new HashMap<>();
+        private final Map<Class<?>, Map<String, Object>> readAhead = new HashMap<>();
     }
 }

@@ -3,10 +3,12 @@ package com.rapport.support.axon;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.rapport.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +23,11 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /** A tracking read model's writes go out once per batch, in order, before the token would move. */
 class BatchedWritesTest {
@@ -144,6 +151,54 @@ class BatchedWritesTest {
                             Entry.class);
                 }
             })).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Nested
+    class ADocumentPerAggregate {
+
+        private final ReactiveMongoTemplate counted = Mockito.spy(mongo);
+        private final BatchedWrites perAggregate = new BatchedWrites(counted, TIMEOUT, "per-aggregate");
+
+        @Test
+        void aBatchReadsTheDocumentsOfAllItsAggregatesInOneRequest() {
+            mongo.insert(new Entry("a1", "stored", 1)).block(TIMEOUT);
+            mongo.insert(new Entry("a2", "stored", 1)).block(TIMEOUT);
+            List<Entry> read = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOfEventsFrom("a1", "a2", "a3", "a1");
+            batch.execute(() -> {
+                String aggregate = ((GenericDomainEventMessage<?>) batch.getMessage()).getAggregateIdentifier();
+                Entry current = perAggregate.findOfAggregate(aggregate, Entry.class);
+                read.add(current);
+                if (current != null) {
+                    perAggregate.replace(aggregate, new Entry(aggregate, "changed", current.version() + 1));
+                }
+            });
+
+            // the second a1 sees what the first one replaced; a3 has no document
+            assertThat(read).containsExactly(new Entry("a1", "stored", 1), new Entry("a2", "stored", 1), null,
+                    new Entry("a1", "changed", 2));
+            verify(counted, times(1)).find(any(Query.class), eq(Entry.class));
+            verify(counted, never()).findById(any(), eq(Entry.class));
+            assertThat(stored("a1")).isEqualTo(new Entry("a1", "changed", 3));
+        }
+
+        @Test
+        void aDocumentOfAnotherAggregateOrOutsideABatchIsReadOnItsOwn() {
+            mongo.insert(new Entry("elsewhere", "stored", 1)).block(TIMEOUT);
+            List<Entry> read = new ArrayList<>();
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOfEventsFrom("a1");
+            batch.execute(() -> read.add(perAggregate.findOfAggregate("elsewhere", Entry.class)));
+
+            assertThat(read).containsExactly(new Entry("elsewhere", "stored", 1));
+            assertThat(perAggregate.findOfAggregate("elsewhere", Entry.class)).isEqualTo(read.get(0));
+            verify(counted, times(2)).findById("elsewhere", Entry.class);
+        }
+
+        private static BatchingUnitOfWork<EventMessage<?>> batchOfEventsFrom(String... aggregates) {
+            return new BatchingUnitOfWork<>(IntStream.range(0, aggregates.length)
+                    .<EventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>("Entry", aggregates[i], i, i))
+                    .toList());
         }
     }
 
