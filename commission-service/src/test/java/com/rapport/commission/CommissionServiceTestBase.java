@@ -5,6 +5,7 @@ import com.rapport.testsupport.TestInfrastructure;
 import com.rapport.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +20,11 @@ import java.util.UUID;
  * signed and served over a real JWKS endpoint (TestTokens). Today is {@link FixedBusinessDay#TODAY}. Each Spring
  * context gets its own database, consumer group and CloudEvent source; every context reads the whole shared
  * {@code referral-events} topic, so tests use fresh ids and look only at their own partners and referrals.
+ * Metrics are exported as in production for every test, so that the metrics tests share the one context: Kafka's
+ * per-partition lag reaches Micrometer only on its refresh a minute after the consumer started, which a context
+ * started for them alone would wait for in full.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedBusinessDay.class)
 public abstract class CommissionServiceTestBase {

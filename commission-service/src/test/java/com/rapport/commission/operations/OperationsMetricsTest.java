@@ -9,7 +9,6 @@ import com.rapport.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +21,6 @@ import static org.awaitility.Awaitility.await;
  * API.md "Operations" on the commission service's own port: consumer lag and freshness of referral-events, relay and
  * read-model lag, finance counters, and readiness that includes the database and Kafka.
  */
-@AutoConfigureObservability
 class OperationsMetricsTest extends CommissionServiceTestBase {
 
     @Autowired

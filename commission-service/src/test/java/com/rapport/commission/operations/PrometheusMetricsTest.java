@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** API.md "Operations": metrics on the service's own port, with how far each relay and read model is behind. */
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class PrometheusMetricsTest extends CommissionServiceTestBase {
 
     @Test
