@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 
 /** The rebuild: one pass over the store, subscribing groups in parallel by aggregate, tracking groups in order. */
 class ReadModelReplayTest {
@@ -179,6 +182,25 @@ class ReadModelReplayTest {
             assertThat(ledger.resets).as("reset by the rebuild, then again for Axon's replay").isEqualTo(2);
             assertThat(ledger.inOrder).containsExactlyElementsOf(storedOrder(10, 30));
             processor.shutDown();
+        }
+
+        @Test
+        void allAreStoppedTogetherBeforeAnyIsReset() {
+            store(5, 10);
+            // stopping one waits for its worker, which may be waiting up to a second for new events: one after the
+            // other, six groups took six seconds before the rebuild could begin
+            TrackingEventProcessor ledger = spy(tracking("ledger", new Recorder()));
+            TrackingEventProcessor payouts = spy(tracking("payouts", new Recorder()));
+            doReturn(Optional.of(ledger)).when(processing).eventProcessorByProcessingGroup("ledger");
+            doReturn(Optional.of(payouts)).when(processing).eventProcessorByProcessingGroup("payouts");
+
+            new ReadModelReplay(processing, store, 2).replay(List.of("ledger", "payouts"), Duration.ofSeconds(30));
+
+            InOrder order = inOrder(ledger, payouts);
+            order.verify(payouts).shutdownAsync();
+            order.verify(ledger).resetTokens();
+            ledger.shutDown();
+            payouts.shutDown();
         }
 
         private TrackingEventProcessor tracking(String name, Recorder recorder) {
