@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -46,9 +47,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * acknowledged writes.
  *
  * <p>Writes run one at a time and reads never alongside one (as MongoDB applies a write to a document atomically), and
- * each commits before the next may start: a commit never holds half of a write, and a request that changed nothing
- * finds nothing to write. The background commit is off. Answers are copies taken under the lock, because the
- * server's answers are its stored documents themselves, which the next write changes in place.
+ * a commit runs only between writes: it never holds half of one, and a request that changed nothing finds nothing to
+ * write. Writes that ran while another's commit waited for its turn are in that commit, and answered when it is done,
+ * without one of their own (a group commit): each commit rewrites every page its writes touched and the chunks'
+ * metadata, so a rebuild's six concurrent writers paid that six times over. The background commit is off. Answers are
+ * copies taken under the lock, because the server's answers are its stored documents themselves, which the next write
+ * changes in place.
  *
  * <p>Unique indexes (every exact-key lookup of the services: events by aggregate and sequence, tracking windows by
  * global index, tokens, idempotency keys) keep the stock key order, but each key is serialized once
@@ -87,7 +91,12 @@ final class CommittingH2Backend extends H2Backend {
     private static final Duration RETENTION = Duration.ofSeconds(3);
 
     private final MVStore store;
+    /** Numbers the writes, under the write lock. */
     private final AtomicLong writes = new AtomicLong();
+    /** The writes up to this number are in the file. */
+    private volatile long committed;
+    /** One commit at a time; the writers waiting here are often in the commit of the one ahead of them. */
+    private final Lock committing = new ReentrantLock();
     /**
      * Writes one at a time, reads alongside each other but never alongside a write: mongo-java-server reads a
      * document, then writes it, so two concurrent {@code findAndModify $inc} on one counter could both read the same
@@ -338,30 +347,63 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
-        Lock held = write ? documents.writeLock() : documents.readLock();
-        held.lock();
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            Lock read = documents.readLock();
+            read.lock();
+            try {
+                return answer(channel, database, command, query);
+            } finally {
+                try {
+                    store.commit();
+                } finally {
+                    read.unlock();
+                }
+            }
+        }
+        Lock write = documents.writeLock();
+        write.lock();
+        long number = writes.incrementAndGet();
         try {
-            // a copy, made before the next write may run: the server answers with the stored documents themselves,
-            // which a later update changes in place, and the answer is encoded after this returns (a findAndModify
-            // $inc answered with the counter's value of the next increment, so two callers got the same index)
-            Document answer = super.handleCommand(channel, database, command, query).cloneDeeply();
-            if (write && writes.incrementAndGet() % COMPACT_EVERY == 0) {
+            Document answer = answer(channel, database, command, query);
+            if (number % COMPACT_EVERY == 0) {
                 compactALittle();
             }
             return answer;
         } finally {
-            if (write) {
-                // committed under the read lock: no write is half-way while its pages are written, reads go on
-                documents.readLock().lock();
-                held.unlock();
-                held = documents.readLock();
+            write.unlock();
+            awaitCommitted(number);
+        }
+    }
+
+    /**
+     * A copy, made before the next write may run: the server answers with the stored documents themselves, which a
+     * later update changes in place, and the answer is encoded after this returns (a findAndModify $inc answered with
+     * the counter's value of the next increment, so two callers got the same index).
+     */
+    private Document answer(Channel channel, String database, String command, Document query) {
+        return super.handleCommand(channel, database, command, query).cloneDeeply();
+    }
+
+    /** Returns once the write of this number is in the file: in a commit of its own, or in one it waited for. */
+    private void awaitCommitted(long number) {
+        committing.lock();
+        try {
+            if (committed >= number) {
+                return;
             }
+            // under the read lock: no write is half-way while the pages are written (reads go on); every write
+            // numbered so far has finished, so the commit holds them all
+            Lock read = documents.readLock();
+            read.lock();
             try {
+                long through = writes.get();
                 store.commit();
+                committed = through;
             } finally {
-                held.unlock();
+                read.unlock();
             }
+        } finally {
+            committing.unlock();
         }
     }
 

@@ -302,6 +302,54 @@ class CommittingH2BackendTest {
     }
 
     @Nested
+    class WritesOfManyClients {
+
+        /**
+         * A write is answered only once it is in the file, but it need not be in a commit of its own: the writes
+         * that ran while the commit ahead of them waited are in it. Every commit is a version of the file, so the
+         * file's version counts them.
+         */
+        @Test
+        void shareCommitsAndEveryAcknowledgedOneIsInTheFile() throws Exception {
+            Path file = dir.resolve("group.mv");
+            MongoServer server = new MongoServer(CommittingH2Backend.open(file));
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            int clients = 8;
+            int inserts = 100;
+            ExecutorService threads = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int client = c;
+                    done.add(threads.submit(() -> {
+                        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                            MongoCollection<Document> entries = mongo.getDatabase("store").getCollection("entries");
+                            for (int i = 0; i < inserts; i++) {
+                                entries.insertOne(new Document("_id", client + "-" + i).append("amount", i));
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> client : done) {
+                    client.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                threads.shutdownNow();
+                server.shutdownNow();
+            }
+
+            MVStore stored = MVStore.open(file.toString());
+            long versions = stored.getCurrentVersion();
+            stored.close();
+            assertThat(versions).as("commits for %d writes", clients * inserts).isLessThan(clients * inserts);
+            withCollection(CommittingH2Backend.open(file), "entries", entries ->
+                    assertThat(entries.countDocuments()).isEqualTo(clients * inserts));
+        }
+    }
+
+    @Nested
     class ReplacedChunks {
 
         private static final int DOCUMENTS = 200;
