@@ -386,6 +386,9 @@ final class CommittingH2Backend extends H2Backend {
 
     /** Returns once the write of this number is in the file: in a commit of its own, or in one it waited for. */
     private void awaitCommitted(long number) {
+        if (committed >= number) {
+            return;
+        }
         committing.lock();
         try {
             if (committed >= number) {

@@ -198,10 +198,8 @@ class CommittingH2BackendTest {
 
         @Test
         void findsWhatReadingTheWholeCollectionFinds() {
-            MongoServer server = new MongoServer(CommittingH2Backend.open(dir.resolve("conditional.mv")));
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            Served served = Served.on(CommittingH2Backend.open(dir.resolve("conditional.mv")));
+            try (MongoClient client = MongoClients.create(served.uri())) {
                 MongoCollection<Document> referrals = client.getDatabase("store").getCollection("referrals");
                 for (int i = 0; i < 50; i++) {
                     referrals.insertOne(new Document("_id", "r" + i).append("lastSequence", (long) i % 5)
@@ -230,7 +228,7 @@ class CommittingH2BackendTest {
                 assertThat(referrals.deleteOne(query("_id", "r5", "lastSequence", 0L)).getDeletedCount()).isOne();
                 assertThat(referrals.countDocuments()).isEqualTo(49);
             } finally {
-                server.shutdownNow();
+                served.server().shutdownNow();
             }
         }
 
@@ -263,9 +261,7 @@ class CommittingH2BackendTest {
          */
         @Test
         void areAppliedOneAfterTheOtherAsMongoDbDoes() throws Exception {
-            MongoServer server = new MongoServer(CommittingH2Backend.open(dir.resolve("counter.mv")));
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
+            Served served = Served.on(CommittingH2Backend.open(dir.resolve("counter.mv")));
             int clients = 4;
             int increments = 150;
             ExecutorService threads = Executors.newFixedThreadPool(clients);
@@ -274,7 +270,7 @@ class CommittingH2BackendTest {
                 for (int c = 0; c < clients; c++) {
                     results.add(threads.submit(() -> {
                         // a client of its own each: another connection, as another instance has
-                        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                        try (MongoClient client = MongoClients.create(served.uri())) {
                             MongoCollection<Document> counters = client.getDatabase("store").getCollection("counters");
                             List<Long> got = new ArrayList<>();
                             for (int i = 0; i < increments; i++) {
@@ -296,7 +292,7 @@ class CommittingH2BackendTest {
                 assertThat(all.stream().mapToLong(Long::longValue).max()).hasValue((long) clients * increments);
             } finally {
                 threads.shutdownNow();
-                server.shutdownNow();
+                served.server().shutdownNow();
             }
         }
     }
@@ -312,9 +308,7 @@ class CommittingH2BackendTest {
         @Test
         void shareCommitsAndEveryAcknowledgedOneIsInTheFile() throws Exception {
             Path file = dir.resolve("group.mv");
-            MongoServer server = new MongoServer(CommittingH2Backend.open(file));
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
+            Served served = Served.on(CommittingH2Backend.open(file));
             int clients = 8;
             int inserts = 100;
             ExecutorService threads = Executors.newFixedThreadPool(clients);
@@ -323,7 +317,7 @@ class CommittingH2BackendTest {
                 for (int c = 0; c < clients; c++) {
                     int client = c;
                     done.add(threads.submit(() -> {
-                        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                        try (MongoClient mongo = MongoClients.create(served.uri())) {
                             MongoCollection<Document> entries = mongo.getDatabase("store").getCollection("entries");
                             for (int i = 0; i < inserts; i++) {
                                 entries.insertOne(new Document("_id", client + "-" + i).append("amount", i));
@@ -337,7 +331,7 @@ class CommittingH2BackendTest {
                 }
             } finally {
                 threads.shutdownNow();
-                server.shutdownNow();
+                served.server().shutdownNow();
             }
 
             MVStore stored = MVStore.open(file.toString());
@@ -362,10 +356,8 @@ class CommittingH2BackendTest {
         @Test
         void areReusedWithinSecondsSoTheFileStopsGrowing() throws Exception {
             Path file = dir.resolve("aging.mv");
-            MongoServer server = new MongoServer(CommittingH2Backend.open(file));
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            Served served = Served.on(CommittingH2Backend.open(file));
+            try (MongoClient client = MongoClients.create(served.uri())) {
                 MongoCollection<Document> readModel = client.getDatabase("store").getCollection("referrals");
                 List<Document> referrals = new ArrayList<>();
                 for (int i = 0; i < DOCUMENTS; i++) {
@@ -387,7 +379,7 @@ class CommittingH2BackendTest {
                 assertThat(java.nio.file.Files.size(file)).isLessThan(sizeAtHalf * 5 / 4);
                 assertThat(readModel.countDocuments()).isEqualTo(DOCUMENTS);
             } finally {
-                server.shutdownNow();
+                served.server().shutdownNow();
             }
         }
     }
@@ -403,10 +395,8 @@ class CommittingH2BackendTest {
         void isEmptiedByTheWritesThatFollowAndItsSpaceReused() throws Exception {
             Path file = dir.resolve("spread.mv");
             CommittingH2Backend backend = CommittingH2Backend.open(file);
-            MongoServer server = new MongoServer(backend);
-            int port = FreePorts.next();
-            server.bind("127.0.0.1", port);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            Served served = Served.on(backend);
+            try (MongoClient client = MongoClients.create(served.uri())) {
                 MongoCollection<Document> readModel = client.getDatabase("store").getCollection("referrals");
                 readModel.insertOne(new Document("_id", "first"));
                 Set<String> before = chunks(backend);
@@ -434,7 +424,7 @@ class CommittingH2BackendTest {
                 assertThat(chunks(backend)).doesNotContainAnyElementsOf(written);
                 assertThat(readModel.countDocuments(new Document("kind", "z"))).isEqualTo(50);
             } finally {
-                server.shutdownNow();
+                served.server().shutdownNow();
             }
         }
 
@@ -510,16 +500,25 @@ class CommittingH2BackendTest {
         }
     }
 
+    /** The backend served through the wire on a free port, which {@code uri} reaches. */
+    private record Served(MongoServer server, String uri) {
+
+        static Served on(MongoBackend backend) {
+            MongoServer server = new MongoServer(backend);
+            int port = FreePorts.next();
+            server.bind("127.0.0.1", port);
+            return new Served(server, "mongodb://127.0.0.1:" + port);
+        }
+    }
+
     /** A server on the backend, and one of its database {@code store}'s collections through the wire. */
     private static void withCollection(MongoBackend backend, String collection,
                                        Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        int port = FreePorts.next();
-        server.bind("127.0.0.1", port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        Served served = Served.on(backend);
+        try (MongoClient client = MongoClients.create(served.uri())) {
             work.accept(client.getDatabase("store").getCollection(collection));
         } finally {
-            server.shutdownNow();
+            served.server().shutdownNow();
         }
     }
 }
