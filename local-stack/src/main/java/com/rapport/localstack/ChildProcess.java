@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /** A JVM started by the stack, its output appended to a log file, stopped politely (SIGTERM) then firmly. */
 final class ChildProcess {
@@ -108,6 +110,11 @@ final class ChildProcess {
         }
     }
 
+    /** Runs {@code then} with the exit code once the process has ended, however it ended; done when it has run. */
+    CompletableFuture<Void> onExit(IntConsumer then) {
+        return process.onExit().thenAccept(ended -> then.accept(ended.exitValue()));
+    }
+
     void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
@@ -154,7 +161,7 @@ final class ChildProcess {
         return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

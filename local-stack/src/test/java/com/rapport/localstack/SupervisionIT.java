@@ -3,6 +3,7 @@ package com.rapport.localstack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +53,19 @@ class SupervisionIT {
         assertThat(stack.notReady()).isEmpty();
         // and the services carry on writing
         assertThat(journeys.submit(partner, "After Database Crash " + journeys.run)).isNotBlank();
+    }
+
+    @Test
+    void aServiceStoppedCleanlyStartsAgainOnTheClassesItsLastRunRecorded() throws Exception {
+        stack.restartAfter("notification-service", () -> { });
+
+        List<String> arguments = ProcessHandle.of(stack.pidOf("notification-service")).orElseThrow()
+                .info().arguments().map(List::of).orElseThrow();
+        assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=")
+                && argument.endsWith("notification-service.jsa"));
+        Journeys.Partner partner = journeys.partner("cds");
+        assertThat(api.get("/api/notifications?size=1", partner.token()).status()).isEqualTo(200);
+        assertThat(stack.notReady()).isEmpty();
     }
 
     private static void kill9(long pid) throws Exception {
