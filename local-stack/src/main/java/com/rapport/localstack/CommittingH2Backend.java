@@ -4,12 +4,14 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -150,10 +152,16 @@ final class CommittingH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String name = getFullCollectionNamespace(collectionName);
             // the stock collection opens its documents' map by this name and gets this one, already open in our form
-            getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + name,
                     new MVMap.Builder<Object, Document>().valueType(new StoredForm()));
-            return super.openOrCreateCollection(collectionName, options);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
+            if (!meta.containsKey(PositionedCollection.MARK) && !documents.isEmpty()) {
+                return super.openOrCreateCollection(collectionName, options);
+            }
+            meta.put(PositionedCollection.MARK, Boolean.TRUE);
+            return new PositionedCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
@@ -163,6 +171,38 @@ final class CommittingH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_"
                     + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
             return new ExactKeyIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * The stock collection with its documents stored under the order they were written in, as MongoDB's natural order
+     * is, instead of under their {@code _id} (the {@code _id} index finds them, as it does every other key). Stored
+     * under a random id (UUIDs: ledger entries, notifications), each insert changed a page of its own among all the
+     * collection's pages, and each commit rewrote every such page whole, a few dozen documents each: a bulk of a few
+     * hundred ledger entries rewrote a few hundred pages. In write order, a bulk's inserts fill the last page or two.
+     * Collections made before, holding documents under their ids, stay as they are until dropped (the meta map's mark
+     * tells them apart; a collection with no documents takes the new form).
+     */
+    static final class PositionedCollection extends H2Collection {
+
+        static final String MARK = "positionsInWriteOrder";
+
+        private final MVMap<Object, Document> documents;
+        private final AtomicLong next;
+
+        PositionedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                             MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+            this.documents = documents;
+            Object last = documents.lastKey();
+            this.next = new AtomicLong(last == null ? 0 : ((Number) last).longValue() + 1);
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Long position = next.getAndIncrement();
+            documents.put(position, document);
+            return position;
         }
     }
 

@@ -168,6 +168,105 @@ class CommittingH2BackendTest {
         }
     }
 
+    /** Documents stored in the order they were written (MongoDB's natural order), found by their ids' index. */
+    @Nested
+    class DocumentsOfACollection {
+
+        @Test
+        void areKeptInTheOrderTheyWereWrittenAcrossARestart() {
+            Path file = dir.resolve("positions.mv");
+            CommittingH2Backend backend = CommittingH2Backend.open(file);
+            withCollection(backend, "entries", entries ->
+                    List.of("c", "a", "d").forEach(id -> entries.insertOne(new Document("_id", id).append("n", id))));
+            backend.getMvStore().close();
+
+            withCollection(CommittingH2Backend.open(file), "entries", entries -> {
+                entries.insertOne(new Document("_id", "b"));
+                entries.replaceOne(new Document("_id", "a"), new Document("_id", "a").append("n", "changed"));
+                entries.deleteOne(new Document("_id", "d"));
+                entries.insertOne(new Document("_id", "e"));
+
+                assertThat(idsOf(entries.find())).containsExactly("c", "a", "b", "e");
+                assertThat(entries.find(new Document("_id", "a")).first()).containsEntry("n", "changed");
+                assertThat(entries.countDocuments()).isEqualTo(4);
+                assertThatThrownBy(() -> entries.insertOne(new Document("_id", "c")))
+                        .hasMessageContaining("duplicate key");
+            });
+        }
+
+        @Test
+        void ofACollectionWrittenUnderTheirIdsStayThereAndAreExtended() {
+            Path file = dir.resolve("ids.mv");
+            withCollection(new H2Backend(file.toString()), "entries", entries ->
+                    List.of("c", "a").forEach(id -> entries.insertOne(new Document("_id", id))));
+
+            CommittingH2Backend backend = CommittingH2Backend.open(file);
+            withCollection(backend, "entries", entries -> {
+                entries.insertOne(new Document("_id", "b"));
+                entries.replaceOne(new Document("_id", "a"), new Document("_id", "a").append("n", "changed"));
+
+                assertThat(idsOf(entries.find())).containsExactly("a", "b", "c");
+                assertThat(entries.find(new Document("_id", "a")).first()).containsEntry("n", "changed");
+                assertThatThrownBy(() -> entries.insertOne(new Document("_id", "c")))
+                        .hasMessageContaining("duplicate key");
+            });
+            backend.getMvStore().close();
+        }
+
+        @Test
+        void insertedUnderRandomIdsFillTheLastPagesInsteadOfRewritingAPageEach() {
+            Path underIds = dir.resolve("under-ids.mv");
+            withCollection(new H2Backend(underIds.toString()), "entries", entries -> entries.insertMany(entries(5000)));
+            Path inWriteOrder = dir.resolve("in-write-order.mv");
+            CommittingH2Backend fresh = CommittingH2Backend.open(inWriteOrder);
+            withCollection(fresh, "entries", entries -> entries.insertMany(entries(5000)));
+            fresh.getMvStore().close();
+
+            long rewritten = bytesWrittenByABulkOf200(CommittingH2Backend.open(underIds));
+            long appended = bytesWrittenByABulkOf200(CommittingH2Backend.open(inWriteOrder));
+
+            assertThat(appended).isLessThan(rewritten / 3);
+        }
+
+        private long bytesWrittenByABulkOf200(CommittingH2Backend backend) {
+            long[] written = new long[1];
+            withCollection(backend, "entries", entries -> {
+                long before = bytesWritten(backend.getMvStore());
+                entries.insertMany(entries(200));
+                written[0] = bytesWritten(backend.getMvStore()) - before;
+            });
+            backend.getMvStore().close();
+            return written[0];
+        }
+
+        /** The file store counts what it wrote, but has no getter for it. */
+        private static long bytesWritten(MVStore store) {
+            try {
+                java.lang.reflect.Field field = org.h2.mvstore.FileStore.class.getDeclaredField("writeBytes");
+                field.setAccessible(true);
+                return ((java.util.concurrent.atomic.AtomicLong) field.get(store.getFileStore())).get();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static List<Document> entries(int count) {
+            List<Document> entries = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                entries.add(new Document("_id", java.util.UUID.randomUUID().toString())
+                        .append("explanation", "5% of EUR 2,469.00 received (instalment " + i + " of 3)")
+                        .append("basis", "x".repeat(400))); // about the size of a ledger entry
+            }
+            return entries;
+        }
+
+        private static List<String> idsOf(Iterable<Document> documents) {
+            List<String> ids = new ArrayList<>();
+            documents.forEach(document -> ids.add(document.getString("_id")));
+            return ids;
+        }
+    }
+
     @Nested
     class AQueryOnAUniqueKeyAndMore {
 
