@@ -157,10 +157,12 @@ final class CommittingH2Backend extends H2Backend {
             MVMap<Object, Document> documents = getMvStore().openMap("databases." + name,
                     new MVMap.Builder<Object, Document>().valueType(new StoredForm()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
-            if (!meta.containsKey(PositionedCollection.MARK) && !documents.isEmpty()) {
-                return super.openOrCreateCollection(collectionName, options);
+            if (!meta.containsKey(PositionedCollection.MARK)) {
+                if (!documents.isEmpty()) {
+                    return super.openOrCreateCollection(collectionName, options);
+                }
+                meta.put(PositionedCollection.MARK, Boolean.TRUE);
             }
-            meta.put(PositionedCollection.MARK, Boolean.TRUE);
             return new PositionedCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 

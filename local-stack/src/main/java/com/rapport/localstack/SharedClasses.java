@@ -99,10 +99,12 @@ final class SharedClasses {
                 + System.getProperty("java.vm.version");
     }
 
-    /** {@code java -Djarmode=tools -jar <jar> extract}, into a fresh directory that replaces the old one. */
+    /**
+     * {@code java -Djarmode=tools -jar <jar> extract}, into a fresh directory of this call's own (another stack of
+     * the same checkout may be extracting too) that then replaces the old one.
+     */
     private static void extract(Path jar, Path dir) throws IOException {
-        Path fresh = dir.resolveSibling(dir.getFileName() + ".extracting");
-        delete(fresh);
+        Path fresh = dir.resolveSibling(dir.getFileName() + "." + UUID.randomUUID() + ".extracting");
         Process tools = new ProcessBuilder(ChildProcess.javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(),
                 "extract", "--destination", fresh.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -120,7 +122,14 @@ final class SharedClasses {
             throw new IOException("interrupted while extracting " + jar, e);
         }
         delete(dir);
-        Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException anotherExtractionWon) {
+            delete(fresh);
+            if (!Files.isDirectory(dir)) {
+                throw anotherExtractionWon;
+            }
+        }
     }
 
     private static void delete(Path dir) throws IOException {

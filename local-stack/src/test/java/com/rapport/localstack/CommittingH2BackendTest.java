@@ -149,7 +149,7 @@ class CommittingH2BackendTest {
         void isMadeAgainByTheNextWriteInTheCompactFormAndSurvivesARestart() {
             Path file = dir.resolve("dropped.mv");
             CommittingH2Backend backend = CommittingH2Backend.open(file);
-            withCollection(backend, "referrals", referrals -> {
+            withCollectionThenClosed(backend, "referrals", referrals -> {
                 for (int i = 0; i < 500; i++) {
                     referrals.insertOne(new Document("_id", "before-" + i).append("lastSequence", 1L));
                 }
@@ -160,7 +160,6 @@ class CommittingH2BackendTest {
                 assertThat(backend.getMvStore().openMap("databases.store.referrals").getValueType())
                         .isInstanceOf(CommittingH2Backend.StoredForm.class);
             });
-            backend.getMvStore().close();
 
             withCollection(CommittingH2Backend.open(file), "referrals", referrals ->
                     assertThat(referrals.find().into(new ArrayList<>()))
@@ -175,10 +174,8 @@ class CommittingH2BackendTest {
         @Test
         void areKeptInTheOrderTheyWereWrittenAcrossARestart() {
             Path file = dir.resolve("positions.mv");
-            CommittingH2Backend backend = CommittingH2Backend.open(file);
-            withCollection(backend, "entries", entries ->
+            withCollectionThenClosed(CommittingH2Backend.open(file), "entries", entries ->
                     List.of("c", "a", "d").forEach(id -> entries.insertOne(new Document("_id", id).append("n", id))));
-            backend.getMvStore().close();
 
             withCollection(CommittingH2Backend.open(file), "entries", entries -> {
                 entries.insertOne(new Document("_id", "b"));
@@ -200,8 +197,7 @@ class CommittingH2BackendTest {
             withCollection(new H2Backend(file.toString()), "entries", entries ->
                     List.of("c", "a").forEach(id -> entries.insertOne(new Document("_id", id))));
 
-            CommittingH2Backend backend = CommittingH2Backend.open(file);
-            withCollection(backend, "entries", entries -> {
+            withCollectionThenClosed(CommittingH2Backend.open(file), "entries", entries -> {
                 entries.insertOne(new Document("_id", "b"));
                 entries.replaceOne(new Document("_id", "a"), new Document("_id", "a").append("n", "changed"));
 
@@ -210,7 +206,6 @@ class CommittingH2BackendTest {
                 assertThatThrownBy(() -> entries.insertOne(new Document("_id", "c")))
                         .hasMessageContaining("duplicate key");
             });
-            backend.getMvStore().close();
         }
 
         @Test
@@ -218,9 +213,8 @@ class CommittingH2BackendTest {
             Path underIds = dir.resolve("under-ids.mv");
             withCollection(new H2Backend(underIds.toString()), "entries", entries -> entries.insertMany(entries(5000)));
             Path inWriteOrder = dir.resolve("in-write-order.mv");
-            CommittingH2Backend fresh = CommittingH2Backend.open(inWriteOrder);
-            withCollection(fresh, "entries", entries -> entries.insertMany(entries(5000)));
-            fresh.getMvStore().close();
+            withCollectionThenClosed(CommittingH2Backend.open(inWriteOrder), "entries",
+                    entries -> entries.insertMany(entries(5000)));
 
             long rewritten = bytesWrittenByABulkOf200(CommittingH2Backend.open(underIds));
             long appended = bytesWrittenByABulkOf200(CommittingH2Backend.open(inWriteOrder));
@@ -230,12 +224,11 @@ class CommittingH2BackendTest {
 
         private long bytesWrittenByABulkOf200(CommittingH2Backend backend) {
             long[] written = new long[1];
-            withCollection(backend, "entries", entries -> {
+            withCollectionThenClosed(backend, "entries", entries -> {
                 long before = bytesWritten(backend.getMvStore());
                 entries.insertMany(entries(200));
                 written[0] = bytesWritten(backend.getMvStore()) - before;
             });
-            backend.getMvStore().close();
             return written[0];
         }
 
@@ -608,6 +601,13 @@ class CommittingH2BackendTest {
             server.bind("127.0.0.1", port);
             return new Served(server, "mongodb://127.0.0.1:" + port);
         }
+    }
+
+    /** As {@link #withCollection}, then the file closed, as a database that stops leaves it. */
+    private static void withCollectionThenClosed(CommittingH2Backend backend, String collection,
+                                                 Consumer<MongoCollection<Document>> work) {
+        withCollection(backend, collection, work);
+        backend.getMvStore().close();
     }
 
     /** A server on the backend, and one of its database {@code store}'s collections through the wire. */
