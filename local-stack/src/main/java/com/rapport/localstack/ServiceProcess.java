@@ -61,6 +61,8 @@ final class ServiceProcess implements SupervisedChild {
         if (extra != null && !extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
+        // a restart right after a stop: what that run recorded is kept before this one decides whether to record
+        awaitRecordingKept();
         if ("off".equals(System.getenv("RAPPORT_CDS"))) {
             process = ChildProcess.jar(module, jvm, jar, env, logFile);
             exited = CompletableFuture.completedFuture(null);
@@ -170,6 +172,13 @@ final class ServiceProcess implements SupervisedChild {
     public void close() {
         if (process != null) {
             process.stop(STOP_GRACE);
+            awaitRecordingKept();
+        }
+    }
+
+    /** Once the last run has ended: until its class-data recording is kept or dropped ({@link SharedClasses#keep}). */
+    private void awaitRecordingKept() {
+        if (process == null || !process.isAlive()) {
             exited.orTimeout(10, TimeUnit.SECONDS).exceptionally(late -> null).join();
         }
     }
