@@ -70,9 +70,10 @@ final class SharedClasses {
      * {@code recording} (a file of this launch's own: two instances may record at once).
      */
     List<String> options(Path recording) {
-        return Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
-                : List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        String archiving = Files.isRegularFile(archive)
+                ? "-XX:SharedArchiveFile=" + archive
+                : "-XX:ArchiveClassesAtExit=" + recording;
+        return List.of(archiving, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** A file for {@link #options} to record into. */
