@@ -73,14 +73,15 @@ public final class FaultUnderLoad {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (LocalStack stack = LocalStack.start(StackOptions.ephemeral(LocalStack.projectRoot()))) {
-            Counts counts = new FaultUnderLoad(stack).run(clients, rounds, Duration.ofSeconds(10));
+            Counts counts = new FaultUnderLoad(stack).run(clients, rounds, Duration.ofSeconds(10), VICTIMS);
             RunLog.write(LocalStack.projectRoot().resolve("local-stack/target/benchmark/fault-under-load.txt"),
                     counts.lines());
         }
         System.exit(0);
     }
 
-    Counts run(int clients, int rounds, Duration between) throws Exception {
+    /** {@code victims}: the processes killed in turn in each round, of {@link #VICTIMS}. */
+    Counts run(int clients, int rounds, Duration between, List<String> victims) throws Exception {
         List<String> partners = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             partners.add(newPartner("fault" + i));
@@ -103,7 +104,7 @@ public final class FaultUnderLoad {
         }
         long start = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
-            for (String victim : VICTIMS) {
+            for (String victim : victims) {
                 Thread.sleep(between.toMillis());
                 long down = System.nanoTime();
                 if (victim.equals("kafka") || victim.equals("database")) {
