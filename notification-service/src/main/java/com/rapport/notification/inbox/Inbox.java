@@ -3,12 +3,12 @@ package com.rapport.notification.inbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.List;
-
 /**
- * The ids of one partner's notifications, oldest first. Pages are read from it by {@code _id} alone, so listing
- * costs the same on every MongoDB-wire server however many notifications exist in total.
+ * How many places one partner's inbox has handed out: each notification takes the next one, and {@link InboxEntry}
+ * says which notification holds it. A document of constant size, however many notifications the partner has (the
+ * list of ids it used to hold grew with every one, was rewritten whole by each, and would have met MongoDB's 16 MB
+ * document limit at some hundred thousand).
  */
 @Document("inboxes")
-public record Inbox(@Id String partnerId, List<String> notificationIds) {
+public record Inbox(@Id String partnerId, long size) {
 }

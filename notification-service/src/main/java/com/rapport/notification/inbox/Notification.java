@@ -17,11 +17,13 @@ import java.util.UUID;
  * One thing a partner is told, written once and kept as it was said, with its delivery log per channel.
  * The id is derived from the CloudEvent id and the partner, so the unique {@code _id} makes a redelivered event
  * create nothing new. {@code cloudEvent} is the source event's JSON, posted as is to the partner's webhook.
+ * {@code inboxPosition} is its place in the partner's inbox ({@link InboxEntry}), taken before it was written.
  */
 @Document("notifications")
 public record Notification(@Id String notificationId, String eventId, String partnerId, String referralId,
                            String eventType, String language, String subject, List<String> paragraphs,
-                           @Indexed Instant createdAt, Map<Channel, Delivery> deliveries, String cloudEvent) {
+                           @Indexed Instant createdAt, Map<Channel, Delivery> deliveries, String cloudEvent,
+                           Long inboxPosition) {
 
     public Notification {
         paragraphs = List.copyOf(paragraphs);

@@ -30,14 +30,13 @@ public class NotificationQueries {
     public Mono<Page<NotificationView>> ofPartner(PartnerId partnerId, PageRequest request) {
         return mongo.findById(partnerId.value(), Inbox.class)
                 .flatMap(inbox -> {
-                    List<String> oldestFirst = inbox.notificationIds();
-                    long skipped = request.offset();
                     List<String> newestFirst = new ArrayList<>();
-                    for (long i = oldestFirst.size() - 1 - skipped; i >= 0 && newestFirst.size() < request.size(); i--) {
-                        newestFirst.add(oldestFirst.get((int) i));
+                    for (long place = inbox.size() - 1 - request.offset(); place >= 0
+                            && newestFirst.size() < request.size(); place--) {
+                        newestFirst.add(InboxEntry.idOf(partnerId.value(), place));
                     }
-                    return byIds(newestFirst)
-                            .map(items -> request.of(items, oldestFirst.size()));
+                    return filedAt(newestFirst).flatMap(this::byIds)
+                            .map(items -> request.of(items, inbox.size()));
                 })
                 .defaultIfEmpty(request.of(List.of(), 0));
     }
@@ -49,6 +48,16 @@ public class NotificationQueries {
         return mongo.find(newestFirst, Notification.class).map(NotificationView::of).collectList()
                 .zipWith(mongo.count(new Query(), Notification.class))
                 .map(found -> request.of(found.getT1(), found.getT2()));
+    }
+
+    /** The notifications filed at these places, in their order; an empty place is left out. */
+    private Mono<List<String>> filedAt(List<String> places) {
+        if (places.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return mongo.find(query(where("_id").in(places)), InboxEntry.class)
+                .collectMap(InboxEntry::entryId, InboxEntry::notificationId)
+                .map(filed -> places.stream().map(filed::get).filter(Objects::nonNull).toList());
     }
 
     private Mono<List<NotificationView>> byIds(List<String> ids) {

@@ -3,9 +3,12 @@ package com.rapport.notification.inbox;
 import com.rapport.notification.config.StoreProperties;
 import com.rapport.support.id.PartnerId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +22,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 public class NotificationStore {
+
+    private static final String NOTIFICATIONS = "notifications";
 
     private final ReactiveMongoTemplate mongo;
     private final Duration timeout;
@@ -43,10 +48,26 @@ public class NotificationStore {
                 .block(timeout);
     }
 
-    /** Idempotent: adding an id that is there already changes nothing. */
-    public void addToInbox(PartnerId partnerId, String notificationId) {
-        mongo.upsert(query(where("_id").is(partnerId.value())),
-                new Update().addToSet("notificationIds", notificationId), Inbox.class).block(timeout);
+    /** The place the notification holds in its partner's inbox, if it was written with one. */
+    public Optional<Long> placeOf(String notificationId) {
+        Query query = query(where("_id").is(notificationId));
+        query.fields().include("inboxPosition");
+        return mongo.findOne(query, org.bson.Document.class, NOTIFICATIONS).blockOptional(timeout)
+                .map(found -> found.get("inboxPosition") instanceof Number position ? position.longValue() : null);
+    }
+
+    /** The next place in the partner's inbox, never handed out before (by any instance). */
+    public long nextPlace(PartnerId partnerId) {
+        Inbox inbox = mongo.findAndModify(query(where("_id").is(partnerId.value())), new Update().inc("size", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Inbox.class).block(timeout);
+        return inbox.size() - 1;
+    }
+
+    /** Idempotent: filing a notification at the place it holds again changes nothing. */
+    public void fileInInbox(PartnerId partnerId, String notificationId, long place) {
+        mongo.insert(new InboxEntry(InboxEntry.idOf(partnerId.value(), place), notificationId))
+                .then().onErrorResume(DuplicateKeyException.class, filed -> Mono.empty())
+                .block(timeout);
     }
 
     public void recordDelivery(String notificationId, Channel channel, Delivery delivery) {

@@ -33,9 +33,10 @@ import java.util.Map;
  * partner's language at the time of writing; which channels it goes to follows the partner's preferences then
  * (email at once or in the daily digest, the webhook, muted types).
  *
- * <p>Order of writes, without transactions: pending deliveries are queued before the notification is inserted, so a
- * crash in between leaves at worst queue entries that the redelivered event completes; never a notification whose
- * email is forgotten.
+ * <p>Order of writes, without transactions: the notification's place in the partner's inbox is taken and its pending
+ * deliveries are queued before it is inserted, and it is filed at that place after, so a crash in between leaves at
+ * worst an empty place or queue entries that the redelivered event completes; never a notification whose email is
+ * forgotten or that is listed twice.
  */
 @Component
 public class NotificationIssuer {
@@ -70,7 +71,9 @@ public class NotificationIssuer {
     public void issue(CloudEventCodec.Decoded event, PartnerId partnerId, ReferralId referralId, Message message) {
         String notificationId = Notification.idOf(event.eventId(), partnerId);
         if (notifications.exists(notificationId)) {
-            notifications.addToInbox(partnerId, notificationId);
+            // a redelivered event: complete what a process that died after writing it may have left undone
+            notifications.placeOf(notificationId)
+                    .ifPresent(place -> notifications.fileInInbox(partnerId, notificationId, place));
             return;
         }
         // a partner not described by any event yet: default language now, email address looked up when sending
@@ -81,9 +84,10 @@ public class NotificationIssuer {
         Instant now = clock.instant();
         String eventType = event.type().type();
         Map<Channel, Delivery> plan = plan(chosen, eventType, now);
+        long place = notifications.nextPlace(partnerId);
         Notification notification = new Notification(notificationId, event.eventId(), partnerId.value(),
                 referralId == null ? null : referralId.value(), eventType, to.language().code(), text.subject(),
-                text.paragraphs(), now, plan, json.write(event));
+                text.paragraphs(), now, plan, json.write(event), place);
 
         plan.forEach((channel, delivery) -> {
             if (!delivery.isPending()) {
@@ -96,7 +100,9 @@ public class NotificationIssuer {
             }
         });
         boolean created = notifications.insert(notification);
-        notifications.addToInbox(partnerId, notificationId);
+        // another instance wrote it first: it is filed at that one's place, and this place stays empty
+        long filedAt = created ? place : notifications.placeOf(notificationId).orElse(place);
+        notifications.fileInInbox(partnerId, notificationId, filedAt);
         if (created) {
             feed.publish(notification);
             dispatcher.nudge();

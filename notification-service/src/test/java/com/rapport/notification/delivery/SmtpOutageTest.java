@@ -80,7 +80,7 @@ class SmtpOutageTest extends IntegrationTest {
         notifications.insert(new Notification(id, UUID.randomUUID().toString(), partner.partnerId(), null,
                 "rapport.commission.payout-paid.v1", "en", "Left behind", List.of("Written before a restart."),
                 before, Map.of(Channel.EMAIL, new Delivery(DeliveryStatus.PENDING, 1,
-                "connection refused", before)), "{}"));
+                "connection refused", before)), "{}", null));
         queue.enqueue(id, Channel.EMAIL, before);
         queue.retryAt(QueuedDelivery.first(id, Channel.EMAIL, before), 1, before);
         await().atMost(PATIENCE).until(() -> partner.mailbox().messages().size() == 1);

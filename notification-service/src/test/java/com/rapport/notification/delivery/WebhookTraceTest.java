@@ -88,6 +88,6 @@ class WebhookTraceTest {
         when(preferences.of(PartnerId.of("p-1"))).thenReturn(new PartnerPreferences("p-1", true,
                 new Webhook(url, "secret"), Frequency.IMMEDIATE, Set.of(), null, null, null));
         return new Notification("n-1", "e-1", "p-1", null, "rapport.referral.submitted.v1", "en", "subject",
-                List.of("body"), Instant.now(), Map.of(), cloudEvent);
+                List.of("body"), Instant.now(), Map.of(), cloudEvent, null);
     }
 }
