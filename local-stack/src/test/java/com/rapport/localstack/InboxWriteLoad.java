@@ -22,8 +22,7 @@ import java.util.UUID;
  * does. Writes alternate in slices of 1,000 between two partners, one per form, and each slice's time per
  * notification is printed: a form whose cost grows with the partner's notifications shows it slice by slice.
  *
- * <pre>java -cp "local-stack/target/classes:local-stack/target/lib/*" com.rapport.localstack.DatabaseServer FILE PORT &amp;
- * java -cp "local-stack/target/test-classes:local-stack/target/lib/*" com.rapport.localstack.InboxWriteLoad PORT N</pre>
+ * <p>{@code ops/bench/inbox-forms.sh N} starts a fresh database and runs it.
  */
 final class InboxWriteLoad {
 
