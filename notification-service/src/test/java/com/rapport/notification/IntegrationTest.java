@@ -36,7 +36,7 @@ import java.util.stream.StreamSupport;
         "rapport.notification.webhook.allow-private-addresses=true",
         "rapport.notification.digest.hour=" + IntegrationTest.DIGEST_HOUR,
         "rapport.notification.digest.check-interval=300ms"})
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, DatabaseCommands.Configuration.class})
 public abstract class IntegrationTest {
 
     public static final String DATABASE = "rapport-notification-test";

@@ -46,17 +46,20 @@ public class PartnerDirectory {
         learn(new PartnerContact(updated.partnerId(), updated.name(), updated.email(), updated.language(), null, at));
     }
 
-    /** What a referral event says of one of its co-introducers, as it was when the event was written. */
-    public void learn(CreditShare share, Instant at) {
+    /**
+     * What a referral event says of one of its co-introducers, as it was when the event was written; answers the
+     * partner as known now, if the share told anything of it (so that its notification need not read it again).
+     */
+    public Optional<PartnerContact> learn(CreditShare share, Instant at) {
         if (share.partnerId() == null || share.partnerId().isBlank()) {
-            return;
+            return Optional.empty();
         }
         if (share.name() == null && share.email() == null && share.language() == null
                 && share.parentPartnerId() == null) {
-            return;
+            return Optional.empty();
         }
-        learn(new PartnerContact(share.partnerId(), share.name(), share.email(), share.language(),
-                share.parentPartnerId(), at));
+        return Optional.of(learn(new PartnerContact(share.partnerId(), share.name(), share.email(), share.language(),
+                share.parentPartnerId(), at)));
     }
 
     public Optional<PartnerContact> find(PartnerId partnerId) {
@@ -68,7 +71,8 @@ public class PartnerDirectory {
         return find(partnerId).orElseGet(() -> PartnerContact.unknown(partnerId));
     }
 
-    private void learn(PartnerContact told) {
+    /** The partner as stored once what it was told is merged in. */
+    private PartnerContact learn(PartnerContact told) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             PartnerContact known = find(told.partner()).orElse(null);
             if (known == null) {
@@ -77,18 +81,18 @@ public class PartnerDirectory {
                         .onErrorReturn(DuplicateKeyException.class, false)
                         .block(timeout);
                 if (inserted) {
-                    return;
+                    return told;
                 }
                 continue;
             }
             PartnerContact merged = known.mergedWith(told);
             if (merged.equals(known)) {
-                return;
+                return known;
             }
             // replaced only if nobody changed it since it was read
             if (mongo.findAndReplace(query(where("_id").is(known.partnerId()).and("asOf").is(known.asOf())),
                     merged).blockOptional(timeout).isPresent()) {
-                return;
+                return merged;
             }
         }
         throw new IllegalStateException("partner " + told.partnerId() + " keeps changing; the event will be retried");

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes one notification for one partner about one event, exactly once: its id is derived from the CloudEvent id
@@ -69,6 +70,17 @@ public class NotificationIssuer {
     }
 
     public void issue(CloudEventCodec.Decoded event, PartnerId partnerId, ReferralId referralId, Message message) {
+        // a partner not described by any event yet: default language now, email address looked up when sending
+        issue(event, partnerId, referralId, message, () -> partners.findOrUnknown(partnerId));
+    }
+
+    /** For a partner just learnt from the event itself: told as it is known now, without reading it again. */
+    public void issue(CloudEventCodec.Decoded event, PartnerContact partner, ReferralId referralId, Message message) {
+        issue(event, partner.partner(), referralId, message, () -> partner);
+    }
+
+    private void issue(CloudEventCodec.Decoded event, PartnerId partnerId, ReferralId referralId, Message message,
+                       Supplier<PartnerContact> addressee) {
         String notificationId = Notification.idOf(event.eventId(), partnerId);
         if (notifications.exists(notificationId)) {
             // a redelivered event: complete what a process that died after writing it may have left undone
@@ -76,8 +88,7 @@ public class NotificationIssuer {
                     .ifPresent(place -> notifications.fileInInbox(partnerId, notificationId, place));
             return;
         }
-        // a partner not described by any event yet: default language now, email address looked up when sending
-        PartnerContact partner = partners.findOrUnknown(partnerId);
+        PartnerContact partner = addressee.get();
         PartnerPreferences chosen = preferences.of(partnerId);
         Addressee to = preferences.addressee(partner, chosen);
         RenderedMessage text = renderer.render(message, to);

@@ -23,6 +23,7 @@ import com.rapport.events.referral.RefundIssuedV1;
 import com.rapport.events.referral.ScheduleSetV1;
 import com.rapport.notification.directory.CommissionFacts;
 import com.rapport.notification.directory.IntroducerCommission;
+import com.rapport.notification.directory.PartnerContact;
 import com.rapport.notification.directory.PartnerDirectory;
 import com.rapport.notification.directory.RateLock;
 import com.rapport.notification.directory.ReferralDirectory;
@@ -36,7 +37,9 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -94,10 +97,8 @@ public class ReferralEventIntake {
                 })
                 .on(ReferralSubmittedV1.class, (event, submitted) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     String company = present(present(submitted.client(), "client", type).company(), "client.company",
                             type);
-                    learn(submitted.shares(), at);
                     referrals.record(referralOf(submitted.referralId(), type), partnerOf(submitted.partnerId(), type),
                             company, submitted.shares());
                     tell(event, submitted.referralId(), submitted.partnerId(), submitted.shares(),
@@ -105,10 +106,8 @@ public class ReferralEventIntake {
                 })
                 .on(FollowOnOpenedV1.class, (event, opened) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     String company = present(present(opened.client(), "client", type).company(), "client.company",
                             type);
-                    learn(opened.shares(), at);
                     referrals.record(referralOf(opened.referralId(), type), partnerOf(opened.partnerId(), type),
                             company, opened.shares());
                     tell(event, opened.referralId(), opened.partnerId(), opened.shares(),
@@ -116,34 +115,26 @@ public class ReferralEventIntake {
                 })
                 .on(ReferralQualifiedV1.class, (event, qualified) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
-                    learn(qualified.shares(), at);
                     Object client = clientOf(qualified.referralId(), type);
                     tell(event, qualified.referralId(), qualified.partnerId(), qualified.shares(),
                             share -> EventMessages.qualified(client));
                 })
                 .on(ReferralRejectedV1.class, (event, rejected) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     String reason = present(rejected.reason(), "reason", type);
-                    learn(rejected.shares(), at);
                     Object client = clientOf(rejected.referralId(), type);
                     tell(event, rejected.referralId(), rejected.partnerId(), rejected.shares(),
                             share -> EventMessages.rejected(client, reason));
                 })
                 .on(ReferralQuotedV1.class, (event, quoted) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     present(quoted.amount(), "amount", type);
-                    learn(quoted.shares(), at);
                     Object client = clientOf(quoted.referralId(), type);
                     tell(event, quoted.referralId(), quoted.partnerId(), quoted.shares(),
                             share -> EventMessages.quoted(client, quoted.amount()));
                 })
                 .on(CreditSplitV1.class, (event, split) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
-                    learn(split.shares(), at);
                     Object client = clientOf(split.referralId(), type);
                     referrals.credit(referralOf(split.referralId(), type), split.shares());
                     int coIntroducers = ReferralNames.recipients(partnerOf(split.partnerId(), type), split.shares())
@@ -154,11 +145,9 @@ public class ReferralEventIntake {
                 .on(ContractSignedV1.class, (event, signed) -> contractSigned(event, signed, at(event)))
                 .on(ContractAmendedV1.class, (event, amended) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     present(amended.delta(), "delta", type);
                     present(amended.contractValue(), "contractValue", type);
                     present(amended.signedAt(), "signedAt", type);
-                    learn(amended.shares(), at);
                     Object client = clientOf(amended.referralId(), type);
                     referrals.contractAmended(referralOf(amended.referralId(), type), amended.contractValue());
                     tell(event, amended.referralId(), amended.partnerId(), amended.shares(),
@@ -166,49 +155,39 @@ public class ReferralEventIntake {
                 })
                 .on(ScheduleSetV1.class, (event, schedule) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     schedule.schedule().forEach(instalment -> {
                         present(instalment.amount(), "schedule.amount", type);
                         present(instalment.dueDate(), "schedule.dueDate", type);
                     });
-                    learn(schedule.shares(), at);
                     Object client = clientOf(schedule.referralId(), type);
                     tell(event, schedule.referralId(), schedule.partnerId(), schedule.shares(),
                             share -> EventMessages.scheduleSet(client, schedule));
                 })
                 .on(MilestoneReachedV1.class, (event, milestone) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     present(milestone.name(), "name", type);
-                    learn(milestone.shares(), at);
                     Object client = clientOf(milestone.referralId(), type);
                     tell(event, milestone.referralId(), milestone.partnerId(), milestone.shares(),
                             share -> EventMessages.milestoneReached(client, milestone));
                 })
-                .on(PaymentReceivedV1.class, (event, paid) -> paymentReceived(event, paid, at(event)))
-                .on(RefundIssuedV1.class, (event, refund) -> refundIssued(event, refund, at(event)))
+                .on(PaymentReceivedV1.class, (event, paid) -> paymentReceived(event, paid))
+                .on(RefundIssuedV1.class, (event, refund) -> refundIssued(event, refund))
                 .on(ReferralDeliveredV1.class, (event, delivered) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
-                    learn(delivered.shares(), at);
                     Object client = clientOf(delivered.referralId(), type);
                     tell(event, delivered.referralId(), delivered.partnerId(), delivered.shares(),
                             share -> EventMessages.delivered(client));
                 })
                 .on(ReferralCompletedV1.class, (event, completed) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
-                    learn(completed.shares(), at);
                     Object client = clientOf(completed.referralId(), type);
                     tell(event, completed.referralId(), completed.partnerId(), completed.shares(),
                             share -> EventMessages.completed(client));
                 })
                 .on(ReferralLostV1.class, (event, lost) -> {
                     String type = event.type().type();
-                    Instant at = at(event);
                     present(lost.lostAtStatus(), "lostAtStatus", type);
                     present(lost.reason(), "reason", type);
-                    learn(lost.shares(), at);
                     Object client = clientOf(lost.referralId(), type);
                     tell(event, lost.referralId(), lost.partnerId(), lost.shares(),
                             share -> EventMessages.lost(client, lost));
@@ -231,7 +210,7 @@ public class ReferralEventIntake {
         String type = event.type().type();
         present(signed.contractValue(), "contractValue", type);
         present(signed.signedAt(), "signedAt", type);
-        learn(signed.shares(), at);
+        Map<String, PartnerContact> known = learn(signed.shares(), at);
         ReferralId referral = referralOf(signed.referralId(), type);
         Object client = names.clientOf(referral);
         // on file before anyone is told, so that a rate lock arriving meanwhile knows the contract was told
@@ -243,34 +222,32 @@ public class ReferralEventIntake {
             int number = share.contractNumber() != null ? share.contractNumber() : signed.contractNumber();
             // commission-service locks the rate in answer to this very event: usually it is told on its own after
             Optional<RateLock> lock = commissions.rateLockOf(referral, partner)
-                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), partner)));
-            issuer.issue(event, partner, referral, EventMessages.contractSigned(client, signed, number,
-                    lock.map(known -> CommissionToldOnItsOwn.expectation(known, signed.contractValue(), file))));
+                    .filter(rate -> commissions.claim(rate, Notification.idOf(event.eventId(), partner)));
+            issue(event, share.partnerId(), known, referral, EventMessages.contractSigned(client, signed, number,
+                    lock.map(locked -> CommissionToldOnItsOwn.expectation(locked, signed.contractValue(), file))));
             if (lock.isEmpty()) {
                 onItsOwn.rateLockIfContractTold(referral, partner);
             }
         }
     }
 
-    private void paymentReceived(CloudEventCodec.Decoded event, PaymentReceivedV1 paid, Instant at) {
+    private void paymentReceived(CloudEventCodec.Decoded event, PaymentReceivedV1 paid) {
         String type = event.type().type();
         present(paid.amount(), "amount", type);
         present(paid.kind(), "kind", type);
         present(paid.receivedAt(), "receivedAt", type);
         present(paid.netCash(), "netCash", type);
-        learn(paid.shares(), at);
         Object client = clientOf(paid.referralId(), type);
         tellWithCommission(event, paid.referralId(), paid.partnerId(), paid.shares(),
                 earned -> EventMessages.paymentReceived(client, paid, earned));
     }
 
-    private void refundIssued(CloudEventCodec.Decoded event, RefundIssuedV1 refund, Instant at) {
+    private void refundIssued(CloudEventCodec.Decoded event, RefundIssuedV1 refund) {
         String type = event.type().type();
         present(refund.amount(), "amount", type);
         present(refund.issuedAt(), "issuedAt", type);
         present(refund.reason(), "reason", type);
         present(refund.netCash(), "netCash", type);
-        learn(refund.shares(), at);
         Object client = clientOf(refund.referralId(), type);
         tellWithCommission(event, refund.referralId(), refund.partnerId(), refund.shares(),
                 reversed -> EventMessages.refundIssued(client, refund, reversed));
@@ -282,11 +259,12 @@ public class ReferralEventIntake {
                                     Function<Optional<IntroducerCommission>, Message> message) {
         String type = event.type().type();
         ReferralId referral = referralOf(referralId, type);
+        Map<String, PartnerContact> known = learn(shares, at(event));
         for (CreditShare share : ReferralNames.recipients(partnerOf(partnerId, type), shares)) {
             PartnerId recipient = PartnerId.of(share.partnerId());
             Optional<IntroducerCommission> earned = commissions.introducerCommissionFrom(event.eventId(), recipient)
-                    .filter(known -> commissions.claim(known, Notification.idOf(event.eventId(), recipient)));
-            issuer.issue(event, recipient, referral, message.apply(earned));
+                    .filter(told -> commissions.claim(told, Notification.idOf(event.eventId(), recipient)));
+            issue(event, share.partnerId(), known, referral, message.apply(earned));
             if (earned.isEmpty()) {
                 onItsOwn.commissionIfSourceTold(event.eventId(), recipient);
             }
@@ -298,30 +276,51 @@ public class ReferralEventIntake {
         PartnerId newPartner = partnerOf(reassigned.partnerId(), type);
         PartnerId previousPartner = PartnerId.of(present(reassigned.previousPartnerId(), "previousPartnerId", type));
         String reason = present(reassigned.reason(), "reason", type);
-        learn(reassigned.shares(), at);
+        Map<String, PartnerContact> known = learn(reassigned.shares(), at);
         ReferralId referral = referralOf(reassigned.referralId(), type);
         Object client = names.clientOf(referral);
         referrals.reassign(referral, newPartner, reassigned.shares());
         // the referring partner's credit moves; co-introducers keep theirs and hear nothing new
-        issuer.issue(event, newPartner, referral, EventMessages.reassignedToYou(client, reason));
+        issue(event, newPartner.value(), known, referral, EventMessages.reassignedToYou(client, reason));
         if (!previousPartner.equals(newPartner)) {
-            issuer.issue(event, previousPartner, referral, EventMessages.reassignedAway(client, reason));
+            issue(event, previousPartner.value(), known, referral, EventMessages.reassignedAway(client, reason));
         }
     }
 
-    /** One notification per credited partner, each in its own words (its share, its own contract number). */
+    /**
+     * One notification per credited partner, each in its own words (its share, its own contract number), once the
+     * directory learnt what the shares say of them.
+     */
     private void tell(CloudEventCodec.Decoded event, String referralId, String partnerId, List<CreditShare> shares,
                       Function<CreditShare, Message> message) {
         String type = event.type().type();
         ReferralId referral = referralOf(referralId, type);
+        Map<String, PartnerContact> known = learn(shares, at(event));
         for (CreditShare share : ReferralNames.recipients(partnerOf(partnerId, type), shares)) {
-            issuer.issue(event, PartnerId.of(share.partnerId()), referral, message.apply(share));
+            issue(event, share.partnerId(), known, referral, message.apply(share));
         }
     }
 
-    /** What the event's shares say of each co-introducer (name, email, language) is what it is told in. */
-    private void learn(List<CreditShare> shares, Instant at) {
-        shares.forEach(share -> partners.learn(share, at));
+    /**
+     * What the event's shares say of each co-introducer (name, email, language) is what it is told in: the partners
+     * as the directory knows them now, by id (those the shares told nothing of are not among them).
+     */
+    private Map<String, PartnerContact> learn(List<CreditShare> shares, Instant at) {
+        Map<String, PartnerContact> known = new HashMap<>();
+        shares.forEach(share -> partners.learn(share, at)
+                .ifPresent(contact -> known.put(contact.partnerId(), contact)));
+        return known;
+    }
+
+    /** Told as just learnt from this event, or as the directory knows it. */
+    private void issue(CloudEventCodec.Decoded event, String recipient, Map<String, PartnerContact> known,
+                       ReferralId referral, Message message) {
+        PartnerContact learnt = known.get(recipient);
+        if (learnt != null) {
+            issuer.issue(event, learnt, referral, message);
+        } else {
+            issuer.issue(event, PartnerId.of(recipient), referral, message);
+        }
     }
 
     private Object clientOf(String referralId, String type) {

@@ -5,12 +5,14 @@ import com.rapport.events.Topics;
 import com.rapport.events.money.Money;
 import com.rapport.events.referral.Client;
 import com.rapport.events.referral.ContractSignedV1;
+import com.rapport.events.referral.CreditShare;
 import com.rapport.events.referral.MilestoneReachedV1;
 import com.rapport.events.referral.PartnerRegisteredV1;
 import com.rapport.events.referral.PaymentKind;
 import com.rapport.events.referral.PaymentReceivedV1;
 import com.rapport.events.referral.ReferralQualifiedV1;
 import com.rapport.events.referral.ReferralSubmittedV1;
+import com.rapport.notification.DatabaseCommands;
 import com.rapport.notification.IntegrationTest;
 import com.rapport.notification.Mailbox;
 import com.rapport.notification.TestPartner;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,9 @@ class ReferralNotificationsTest extends IntegrationTest {
 
     @Autowired
     private ReferralDirectory referrals;
+
+    @Autowired
+    private DatabaseCommands commands;
 
     @Test
     void everyReferralEventIsEmailedOnceToThePartnerAndListedNewestFirst() {
@@ -140,6 +146,28 @@ class ReferralNotificationsTest extends IntegrationTest {
         assertThat(Mailbox.subject(inbox.messages().get(0))).isEqualTo("Referral received: Late Partner Ltd " + run);
         assertThat(Mailbox.plainText(inbox.messages().get(0))).contains("Hello Chloé Dubois,");
         assertThat(notifications(TestTokens.shared().partner(partner), "").path("total").asInt()).isEqualTo(1);
+    }
+
+    /** Issue 9: the partner a referral event describes is read once for its notification, not again to address it. */
+    @Test
+    void aPartnerTheEventDescribesIsReadOnceForItsNotification() {
+        String partner = UUID.randomUUID().toString();
+        String referral = UUID.randomUUID().toString();
+        putPreferences(new TestPartner(partner, "Nora Once", new Mailbox("nora-" + partner + "@example.com")),
+                "{\"email\": false}");
+        long readBefore = commands.findsById("partners", partner); // the preferences' answer names its language
+        List<CreditShare> shares = List.of(new CreditShare(partner, BigDecimal.ONE, null, "fr",
+                "nora-" + partner + "@example.com", "Nora Once", null));
+        for (String milestone : List.of("Kick-off", "Design approved", "Go live")) {
+            KAFKA.publish(new MilestoneReachedV1(referral, partner, milestone, null, shares));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                notifications(TestTokens.shared().partner(partner), "").path("total").asInt()).isEqualTo(3));
+
+        // told in the language the event gave it, having read it once per event (to merge in what the event says)
+        assertThat(notifications(TestTokens.shared().partner(partner), "").path("items")
+                .findValuesAsText("language")).containsExactly("fr", "fr", "fr");
+        assertThat(commands.findsById("partners", partner) - readBefore).isEqualTo(3);
     }
 
     @Test
