@@ -37,9 +37,10 @@ class InboxMigration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        List<Document> listed = mongo.find(query(where(LIST).exists(true)), Document.class, "inboxes")
-                .collectList().block(timeout);
-        for (Document inbox : listed) {
+        // one inbox at a time: an old list may be long, and no wait covers them all
+        Document inbox;
+        while ((inbox = mongo.findOne(query(where(LIST).exists(true)), Document.class, "inboxes")
+                .block(timeout)) != null) {
             String partnerId = inbox.getString("_id");
             List<String> ids = inbox.getList(LIST, String.class);
             for (int place = 0; place < ids.size(); place++) {
@@ -48,8 +49,12 @@ class InboxMigration implements InitializingBean {
                 mongo.updateFirst(query(where("_id").is(notificationId)),
                         Update.update("inboxPosition", (long) place), Notification.class).block(timeout);
             }
-            mongo.updateFirst(query(where("_id").is(partnerId)),
-                    new Update().max("size", (long) ids.size()).unset(LIST), Inbox.class).block(timeout);
+            long carriedOver = mongo.updateFirst(query(where("_id").is(partnerId)),
+                    new Update().max("size", (long) ids.size()).unset(LIST), Inbox.class).block(timeout)
+                    .getMatchedCount();
+            if (carriedOver != 1) {
+                throw new IllegalStateException("the inbox of " + partnerId + " could not be carried over");
+            }
         }
     }
 }
