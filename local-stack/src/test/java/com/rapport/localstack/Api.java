@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A plain HTTP client of the gateway, as any API user would write one: JSON in, JSON out, bearer tokens. */
 final class Api {
@@ -69,6 +70,26 @@ final class Api {
             throw new AssertionError("login of " + username + " failed: " + response);
         }
         return response.json().path("accessToken").asText();
+    }
+
+    /**
+     * A user's token that logs in again once it is ten minutes old: the gateway's access tokens live fifteen, and a
+     * long run outlives one (the long fault run's audit, 15 minutes in, read every list as 401).
+     */
+    Supplier<String> session(String username, String password) {
+        return new Supplier<>() {
+            private String token;
+            private long since;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.nanoTime() - since > Duration.ofMinutes(10).toNanos()) {
+                    token = login(username, password);
+                    since = System.nanoTime();
+                }
+                return token;
+            }
+        };
     }
 
     Response get(String path, String token) {

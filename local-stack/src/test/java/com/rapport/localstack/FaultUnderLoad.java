@@ -57,7 +57,7 @@ public final class FaultUnderLoad {
 
     private final LocalStack stack;
     private final Api api;
-    private final String ops;
+    private final Supplier<String> ops;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -66,7 +66,7 @@ public final class FaultUnderLoad {
     FaultUnderLoad(LocalStack stack) {
         this.stack = stack;
         this.api = new Api(stack.gatewayUrl());
-        this.ops = api.login("ops", "ops-dev-password");
+        this.ops = api.session("ops", "ops-dev-password");
     }
 
     public static void main(String[] args) throws Exception {
@@ -146,18 +146,18 @@ public final class FaultUnderLoad {
                 "f-" + UUID.randomUUID() + "@client.example"));
         body.put("partnerId", partner);
         String key = UUID.randomUUID().toString();
-        String referral = untilAcknowledged("submit", () -> api.send("POST", "/api/referrals", ops,
+        String referral = untilAcknowledged("submit", () -> api.send("POST", "/api/referrals", ops.get(),
                 Api.write(body), "application/json", Map.of("Idempotency-Key", key)), null)
                 .json().path("referralId").asText();
-        untilAcknowledged("qualify " + referral, () -> api.post("/api/referrals/" + referral + "/qualify", ops,
+        untilAcknowledged("qualify " + referral, () -> api.post("/api/referrals/" + referral + "/qualify", ops.get(),
                 Map.of()), () -> status(referral, "QUALIFIED", "CONTRACTED"));
-        untilAcknowledged("contract " + referral, () -> api.post("/api/referrals/" + referral + "/contract", ops,
+        untilAcknowledged("contract " + referral, () -> api.post("/api/referrals/" + referral + "/contract", ops.get(),
                 Journeys.contract("9000.00", "EUR")), () -> status(referral, "CONTRACTED"));
         for (int i = 0; i < PAYMENTS.length; i++) {
             String paymentId = "pay-" + i;
             String amount = PAYMENTS[i];
             untilAcknowledged(paymentId + " of " + referral, () -> api.post("/api/referrals/" + referral
-                    + "/payments", ops, Journeys.payment(paymentId, amount, "EUR", "MILESTONE",
+                    + "/payments", ops.get(), Journeys.payment(paymentId, amount, "EUR", "MILESTONE",
                     "2026-11-01T10:00:00Z")), null);
         }
         return referral;
@@ -223,7 +223,7 @@ public final class FaultUnderLoad {
     }
 
     private boolean status(String referral, String... accepted) {
-        String status = api.get("/api/referrals/" + referral, ops).json().path("status").asText();
+        String status = api.get("/api/referrals/" + referral, ops.get()).json().path("status").asText();
         return List.of(accepted).contains(status);
     }
 
@@ -269,7 +269,7 @@ public final class FaultUnderLoad {
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
             List<BigDecimal> rates = new ArrayList<>();
             for (String referral : partner.getValue()) {
-                JsonNode items = api.get("/api/commissions?referralId=" + referral + "&size=50", ops).json()
+                JsonNode items = api.get("/api/commissions?referralId=" + referral + "&size=50", ops.get()).json()
                         .path("items");
                 Set<String> sources = new HashSet<>();
                 BigDecimal sum = BigDecimal.ZERO;
@@ -407,7 +407,7 @@ public final class FaultUnderLoad {
         long deadline = start + Duration.ofMinutes(5).toNanos();
         for (Map.Entry<String, List<String>> partner : lifecycles.entrySet()) {
             long want = partner.getValue().size() * perLifecycle;
-            while (api.get(path + "?partnerId=" + partner.getKey() + "&size=1", ops).json().path("total")
+            while (api.get(path + "?partnerId=" + partner.getKey() + "&size=1", ops.get()).json().path("total")
                     .asLong() < want && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
@@ -460,7 +460,7 @@ public final class FaultUnderLoad {
     }
 
     private String newPartner(String label) {
-        Api.Response created = api.post("/api/partners", ops, Map.of("name", "Fault " + label + " " + run,
+        Api.Response created = api.post("/api/partners", ops.get(), Map.of("name", "Fault " + label + " " + run,
                 "email", label + "-" + run + "@fault.example", "language", "en"));
         if (created.status() != 201) {
             throw new IllegalStateException("partner: " + created);
@@ -494,7 +494,7 @@ public final class FaultUnderLoad {
             long totalBefore = -1;
             long total = 0;
             for (int page = 0; ; page++) {
-                JsonNode list = api.get("/api/notifications?partnerId=" + partnerId + "&size=200&page=" + page, ops)
+                JsonNode list = api.get("/api/notifications?partnerId=" + partnerId + "&size=200&page=" + page, ops.get())
                         .json();
                 total = list.path("total").asLong();
                 totalBefore = totalBefore < 0 ? total : totalBefore;

@@ -138,7 +138,7 @@ public final class PipelineBenchmark {
     private final LocalStack stack;
     private final Settings settings;
     private final Api api;
-    private final String ops;
+    private final Supplier<String> ops;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final RunLog log = new RunLog();
     private int notificationsPerLifecycle;
@@ -152,7 +152,7 @@ public final class PipelineBenchmark {
         this.stack = stack;
         this.settings = settings;
         this.api = new Api(stack.gatewayUrl());
-        this.ops = api.login("ops", "ops-dev-password");
+        this.ops = api.session("ops", "ops-dev-password");
     }
 
     public static void main(String[] args) throws Exception {
@@ -348,7 +348,7 @@ public final class PipelineBenchmark {
         Api direct = new Api("http://127.0.0.1:" + stack.options().referralPort()).patient(Duration.ofHours(1));
         List<Api.Response> rebuilds = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Api.Response rebuilt = direct.post("/api/referrals/projections/rebuild", ops, Map.of());
+            Api.Response rebuilt = direct.post("/api/referrals/projections/rebuild", ops.get(), Map.of());
             if (rebuilt.status() != 200) {
                 throw new IllegalStateException("referral rebuild: " + rebuilt);
             }
@@ -484,14 +484,14 @@ public final class PipelineBenchmark {
         Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody(company,
                 "c-" + UUID.randomUUID() + "@client.example"));
         body.put("partnerId", partner);
-        String referral = timed(commandNanos, () -> api.post("/api/referrals", ops, body), 201)
+        String referral = timed(commandNanos, () -> api.post("/api/referrals", ops.get(), body), 201)
                 .json().path("referralId").asText();
-        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/qualify", ops, Map.of()), 200);
-        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/contract", ops,
+        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/qualify", ops.get(), Map.of()), 200);
+        timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/contract", ops.get(),
                 Journeys.contract("9000.00", "EUR")), 200);
         for (int i = 0; i < PAYMENTS; i++) {
             String paymentId = "pay-" + i;
-            timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/payments", ops,
+            timed(commandNanos, () -> api.post("/api/referrals/" + referral + "/payments", ops.get(),
                     Journeys.payment(paymentId, "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z")), 200);
         }
         return referral;
@@ -528,7 +528,7 @@ public final class PipelineBenchmark {
     private long paymentNotifications(String partner) {
         long count = 0;
         for (int page = 0; ; page++) {
-            JsonNode list = api.get("/api/notifications?partnerId=" + partner + "&size=200&page=" + page, ops).json();
+            JsonNode list = api.get("/api/notifications?partnerId=" + partner + "&size=200&page=" + page, ops.get()).json();
             for (JsonNode item : list.path("items")) {
                 if (PAYMENT_RECEIVED.equals(item.path("eventType").asText())) {
                     count++;
@@ -542,7 +542,7 @@ public final class PipelineBenchmark {
 
     /** Whether the partner's newest notifications include the payment of this referral. */
     private boolean paymentNotified(String partner, String referral) {
-        for (JsonNode item : api.get("/api/notifications?partnerId=" + partner + "&size=20", ops).json().path("items")) {
+        for (JsonNode item : api.get("/api/notifications?partnerId=" + partner + "&size=20", ops.get()).json().path("items")) {
             if (PAYMENT_RECEIVED.equals(item.path("eventType").asText())
                     && referral.equals(item.path("referralId").asText())) {
                 return true;
@@ -556,7 +556,7 @@ public final class PipelineBenchmark {
     }
 
     private long total(String path) {
-        Api.Response response = api.get(path, ops);
+        Api.Response response = api.get(path, ops.get());
         if (response.status() != 200) {
             throw new IllegalStateException(path + ": " + response);
         }
@@ -577,10 +577,10 @@ public final class PipelineBenchmark {
             Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Probe " + UUID.randomUUID(),
                     "p-" + UUID.randomUUID() + "@client.example"));
             body.put("partnerId", partner);
-            String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
-            api.post("/api/referrals/" + referral + "/qualify", ops, Map.of());
-            api.post("/api/referrals/" + referral + "/contract", ops, Journeys.contract("9000.00", "EUR"));
-            Api.Response paid = api.post("/api/referrals/" + referral + "/payments", ops,
+            String referral = api.post("/api/referrals", ops.get(), body).json().path("referralId").asText();
+            api.post("/api/referrals/" + referral + "/qualify", ops.get(), Map.of());
+            api.post("/api/referrals/" + referral + "/contract", ops.get(), Journeys.contract("9000.00", "EUR"));
+            Api.Response paid = api.post("/api/referrals/" + referral + "/payments", ops.get(),
                     Journeys.payment("probe", "3000.00", "EUR", "MILESTONE", "2026-11-20T10:00:00Z"));
             long begin = System.nanoTime();
             if (paid.status() != 200 && paid.status() != 201) {
@@ -704,7 +704,7 @@ public final class PipelineBenchmark {
         Map<String, Object> body = new java.util.HashMap<>(Journeys.referralBody("Reader " + run,
                 "reader-" + run + "@client.example"));
         body.put("partnerId", partner);
-        String referral = api.post("/api/referrals", ops, body).json().path("referralId").asText();
+        String referral = api.post("/api/referrals", ops.get(), body).json().path("referralId").asText();
         String path = "/api/referrals/" + referral;
         Api gateway = api;
         Api direct = new Api("http://127.0.0.1:" + stack.options().referralPort());
@@ -726,7 +726,7 @@ public final class PipelineBenchmark {
         for (int c = 0; c < connections; c++) {
             running.add(threads.submit(() -> {
                 for (int i = 0; i < perConnection; i++) {
-                    if (target.get(path, ops).status() != 200) {
+                    if (target.get(path, ops.get()).status() != 200) {
                         failures.incrementAndGet();
                     }
                 }
@@ -745,7 +745,7 @@ public final class PipelineBenchmark {
     // ------------------------------------------------------------------------------------------------- helpers
 
     private String newPartner(String label) {
-        Api.Response created = api.post("/api/partners", ops, Map.of("name", "Bench " + label + " " + run,
+        Api.Response created = api.post("/api/partners", ops.get(), Map.of("name", "Bench " + label + " " + run,
                 "email", label + "-" + run + "@bench.example", "language", "en"));
         if (created.status() != 201) {
             throw new IllegalStateException("partner: " + created);
