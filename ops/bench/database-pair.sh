@@ -16,7 +16,7 @@ for round in $(seq 1 "$rounds"); do
   for build in "$@"; do
     dir=$(mktemp -d); port=$((47100 + RANDOM % 800))
     java -cp "$build/local-stack/target/classes:$build/local-stack/target/lib/*" \
-      com.rapport.localstack.DatabaseServer "$dir/db.mv" "$port" > "$dir/log" 2>&1 &
+      com.rapport.testsupport.database.DatabaseServer "$dir/db.mv" "$port" > "$dir/log" 2>&1 &
     db=$!
     for _ in $(seq 1 50); do grep -q "ready" "$dir/log" && break; sleep 0.2; done
     printf '%-3s %-40s ' "$round" "$build ($(git -C "$build" log -1 --format=%h))"

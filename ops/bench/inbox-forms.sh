@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 dir=$(mktemp -d); port=$((47100 + RANDOM % 800))
 java -cp "$here/local-stack/target/classes:$here/local-stack/target/lib/*" \
-  com.rapport.localstack.DatabaseServer "$dir/db.mv" "$port" > "$dir/log" 2>&1 &
+  com.rapport.testsupport.database.DatabaseServer "$dir/db.mv" "$port" > "$dir/log" 2>&1 &
 db=$!
 for _ in $(seq 1 50); do grep -q "ready" "$dir/log" && break; sleep 0.2; done
 java -cp "$here/local-stack/target/test-classes:$here/local-stack/target/lib/*" \

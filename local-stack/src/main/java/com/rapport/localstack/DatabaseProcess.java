@@ -1,5 +1,7 @@
 package com.rapport.localstack;
 
+import com.rapport.testsupport.database.DatabaseServer;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

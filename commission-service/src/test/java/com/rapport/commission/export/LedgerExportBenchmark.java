@@ -12,6 +12,7 @@ import com.rapport.events.money.Money;
 import com.rapport.testsupport.FreePorts;
 import com.rapport.testsupport.TestInfrastructure;
 import com.rapport.testsupport.TestTokens;
+import com.rapport.testsupport.database.DatabaseServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -49,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exports {@code benchmark.entries} (default 1,000,000) ledger entries through {@code GET /api/exports/ledger.csv}
- * of the running service, over HTTP, and reports the time and the service JVM's peak heap. The database runs in a
- * separate JVM. Run it as the README says (it is left out of the normal build by its tag).
+ * of the running service, over HTTP, and reports the time and the service JVM's peak heap. The database is the local
+ * stack's (mongo-java-server on its H2 file), in a separate JVM, as the stack runs it. Run it as the README says (it
+ * is left out of the normal build by its tag).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -61,6 +63,7 @@ class LedgerExportBenchmark {
     private static final int INSERT_BATCH = 10_000;
     private static final String DATABASE = "rapport-commission-benchmark";
     private static Process database;
+    private static Path databaseFile;
     private static String databaseUri;
 
     @LocalServerPort
@@ -76,10 +79,12 @@ class LedgerExportBenchmark {
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
+    static void stopDatabase() throws IOException, InterruptedException {
         if (database != null) {
-            database.getOutputStream().close();
             database.destroy();
+            database.waitFor();
+            Files.deleteIfExists(databaseFile);
+            Files.deleteIfExists(databaseFile.getParent());
         }
     }
 
@@ -142,7 +147,8 @@ class LedgerExportBenchmark {
     private static long seed() {
         try (MongoClient client = MongoClients.create(databaseUri)) {
             MongoCollection<Document> ledger = client.getDatabase(DATABASE).getCollection(LedgerDocuments.LEDGER);
-            long existing = ledger.countDocuments();
+            // the count command: counting by aggregation would hold the million documents in the database's heap
+            long existing = ledger.estimatedDocumentCount();
             Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
             List<Document> batch = new ArrayList<>(INSERT_BATCH);
             for (long i = existing; i < ENTRIES; i++) {
@@ -161,7 +167,7 @@ class LedgerExportBenchmark {
             if (!batch.isEmpty()) {
                 ledger.insertMany(batch);
             }
-            return ledger.countDocuments();
+            return ledger.estimatedDocumentCount();
         }
     }
 
@@ -171,19 +177,26 @@ class LedgerExportBenchmark {
         }
         int mongoPort = FreePorts.next();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        database = new ProcessBuilder(java, "-Xmx" + System.getProperty("benchmark.database-heap", "8g"), "-cp",
-                System.getProperty("java.class.path"), BenchmarkMongoServer.class.getName(), String.valueOf(mongoPort))
+        databaseFile = Files.createTempDirectory("ledger-export-benchmark").resolve("database.mv");
+        // the local stack's database, with the heap and collector the stack gives it (DatabaseProcess)
+        database = new ProcessBuilder(java, "-Xmx" + System.getProperty("benchmark.database-heap", "512m"),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), DatabaseServer.class.getName(),
+                databaseFile.toString(), String.valueOf(mongoPort))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(database.getInputStream(),
                 StandardCharsets.UTF_8));
         String line;
-        while ((line = output.readLine()) != null && !line.contains(BenchmarkMongoServer.READY)) {
+        while ((line = output.readLine()) != null && !line.contains(DatabaseServer.READY)) {
             // skip the server's start-up output
         }
         if (line == null) {
             throw new UncheckedIOException(new IOException("the benchmark database did not start"));
         }
+        // its log goes on to the test's output; an unread pipe would stop it once full
+        Thread log = new Thread(() -> output.lines().forEach(System.out::println), "benchmark-database-log");
+        log.setDaemon(true);
+        log.start();
         databaseUri = "mongodb://127.0.0.1:" + mongoPort + "/" + DATABASE;
     }
 }

@@ -1,4 +1,4 @@
-package com.rapport.localstack;
+package com.rapport.testsupport.database;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -205,6 +205,16 @@ final class CommittingH2Backend extends H2Backend {
             Long position = next.getAndIncrement();
             documents.put(position, document);
             return position;
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            if (!SortedScan.answers(orderBy, fieldSelector)) {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return SortedScan.run(documents, document -> documentMatchesQuery(document, query), orderBy, numberToSkip,
+                    limit, batchSize, cursorRegistry);
         }
     }
 

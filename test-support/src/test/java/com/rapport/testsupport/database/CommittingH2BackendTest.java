@@ -1,8 +1,9 @@
-package com.rapport.localstack;
+package com.rapport.testsupport.database;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -333,13 +334,6 @@ class CommittingH2BackendTest {
             return query;
         }
 
-        private static Document query(Object... keysAndValues) {
-            Document query = new Document();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                query.append((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-            return query;
-        }
     }
 
     @Nested
@@ -598,6 +592,97 @@ class CommittingH2BackendTest {
             bytes.get(copy);
             return copy;
         }
+    }
+
+    @Nested
+    class ASortedQueryOverTheWholeCollection {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void returnsTheStockOrderBatchByBatch() {
+            Random random = new Random(42);
+            withCollection(CommittingH2Backend.open(dir.resolve("sorted.mv")), "entries", entries -> {
+                for (int i = 0; i < 700; i++) {
+                    Document document = new Document("_id", "d" + random.nextInt(1_000_000) + "-" + i);
+                    // same days and same times often, so the later keys and the stored order decide ties
+                    putSometimes(random, document, "day", "2026-0" + (1 + random.nextInt(3)));
+                    putSometimes(random, document, "at", new java.util.Date(1_000L * random.nextInt(20)));
+                    putSometimes(random, document, "amount", random.nextBoolean() ? random.nextInt(5)
+                            : random.nextInt(5) + 0.5);
+                    putSometimes(random, document, "tags", List.of("t" + random.nextInt(3),
+                            "t" + random.nextInt(3)));
+                    document.append("nested", new Document("rank", random.nextInt(4)));
+                    document.append("kind", random.nextInt(3));
+                    entries.insertOne(document);
+                }
+                // naming fields to return takes the stock path: every document sorted whole, held whole
+                Document everyField = query("day", 1, "at", 1, "amount", 1, "tags", 1, "nested", 1, "kind", 1);
+                for (Document sort : List.of(query("day", 1, "at", 1, "_id", 1), query("at", -1, "amount", 1),
+                        query("tags", 1), query("nested.rank", -1, "day", -1), query("amount", 1))) {
+                    for (Document filter : List.of(new Document(), query("kind", 1))) {
+                        List<String> stock = ids(entries.find(filter).projection(everyField).sort(sort));
+                        assertThat(stock).hasSize(ids(entries.find(filter)).size());
+                        assertThat(ids(entries.find(filter).sort(sort).batchSize(50)))
+                                .as("sorted by %s where %s", sort, filter)
+                                .containsExactlyElementsOf(stock);
+                        assertThat(ids(entries.find(filter).sort(sort).skip(30).limit(120).batchSize(7)))
+                                .containsExactlyElementsOf(stock.subList(30, Math.min(stock.size(), 150)));
+                    }
+                }
+            });
+        }
+
+        @Test
+        void readsEachDocumentWhenItsBatchIsAskedFor() {
+            withCollection(CommittingH2Backend.open(dir.resolve("cursor.mv")), "entries", entries -> {
+                for (int i = 0; i < 30; i++) {
+                    entries.insertOne(new Document("_id", "e" + i).append("day", 100 - i).append("state", "open"));
+                }
+                try (MongoCursor<Document> cursor = entries.find().sort(query("day", 1)).batchSize(10).iterator()) {
+                    List<String> seen = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        seen.add(cursor.next().getString("_id"));
+                    }
+                    // after the first batch left: one gone, one changed (the stock cursor held them as they were)
+                    entries.deleteOne(query("_id", "e15"));
+                    entries.updateOne(query("_id", "e5"), query("$set", query("state", "paid")));
+                    List<Document> rest = new ArrayList<>();
+                    cursor.forEachRemaining(rest::add);
+
+                    assertThat(seen).containsExactly("e29", "e28", "e27", "e26", "e25", "e24", "e23", "e22", "e21",
+                            "e20");
+                    assertThat(rest).extracting(d -> d.getString("_id")).hasSize(19).doesNotContain("e15")
+                            .startsWith("e19", "e18", "e17", "e16", "e14").endsWith("e1", "e0");
+                    assertThat(rest).filteredOn(d -> d.getString("_id").equals("e5"))
+                            .extracting(d -> d.getString("state")).containsExactly("paid");
+                }
+            });
+        }
+
+        private static void putSometimes(Random random, Document document, String key, Object value) {
+            int dice = random.nextInt(10);
+            if (dice == 0) {
+                document.append(key, null);
+            } else if (dice > 1) {
+                document.append(key, value);
+            }
+        }
+
+        private static List<String> ids(Iterable<Document> documents) {
+            List<String> ids = new ArrayList<>();
+            documents.forEach(document -> ids.add(document.getString("_id")));
+            return ids;
+        }
+    }
+
+    private static Document query(Object... keysAndValues) {
+        Document query = new Document();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            query.append((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return query;
     }
 
     /** The backend served through the wire on a free port, which {@code uri} reaches. */

@@ -1,4 +1,4 @@
-package com.rapport.localstack;
+package com.rapport.testsupport.database;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 public final class DatabaseServer {
 
-    static final String READY = "rapport-database ready";
+    public static final String READY = "rapport-database ready";
 
     private DatabaseServer() {
     }
