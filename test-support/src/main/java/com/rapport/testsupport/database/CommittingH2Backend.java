@@ -74,6 +74,14 @@ final class CommittingH2Backend extends H2Backend {
             "dropindexes", "create", "drop", "dropdatabase", "renamecollection");
 
     /**
+     * The commands that read no document: a driver's heartbeat and handshake ({@code isMaster}), {@code ping}. They are
+     * answered at once, never behind the documents' lock: a heartbeat that waited there for a long request (a sort
+     * over a whole collection, with a write queued behind it) timed out after ten seconds, and every driver then
+     * cleared its connection pool, failing the requests of the whole service, the long one among them.
+     */
+    private static final Set<String> UNLOCKED = Set.of("ismaster", "hello", "ping", "buildinfo", "whatsmyuri");
+
+    /**
      * A few hundred kilobytes of live pages moved out of the emptiest, oldest chunks every hundred writes. A chunk's
      * space is reused only once none of its pages is live, and writes spread over a large collection leave a page or
      * two live in nearly every chunk: without this a stack's file held about one chunk per live page, and each commit
@@ -105,6 +113,11 @@ final class CommittingH2Backend extends H2Backend {
      * value. MongoDB applies each write to a document atomically and never answers half of one.
      */
     private final ReadWriteLock documents = new ReentrantReadWriteLock();
+
+    /** The lock every request but {@link #UNLOCKED} takes, for a test to hold as a long request would. */
+    ReadWriteLock documentsLock() {
+        return documents;
+    }
 
     private CommittingH2Backend(MVStore store) {
         super(store);
@@ -399,7 +412,11 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (UNLOCKED.contains(name)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        if (!WRITES.contains(name)) {
             Lock read = documents.readLock();
             read.lock();
             try {

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -591,6 +592,46 @@ class CommittingH2BackendTest {
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
             return copy;
+        }
+    }
+
+    @Nested
+    class WhileALongRequestHoldsTheDocuments {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void theDriversHeartbeatIsAnsweredAndReadsWait() throws Exception {
+            CommittingH2Backend backend = CommittingH2Backend.open(dir.resolve("busy.mv"));
+            Served served = Served.on(backend);
+            ExecutorService requests = Executors.newFixedThreadPool(2);
+            try (MongoClient client = MongoClients.create(served.uri())) {
+                MongoCollection<Document> entries = client.getDatabase("store").getCollection("entries");
+                entries.insertOne(new Document("_id", "e1"));
+
+                Lock documents = backend.documentsLock().writeLock();
+                documents.lock();
+                Future<Document> read;
+                try {
+                    // as the driver's monitor asks every ten seconds, and each new connection once
+                    Future<Document> heartbeat = requests.submit(() ->
+                            client.getDatabase("admin").runCommand(new Document("isMaster", 1)));
+                    assertThat(heartbeat.get(5, TimeUnit.SECONDS).get("ismaster")).isEqualTo(true);
+                    assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok"))
+                            .isEqualTo(1.0);
+
+                    read = requests.submit(() -> entries.find(query("_id", "e1")).first());
+                    Thread.sleep(300);
+                    assertThat(read).isNotDone();
+                } finally {
+                    documents.unlock();
+                }
+                assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(new Document("_id", "e1"));
+            } finally {
+                requests.shutdownNow();
+                served.server().shutdownNow();
+            }
         }
     }
 
