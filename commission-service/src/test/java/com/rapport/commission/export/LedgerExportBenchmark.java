@@ -45,6 +45,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +83,9 @@ class LedgerExportBenchmark {
     static void stopDatabase() throws IOException, InterruptedException {
         if (database != null) {
             database.destroy();
-            database.waitFor();
+            if (!database.waitFor(30, TimeUnit.SECONDS)) {
+                database.destroyForcibly().waitFor();
+            }
             Files.deleteIfExists(databaseFile);
             Files.deleteIfExists(databaseFile.getParent());
         }
