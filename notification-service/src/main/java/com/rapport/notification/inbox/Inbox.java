@@ -10,5 +10,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * document limit at some hundred thousand).
  */
 @Document("inboxes")
-public record Inbox(@Id String partnerId, long size) {
+public record Inbox(@Id String partnerId, long size, Long empty) {
+
+    /**
+     * The notifications filed: the places handed out less those known to stay empty (an instance that lost the race
+     * to write a redelivered event's notification took a place the winner's holds instead). A place taken by a
+     * process that died before writing is not known, and still counted (DECISIONS.md).
+     */
+    public long filed() {
+        return size - (empty == null ? 0 : empty);
+    }
 }

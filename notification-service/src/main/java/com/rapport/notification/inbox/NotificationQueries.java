@@ -36,7 +36,7 @@ public class NotificationQueries {
                         newestFirst.add(InboxEntry.idOf(partnerId.value(), place));
                     }
                     return filedAt(newestFirst).flatMap(this::byIds)
-                            .map(items -> request.of(items, inbox.size()));
+                            .map(items -> request.of(items, inbox.filed()));
                 })
                 .defaultIfEmpty(request.of(List.of(), 0));
     }

@@ -63,6 +63,12 @@ public class NotificationStore {
         return inbox.size() - 1;
     }
 
+    /** A place this instance took stays empty: its notification holds another one. */
+    public void leaveEmpty(PartnerId partnerId) {
+        mongo.updateFirst(query(where("_id").is(partnerId.value())), new Update().inc("empty", 1L), Inbox.class)
+                .block(timeout);
+    }
+
     /** Idempotent: filing a notification at the place it holds again changes nothing. */
     public void fileInInbox(PartnerId partnerId, String notificationId, long place) {
         mongo.insert(new InboxEntry(InboxEntry.idOf(partnerId.value(), place), notificationId))

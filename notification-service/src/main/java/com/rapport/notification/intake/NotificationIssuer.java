@@ -111,8 +111,14 @@ public class NotificationIssuer {
             }
         });
         boolean created = notifications.insert(notification);
-        // another instance wrote it first: it is filed at that one's place, and this place stays empty
-        long filedAt = created ? place : notifications.placeOf(notificationId).orElse(place);
+        long filedAt = place;
+        if (!created) {
+            // another instance wrote it first: it is filed at that one's place, and this place stays empty
+            filedAt = notifications.placeOf(notificationId).orElse(place);
+            if (filedAt != place) {
+                notifications.leaveEmpty(partnerId);
+            }
+        }
         notifications.fileInInbox(partnerId, notificationId, filedAt);
         if (created) {
             feed.publish(notification);

@@ -99,6 +99,37 @@ class InboxTest extends IntegrationTest {
     }
 
     @Nested
+    class APlaceLeftEmptyByAnInstanceThatLostTheRace {
+
+        @Test
+        void isNotCountedInTheTotal() {
+            TestPartner partner = TestPartner.register("Ines Raced", "en");
+            String eventId = UUID.randomUUID().toString();
+            String notificationId = Notification.idOf(eventId, partner.id());
+            // two instances take a place each for one redelivered event; the first writes it and files it
+            long won = store.nextPlace(partner.id());
+            long lost = store.nextPlace(partner.id());
+            assertThat(store.insert(new Notification(notificationId, eventId, partner.partnerId(), null,
+                    "rapport.referral.milestone-reached.v1", "en", "Raced", List.of("Written once."),
+                    Instant.now(), Map.of(), "{}", won))).isTrue();
+            store.fileInInbox(partner.id(), notificationId, won);
+            // the second finds it written, files it at the winner's place and leaves its own empty
+            assertThat(store.insert(new Notification(notificationId, eventId, partner.partnerId(), null,
+                    "rapport.referral.milestone-reached.v1", "en", "Raced", List.of("Written once."),
+                    Instant.now(), Map.of(), "{}", lost))).isFalse();
+            store.fileInInbox(partner.id(), notificationId, store.placeOf(notificationId).orElseThrow());
+            store.leaveEmpty(partner.id());
+
+            KAFKA.publish(new MilestoneReachedV1(UUID.randomUUID().toString(), partner.partnerId(), "After", null));
+            await().atMost(PATIENCE).until(() -> page(partner, 0, 50).path("items").size() == 2);
+
+            JsonNode page = page(partner, 0, 50);
+            assertThat(page.path("total").asInt()).isEqualTo(2);
+            assertThat(page.path("items").get(1).path("subject").asText()).isEqualTo("Raced");
+        }
+    }
+
+    @Nested
     class AnInboxOfTheOldForm {
 
         @Test
