@@ -78,9 +78,7 @@ class InboxTest extends IntegrationTest {
             String notificationId = Notification.idOf(eventId, partner.id());
             // what a process killed between writing the notification and filing it leaves behind
             long place = store.nextPlace(partner.id());
-            store.insert(new Notification(notificationId, eventId, partner.partnerId(), null,
-                    "rapport.referral.milestone-reached.v1", "en", "Left unfiled", List.of("Written, not filed."),
-                    Instant.now(), Map.of(), "{}", place));
+            store.insert(written(notificationId, eventId, partner, "Left unfiled", place));
             assertThat(page(partner, 0, 50).path("items")).isEmpty();
 
             MilestoneReachedV1 event = new MilestoneReachedV1(UUID.randomUUID().toString(), partner.partnerId(),
@@ -109,14 +107,10 @@ class InboxTest extends IntegrationTest {
             // two instances take a place each for one redelivered event; the first writes it and files it
             long won = store.nextPlace(partner.id());
             long lost = store.nextPlace(partner.id());
-            assertThat(store.insert(new Notification(notificationId, eventId, partner.partnerId(), null,
-                    "rapport.referral.milestone-reached.v1", "en", "Raced", List.of("Written once."),
-                    Instant.now(), Map.of(), "{}", won))).isTrue();
+            assertThat(store.insert(written(notificationId, eventId, partner, "Raced", won))).isTrue();
             store.fileInInbox(partner.id(), notificationId, won);
             // the second finds it written, files it at the winner's place and leaves its own empty
-            assertThat(store.insert(new Notification(notificationId, eventId, partner.partnerId(), null,
-                    "rapport.referral.milestone-reached.v1", "en", "Raced", List.of("Written once."),
-                    Instant.now(), Map.of(), "{}", lost))).isFalse();
+            assertThat(store.insert(written(notificationId, eventId, partner, "Raced", lost))).isFalse();
             store.fileInInbox(partner.id(), notificationId, store.placeOf(notificationId).orElseThrow());
             store.leaveEmpty(partner.id());
 
@@ -157,6 +151,14 @@ class InboxTest extends IntegrationTest {
             assertThat(page.path("items").get(0).path("body").asText()).contains("New");
             assertThat(store.placeOf(ids.get(2))).contains(2L);
         }
+    }
+
+    /** A milestone's notification as the issuer writes it, at this place of the partner's inbox. */
+    private static Notification written(String notificationId, String eventId, TestPartner partner, String subject,
+                                        long place) {
+        return new Notification(notificationId, eventId, partner.partnerId(), null,
+                "rapport.referral.milestone-reached.v1", "en", subject, List.of(subject + "."), Instant.now(),
+                Map.of(), "{}", place);
     }
 
     private JsonNode page(TestPartner partner, int page, int size) {
